@@ -1,0 +1,751 @@
+//! Structure detection: plain or Markdown text in, [`Document`] out.
+//!
+//! Chinese texts arrive in many shapes — web pages copied from a browser, official documents
+//! with one paragraph per line, hard-wrapped novels with `　　` indentation, Markdown law
+//! texts. The detector works by general rules in four passes:
+//!
+//! 1. normalise (line ends, BOM, HTML comments, YAML front matter);
+//! 2. read the head and the tail for metadata (breadcrumb, title and column, date, byline,
+//!    source) and drop page chrome;
+//! 3. group body lines into blocks, deciding from the whole text whether paragraphs are
+//!    separated by blank lines, marked by indentation, hard-wrapped, or one per line;
+//! 4. classify blocks as headings (Markdown `#`, numbered `一、`/`（一）`/`1.`/`第X章`,
+//!    run-in `（一）短语。`, short standalone lines) and map numbering ranks to levels.
+
+use super::lines::{
+    display_width, ends_sentence, ends_with_punctuation, is_indented, join_wrapped, trim,
+};
+use super::meta;
+use super::numbering::{NumberKind, Numbered, parse_numbering};
+use super::{Block, BlockKind, Document, Metadata};
+
+/// Longest standalone line (in chars) that can be an unnumbered heading.
+const MAX_PLAIN_HEADING_CHARS: usize = 30;
+/// Longest numbered line (in chars) that can be a heading on its own line.
+const MAX_NUMBERED_HEADING_CHARS: usize = 50;
+/// Longest lead phrase (in chars, without its number) of a run-in heading.
+const MAX_RUN_IN_CHARS: usize = 30;
+/// Longest line (display width) that can be a title.
+const MAX_TITLE_WIDTH: usize = 100;
+
+/// Parses a text into a [`Document`].
+pub fn parse(input: &str) -> Document {
+    let mut meta = Metadata::default();
+    let text = normalize(input);
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let body_start = read_yaml_front_matter(&lines, &mut meta);
+    lines.drain(..body_start);
+
+    let markdown = MarkdownHeadings::scan(&lines);
+    let layout = Layout::measure(&lines);
+    let head_end = read_head(&lines, &markdown, &layout, &mut meta);
+    let tail_start = read_tail(&lines, head_end, &mut meta);
+    let body = &lines[head_end..tail_start];
+
+    let mut raw = group_blocks(body, &markdown, &layout);
+    if let Some(title) = &meta.title {
+        // A saved page often repeats the title above the text.
+        while raw.first().is_some_and(|b| b.text == *title) {
+            raw.remove(0);
+        }
+    }
+    remove_table_of_contents(&mut raw);
+    let blocks = classify(raw, &markdown);
+    Document::from_blocks(meta, blocks)
+}
+
+/// Line ends to `\n`, no BOM, HTML comments removed (a comment-only line becomes blank).
+fn normalize(input: &str) -> String {
+    let s = input.trim_start_matches('\u{FEFF}');
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => {
+                // Keep the line count: a comment spanning lines leaves its newlines behind.
+                let comment = &rest[start..start + end + 3];
+                out.extend(comment.chars().filter(|&c| c == '\n'));
+                rest = &rest[start + end + 3..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads a YAML front-matter block (`---` … `---`) for title, date and author; returns the
+/// index of the first line after it (0 when there is none).
+fn read_yaml_front_matter(lines: &[&str], meta: &mut Metadata) -> usize {
+    if lines.first().map(|l| l.trim()) != Some("---") {
+        return 0;
+    }
+    let Some(end) = lines
+        .iter()
+        .skip(1)
+        .take(40)
+        .position(|l| l.trim() == "---")
+    else {
+        return 0;
+    };
+    let body = &lines[1..=end];
+    if !body.iter().all(|l| l.trim().is_empty() || l.contains(':')) {
+        return 0;
+    }
+    for line in body {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim().to_lowercase().as_str() {
+            "title" | "标题" => meta.title = Some(value.to_owned()),
+            "date" | "日期" => meta.published = meta::find_date(value).map(|d| d.0),
+            "author" | "作者" => meta.author = Some(value.to_owned()),
+            "source" | "来源" => meta.source = Some(value.to_owned()),
+            _ => {}
+        }
+    }
+    end + 2
+}
+
+/// Markdown ATX headings (`## 第一章 总纲`) found in the text.
+struct MarkdownHeadings {
+    /// Whether the text uses Markdown headings at all.
+    present: bool,
+}
+
+impl MarkdownHeadings {
+    fn scan(lines: &[&str]) -> Self {
+        MarkdownHeadings {
+            present: lines.iter().any(|l| markdown_heading(l).is_some()),
+        }
+    }
+}
+
+/// `(level, text)` of a Markdown ATX heading line.
+fn markdown_heading(line: &str) -> Option<(u8, &str)> {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &line[hashes..];
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = trim(rest.trim_end_matches('#'));
+    (!text.is_empty()).then_some((hashes as u8, text))
+}
+
+/// How paragraphs are laid out in the text, measured over all its lines.
+#[derive(Debug)]
+struct Layout {
+    /// Paragraphs start with indentation (`　　`) and other lines continue them.
+    indented: bool,
+    /// Lines are broken at a fixed width; the value is that width (display cells).
+    wrap_width: Option<usize>,
+    /// Blank lines separate blocks.
+    blank_separated: bool,
+}
+
+impl Layout {
+    fn measure(lines: &[&str]) -> Self {
+        let content: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| !trim(l).is_empty())
+            .collect();
+        let n = content.len();
+        let indented_count = content.iter().filter(|l| is_indented(l)).count();
+        let indented = n >= 4 && indented_count * 5 >= n && indented_count < n;
+
+        let mut widths: Vec<usize> = content.iter().map(|l| display_width(l.trim_end())).collect();
+        widths.sort_unstable();
+        let wrap_width = (n >= 8)
+            .then(|| widths[(n * 9) / 10])
+            .filter(|&w| (16..=200).contains(&w))
+            .filter(|&w| {
+                let near = widths.iter().filter(|&&x| x + 8 >= w && x <= w + 2).count();
+                near * 2 >= n
+            });
+
+        let blank_lines = lines.windows(3).filter(|w| {
+            trim(w[1]).is_empty() && !trim(w[0]).is_empty() && !trim(w[2]).is_empty()
+        });
+        let blank_separated = blank_lines.count() * 4 >= n.max(1);
+        Layout {
+            indented,
+            wrap_width,
+            blank_separated,
+        }
+    }
+
+    /// Whether `line` continues the paragraph whose last line is `prev`.
+    fn continues(&self, prev: &str, line: &str) -> bool {
+        if self.indented && is_indented(line) {
+            return false;
+        }
+        if let Some(w) = self.wrap_width {
+            return display_width(prev.trim_end()) + 8 >= w;
+        }
+        if self.indented {
+            // Indentation marks paragraphs but lines are not wrapped: an unindented line after
+            // an unfinished one continues it.
+            return !ends_with_punctuation(prev);
+        }
+        self.blank_separated && !ends_sentence(prev)
+    }
+}
+
+/// Reads metadata from the first lines; returns the index of the first body line.
+fn read_head(lines: &[&str], md: &MarkdownHeadings, layout: &Layout, meta: &mut Metadata) -> usize {
+    let mut i = 0;
+    let mut title_seen = meta.title.is_some();
+    while i < lines.len() {
+        let line = trim(lines[i]);
+        if let Some(kv) = meta::key_value_line(line) {
+            apply_line_meta(meta, kv);
+            i += 1;
+            continue;
+        }
+        if line.is_empty() || meta::is_chrome(line) {
+            i += 1;
+            continue;
+        }
+        if let Some(rest) = meta::breadcrumb_start(line) {
+            meta.breadcrumb.extend(meta::breadcrumb_segments(rest));
+            i += 1;
+            while i < lines.len() && meta::continues_breadcrumb(lines[i]) {
+                meta.breadcrumb
+                    .extend(meta::breadcrumb_segments(trim(lines[i])));
+                i += 1;
+            }
+            continue;
+        }
+        if let Some(date) = meta::pure_date(line) {
+            meta.published.get_or_insert(date);
+            i += 1;
+            continue;
+        }
+        if let Some((author, aff)) = meta::byline(line) {
+            meta.author.get_or_insert(author);
+            if meta.affiliation.is_none() {
+                meta.affiliation = aff;
+            }
+            i += 1;
+            continue;
+        }
+        if !title_seen {
+            if let Some((level, text)) = markdown_heading(line) {
+                if level == 1 && !heading_level_used_again(lines, i, 1) {
+                    set_title(meta, text);
+                    title_seen = true;
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            if !md.present && is_title_line(lines, i, layout) {
+                set_title(meta, line);
+                title_seen = true;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // After the title: lines opening with a date describe the document's history
+        // (adoption and amendment dates of a law).
+        if let Some((date, range)) = meta::find_date(line)
+            && range.start == 0
+            && line.chars().count() <= 80
+            && markdown_heading(line).is_none()
+        {
+            meta.published.get_or_insert(date);
+            meta.front_matter.push(line.to_owned());
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+fn heading_level_used_again(lines: &[&str], from: usize, level: u8) -> bool {
+    lines[from + 1..]
+        .iter()
+        .any(|l| markdown_heading(l).is_some_and(|(lv, _)| lv == level))
+}
+
+fn set_title(meta: &mut Metadata, line: &str) {
+    let (column, title) = meta::split_column(line);
+    meta.title = Some(title);
+    if meta.column.is_none() {
+        meta.column = column;
+    }
+}
+
+fn apply_line_meta(meta: &mut Metadata, kv: meta::LineMeta) {
+    if meta.published.is_none() {
+        meta.published = kv.date;
+    }
+    if meta.author.is_none() {
+        meta.author = kv.author;
+    }
+    if meta.affiliation.is_none() {
+        meta.affiliation = kv.affiliation;
+    }
+    if meta.source.is_none() {
+        meta.source = kv.source;
+    }
+}
+
+/// Whether line `i` is the document title: short, not a sentence, not numbered, and standing
+/// apart from what follows (a blank line, a date or byline, or a body that starts afresh).
+fn is_title_line(lines: &[&str], i: usize, layout: &Layout) -> bool {
+    let line = trim(lines[i]);
+    if display_width(line) > MAX_TITLE_WIDTH
+        || ends_with_punctuation(line)
+        || line.starts_with(['“', '"', '—', '-', '（', '('])
+        || parse_numbering(line).is_some()
+    {
+        return false;
+    }
+    let Some(next) = lines.get(i + 1) else {
+        return false;
+    };
+    let next_t = trim(next);
+    if next_t.is_empty() || meta::pure_date(next_t).is_some() || meta::byline(next_t).is_some() {
+        return true;
+    }
+    if meta::key_value_line(next_t).is_some() {
+        return true;
+    }
+    // The next line must start a paragraph, not continue this one.
+    if layout.indented && is_indented(lines[i]) && !is_indented(next) {
+        return false;
+    }
+    !layout.continues(lines[i], next)
+}
+
+/// Reads bylines, end marks and chrome from the last lines; returns the end of the body.
+fn read_tail(lines: &[&str], head_end: usize, meta: &mut Metadata) -> usize {
+    let mut end = lines.len();
+    while end > head_end {
+        let line = trim(lines[end - 1]);
+        if line.is_empty() || meta::is_chrome(line) || meta::is_end_mark(line) {
+            end -= 1;
+            continue;
+        }
+        if let Some((author, aff)) = meta::byline(line) {
+            meta.author.get_or_insert(author);
+            if meta.affiliation.is_none() {
+                meta.affiliation = aff;
+            }
+            end -= 1;
+            continue;
+        }
+        if let Some(kv) = meta::key_value_line(line) {
+            apply_line_meta(meta, kv);
+            end -= 1;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// A block of body text before classification.
+#[derive(Debug, Clone)]
+struct RawBlock {
+    text: String,
+    lines: usize,
+    markdown_level: Option<u8>,
+}
+
+/// Whether a line must stand on its own whatever the layout: a Markdown heading, or a short
+/// numbered line without closing punctuation.
+fn stands_alone(line: &str) -> bool {
+    let t = trim(line);
+    if markdown_heading(t).is_some() {
+        return true;
+    }
+    numbered_heading(t).is_some()
+}
+
+/// The numbering of a line that is a numbered heading on its own line.
+fn numbered_heading(t: &str) -> Option<Numbered> {
+    let n = parse_numbering(t)?;
+    let len = t.chars().count();
+    let fits = n.kind != NumberKind::Article
+        && len > n.prefix_chars
+        && len <= MAX_NUMBERED_HEADING_CHARS
+        && !ends_with_punctuation(t);
+    fits.then_some(n)
+}
+
+/// Groups body lines into blocks according to the layout.
+fn group_blocks(body: &[&str], md: &MarkdownHeadings, layout: &Layout) -> Vec<RawBlock> {
+    let mut blocks: Vec<RawBlock> = Vec::new();
+    let mut current: Option<(RawBlock, &str)> = None;
+    let flush = |current: &mut Option<(RawBlock, &str)>, blocks: &mut Vec<RawBlock>| {
+        if let Some((b, _)) = current.take()
+            && !b.text.is_empty()
+        {
+            blocks.push(b);
+        }
+    };
+    for &line in body {
+        let t = trim(line);
+        if t.is_empty() || meta::is_chrome(t) {
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        if let Some((level, text)) = markdown_heading(t) {
+            flush(&mut current, &mut blocks);
+            blocks.push(RawBlock {
+                text: text.to_owned(),
+                lines: 1,
+                markdown_level: Some(level),
+            });
+            continue;
+        }
+        let alone = !md.present && stands_alone(t);
+        match &mut current {
+            Some((block, prev)) if !alone && !stands_alone(prev) && layout.continues(prev, line) => {
+                join_wrapped(&mut block.text, t);
+                block.lines += 1;
+                *prev = line;
+            }
+            _ => {
+                flush(&mut current, &mut blocks);
+                current = Some((
+                    RawBlock {
+                        text: t.to_owned(),
+                        lines: 1,
+                        markdown_level: None,
+                    },
+                    line,
+                ));
+            }
+        }
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+/// Drops a table of contents: a `目录` line and the short entries after it, up to the first
+/// block that repeats an entry (where the real text starts).
+fn remove_table_of_contents(blocks: &mut Vec<RawBlock>) {
+    let Some(start) = blocks.iter().take(40).position(|b| {
+        let t: String = b.text.chars().filter(|c| !c.is_whitespace()).collect();
+        t == "目录"
+    }) else {
+        return;
+    };
+    let mut entries: Vec<String> = Vec::new();
+    let mut end = start + 1;
+    while end < blocks.len() {
+        let key = toc_key(&blocks[end].text);
+        if blocks[end].text.chars().count() > 60 || entries.contains(&key) {
+            break;
+        }
+        entries.push(key);
+        end += 1;
+    }
+    if entries.len() >= 2 {
+        blocks.drain(start..end);
+    }
+}
+
+/// A TOC entry without dot leaders and page numbers, for comparing with the real heading.
+fn toc_key(text: &str) -> String {
+    let t = text.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let t = t.trim_end_matches(['.', '…', '·', '-', '—', '．', '　', ' ']);
+    t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A heading found while classifying, before levels are known.
+enum Candidate {
+    Markdown(u8),
+    Numbered(NumberKind),
+    RunIn(NumberKind, usize),
+    Plain,
+}
+
+/// Classifies raw blocks into headings and paragraphs and assigns heading levels.
+fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings) -> Vec<Block> {
+    let median_len = median_paragraph_len(&raw);
+    let mut found: Vec<(RawBlock, Option<Candidate>)> = Vec::with_capacity(raw.len());
+    let count = raw.len();
+    for (i, block) in raw.into_iter().enumerate() {
+        let is_last = i + 1 == count;
+        let cand = candidate(&block, md, median_len, is_last);
+        found.push((block, cand));
+    }
+
+    // Ranks in use → levels 1, 2, 3…
+    let mut ranks: Vec<u8> = found
+        .iter()
+        .filter_map(|(_, c)| match c {
+            Some(Candidate::Markdown(l)) => Some(*l),
+            Some(Candidate::Numbered(k) | Candidate::RunIn(k, _)) => Some(k.rank()),
+            _ => None,
+        })
+        .collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    let level_of = |rank: u8| -> u8 { ranks.iter().position(|&r| r == rank).map_or(1, |p| p as u8 + 1) };
+
+    let mut blocks = Vec::with_capacity(found.len());
+    for (block, cand) in found {
+        let heading = |level: u8, run_in: bool, text: String| Block {
+            kind: BlockKind::Heading { level, run_in },
+            text,
+            range: 0..0,
+        };
+        match cand {
+            Some(Candidate::Markdown(l)) => blocks.push(heading(level_of(l), false, block.text)),
+            Some(Candidate::Numbered(k)) => blocks.push(heading(level_of(k.rank()), false, block.text)),
+            Some(Candidate::Plain) => blocks.push(heading(1, false, block.text)),
+            Some(Candidate::RunIn(k, lead_chars)) => {
+                let lead: String = block.text.chars().take(lead_chars).collect();
+                blocks.push(heading(level_of(k.rank()), true, lead));
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    text: block.text,
+                    range: 0..0,
+                });
+            }
+            None => blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: block.text,
+                range: 0..0,
+            }),
+        }
+    }
+    blocks
+}
+
+fn median_paragraph_len(raw: &[RawBlock]) -> usize {
+    let mut lens: Vec<usize> = raw.iter().map(|b| b.text.chars().count()).collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[lens.len() / 2]
+}
+
+/// Decides whether one block is a heading, and of which kind.
+fn candidate(block: &RawBlock, md: &MarkdownHeadings, median_len: usize, is_last: bool) -> Option<Candidate> {
+    if let Some(level) = block.markdown_level {
+        return Some(Candidate::Markdown(level));
+    }
+    if md.present || block.lines > 1 {
+        return None;
+    }
+    let t = block.text.as_str();
+    if let Some(n) = numbered_heading(t) {
+        return Some(Candidate::Numbered(n.kind));
+    }
+    if let Some((kind, lead)) = run_in_heading(t) {
+        return Some(Candidate::RunIn(kind, lead));
+    }
+    let len = t.chars().count();
+    let plain = !is_last
+        && len >= 2
+        && len <= MAX_PLAIN_HEADING_CHARS
+        && len * 2 <= median_len.max(8)
+        && !ends_with_punctuation(t)
+        && !t.starts_with(['“', '"', '‘', '—', '-', '（', '(', '[', '【', '·', '•', '*'])
+        && parse_numbering(t).is_none()
+        && meta::find_date(t).is_none()
+        && t.chars().any(|c| c.is_alphabetic());
+    plain.then_some(Candidate::Plain)
+}
+
+/// A numbered lead phrase opening a paragraph: `（一）指导思想。全面贯彻…` → the kind and the
+/// length in chars of `（一）指导思想`.
+fn run_in_heading(t: &str) -> Option<(NumberKind, usize)> {
+    let n = parse_numbering(t)?;
+    if !n.kind.can_run_in() {
+        return None;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let stop = chars.iter().position(|&c| c == '。')?;
+    let phrase = &chars[n.prefix_chars..stop];
+    let ok = !phrase.is_empty()
+        && phrase.len() <= MAX_RUN_IN_CHARS
+        && !phrase.iter().any(|c| "，,；;：:“”\"".contains(*c))
+        && chars.len() > stop + 1;
+    ok.then_some((n.kind, stop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(doc: &Document) -> Vec<(u8, String)> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| b.heading_level().map(|l| (l, b.text.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_levels_and_run_in_headings() {
+        let text = "关于加强某项工作的意见\r\n（2018年1月2日）\r\n为做好工作，现提出如下意见。\r\n一、总体要求\r\n（一）指导思想。全面贯彻党的精神，扎实推进。\r\n（二）基本原则\r\n——坚持统筹兼顾。\r\n二、重点任务\r\n做好各项工作。\r\n\r\n\r\n";
+        let doc = parse(text);
+        assert_eq!(doc.meta.title.as_deref(), Some("关于加强某项工作的意见"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2018-01-02"));
+        assert_eq!(
+            outline(&doc),
+            vec![
+                (1, "一、总体要求".into()),
+                (2, "（一）指导思想".into()),
+                (2, "（二）基本原则".into()),
+                (1, "二、重点任务".into()),
+            ]
+        );
+        assert_eq!(doc.paragraph_count(), 4);
+        // The run-in paragraph keeps its lead phrase.
+        assert!(doc.blocks.iter().any(|b| b.text.starts_with("（一）指导思想。全面")));
+    }
+
+    #[test]
+    fn chapter_and_section_numbers() {
+        let text = "第一章 总则\n\n第一条 为了规范管理，制定本办法。\n\n第二节 细则\n\n第二条 本办法自公布之日起施行。\n\n第二章 附则\n\n第三条 本办法由某部门负责解释。\n";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc),
+            vec![(1, "第一章 总则".into()), (2, "第二节 细则".into()), (1, "第二章 附则".into())]
+        );
+        assert_eq!(doc.paragraph_count(), 3);
+    }
+
+    #[test]
+    fn arabic_and_paren_numbers_nest_below_chinese() {
+        let text = "一、总体思路\n现提出如下思路，供参考。\n1.加强领导\n各级要加强领导。\n（1）建立台账\n逐项建立台账。\n二、保障措施\n认真抓好落实。";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc)
+                .iter()
+                .map(|(l, _)| *l)
+                .collect::<Vec<_>>(),
+            vec![1, 2, 3, 1]
+        );
+    }
+
+    #[test]
+    fn markdown_headings() {
+        let text = "# 某某法\n\n1982年12月4日 第五届全国人民代表大会第五次会议通过\n\n<!-- INFO END -->\n\n## 序言\n\n序言正文。\n\n<!-- FORCE BREAK -->\n\n## 第一章 总纲\n\n### 第一节 一般规定\n\n第一条 正文。\n\n一、不是标题\n\n## 第二章 附则\n\n第二条 正文。\n";
+        let doc = parse(text);
+        assert_eq!(doc.meta.title.as_deref(), Some("某某法"));
+        assert_eq!(doc.meta.published.as_deref(), Some("1982-12-04"));
+        assert_eq!(doc.meta.front_matter.len(), 1);
+        assert_eq!(
+            outline(&doc),
+            vec![
+                (1, "序言".into()),
+                (1, "第一章 总纲".into()),
+                (2, "第一节 一般规定".into()),
+                (1, "第二章 附则".into()),
+            ]
+        );
+        assert_eq!(doc.paragraph_count(), 4);
+        assert!(!doc.body_text().contains("<!--"));
+    }
+
+    #[test]
+    fn short_standalone_lines_are_headings() {
+        let text = "这是一段较长的引言文字，用来说明全文的主旨和背景，篇幅比标题长得多。\n\n坚持问题导向\n\n这是第一部分的正文，篇幅较长，讲了许多内容，并且以句号结束。\n\n强化责任落实\n\n这是第二部分的正文，篇幅同样较长，讲了许多内容，以句号结束。\n";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc),
+            vec![(1, "坚持问题导向".into()), (1, "强化责任落实".into())]
+        );
+        assert_eq!(doc.paragraph_count(), 3);
+    }
+
+    #[test]
+    fn hard_wrapped_indented_paragraphs_are_joined() {
+        let mut text = String::new();
+        for p in 0..6 {
+            text.push_str("\u{3000}\u{3000}");
+            text.push_str(&"旧历的年底毕竟最像年底村镇上不必说".repeat(2));
+            text.push('\n');
+            text.push_str(&"就在天空中也显出将到新年的气象来。".repeat(2));
+            text.push('\n');
+            text.push_str(if p % 2 == 0 { "去了。\n" } else { "不可省的。\n" });
+        }
+        text.push_str("\u{3000}\u{3000}");
+        let doc = parse(&text);
+        assert_eq!(doc.paragraph_count(), 6);
+        assert!(doc.sections.is_empty());
+        assert_eq!(doc.meta.title, None);
+        assert!(doc.blocks[0].text.ends_with("气象来。去了。"));
+    }
+
+    #[test]
+    fn hard_wrapped_blank_separated_latin_gets_spaces() {
+        let text = "Title\n\nthe quick brown fox jumps over the lazy\ndog and keeps running until it is\ntired.\n\nA second paragraph that is also quite long\nand wrapped over two lines.\n";
+        let doc = parse(text);
+        assert_eq!(doc.meta.title.as_deref(), Some("Title"));
+        assert_eq!(doc.paragraph_count(), 2);
+        assert!(doc.blocks[0].text.contains("lazy dog"));
+    }
+
+    #[test]
+    fn web_page_chrome_and_metadata() {
+        let text = "您的位置：首页 > 新闻中心 > 要闻\n【人民日报】标题在这里\n来源：人民网  作者：张三  发布时间：2021-01-02 08:00\n【字体：大 中 小】\n\n正文第一段，内容很长很长很长，以句号结束。\n\n正文第二段，内容也很长很长很长，以句号结束。\n\n【打印】【关闭】\n京ICP备12345678号\n";
+        let doc = parse(text);
+        assert_eq!(doc.meta.breadcrumb, vec!["首页", "新闻中心", "要闻"]);
+        assert_eq!(doc.meta.title.as_deref(), Some("标题在这里"));
+        assert_eq!(doc.meta.column.as_deref(), Some("人民日报"));
+        assert_eq!(doc.meta.source.as_deref(), Some("人民网"));
+        assert_eq!(doc.meta.author.as_deref(), Some("张三"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-01-02"));
+        assert_eq!(doc.paragraph_count(), 2);
+        assert!(!doc.body_text().contains("打印"));
+    }
+
+    #[test]
+    fn table_of_contents_is_dropped() {
+        let text = "某某规划\n\n目录\n\n第一章 总体要求……1\n\n第二章 主要任务……5\n\n第一章 总体要求\n\n这是第一章的正文，写了很多内容。\n\n第二章 主要任务\n\n这是第二章的正文，写了很多内容。\n";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc),
+            vec![(1, "第一章 总体要求".into()), (1, "第二章 主要任务".into())]
+        );
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let text = "---\ntitle: 学习笔记\ndate: 2024-03-05\nauthor: 李四\n---\n\n正文一段，以句号结束。\n";
+        let doc = parse(text);
+        assert_eq!(doc.meta.title.as_deref(), Some("学习笔记"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-03-05"));
+        assert_eq!(doc.meta.author.as_deref(), Some("李四"));
+        assert_eq!(doc.paragraph_count(), 1);
+    }
+
+    #[test]
+    fn lead_sentences_without_numbers_stay_in_paragraphs() {
+        let text = "着力建强组织体系,提升组织力。党的力量来自组织。\n\n加强党员队伍建设,扎实推进党员队伍建设基础工程。处理好质量与数量的关系。\n";
+        let doc = parse(text);
+        assert!(doc.sections.is_empty());
+        assert_eq!(doc.paragraph_count(), 2);
+    }
+
+    #[test]
+    fn empty_and_whitespace_input() {
+        assert_eq!(parse("").blocks.len(), 0);
+        assert_eq!(parse("\n\n\u{3000}\n").blocks.len(), 0);
+    }
+}

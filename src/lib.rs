@@ -1,0 +1,10 @@
+//! jingdu (精读): a desktop reader for close reading of Chinese articles.
+//!
+//! The library holds everything a test or benchmark needs: the egui-free model
+//! ([`document`], [`notes`], [`export`]), the application state with its single place where
+//! actions are applied ([`app`]), and the egui views ([`ui`]). The binary only parses the
+//! command line and picks between the window and a headless command.
+
+pub mod document;
+pub mod fsutil;
+pub mod notes;

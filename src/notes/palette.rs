@@ -1,0 +1,147 @@
+//! Note colours with names the reader chooses (重点 / 疑问 / 心得 …). Names live in the data
+//! directory so that the window and the CLI agree on them.
+
+use serde::{Deserialize, Serialize};
+
+/// Colour key given to notes when none is chosen.
+pub const DEFAULT_COLOR: &str = "yellow";
+
+/// One colour of the palette.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColorEntry {
+    /// Stable key stored in notes (`yellow`).
+    pub key: String,
+    /// The name the reader gave it (`重点`).
+    pub name: String,
+    /// sRGB colour of the highlight.
+    pub rgb: [u8; 3],
+}
+
+/// The note colours, in the order they are offered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Palette {
+    /// The colours.
+    pub colors: Vec<ColorEntry>,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        let entry = |key: &str, name: &str, rgb: [u8; 3]| ColorEntry {
+            key: key.into(),
+            name: name.into(),
+            rgb,
+        };
+        Palette {
+            colors: vec![
+                entry("yellow", "重点", [242, 201, 76]),
+                entry("blue", "疑问", [86, 160, 211]),
+                entry("green", "心得", [111, 191, 115]),
+                entry("purple", "摘抄", [167, 127, 206]),
+                entry("red", "待查", [224, 102, 102]),
+                entry("gray", "其他", [150, 150, 150]),
+            ],
+        }
+    }
+}
+
+impl Palette {
+    /// The entry for `key`, or the first colour for an unknown key.
+    pub fn entry(&self, key: &str) -> &ColorEntry {
+        self.colors
+            .iter()
+            .find(|c| c.key == key)
+            .unwrap_or(&self.colors[0])
+    }
+
+    /// The reader's name for colour `key` (the key itself when unknown).
+    pub fn name_of(&self, key: &str) -> String {
+        self.colors
+            .iter()
+            .find(|c| c.key == key)
+            .map_or_else(|| key.to_owned(), |c| c.name.clone())
+    }
+
+    /// Finds a colour by key or by name (`--color 重点` or `--color yellow`).
+    pub fn resolve(&self, key_or_name: &str) -> Option<&ColorEntry> {
+        let wanted = key_or_name.trim();
+        self.colors
+            .iter()
+            .find(|c| c.key.eq_ignore_ascii_case(wanted) || c.name == wanted)
+    }
+
+    /// Renames colour `key`; empty names are refused, surrounding spaces dropped.
+    pub fn rename(&mut self, key: &str, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() {
+            return false;
+        }
+        match self.colors.iter_mut().find(|c| c.key == key) {
+            Some(c) => {
+                c.name = name.chars().take(12).collect();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Reads the palette file, falling back to the defaults when it is missing or unreadable
+    /// (the palette only names colours; losing a name never loses a note).
+    pub fn load(path: &std::path::Path) -> Self {
+        let Ok(bytes) = std::fs::read(path) else {
+            return Palette::default();
+        };
+        match serde_json::from_slice::<Palette>(&bytes) {
+            Ok(mut p) => {
+                // Keep every default colour available even if the file lost some.
+                for d in Palette::default().colors {
+                    if !p.colors.iter().any(|c| c.key == d.key) {
+                        p.colors.push(d);
+                    }
+                }
+                p
+            }
+            Err(e) => {
+                log::warn!("palette file {} unreadable ({e}); using defaults", path.display());
+                Palette::default()
+            }
+        }
+    }
+
+    /// Writes the palette file atomically.
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        crate::fsutil::write_atomic(path, &json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_by_key_or_name() {
+        let p = Palette::default();
+        assert_eq!(p.resolve("重点").unwrap().key, "yellow");
+        assert_eq!(p.resolve("Blue").unwrap().key, "blue");
+        assert!(p.resolve("不存在").is_none());
+    }
+
+    #[test]
+    fn rename_and_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("palette.json");
+        let mut p = Palette::default();
+        assert!(p.rename("blue", " 难点 "));
+        assert!(!p.rename("blue", "  "));
+        p.save(&path).unwrap();
+        assert_eq!(Palette::load(&path).name_of("blue"), "难点");
+    }
+
+    #[test]
+    fn unreadable_palette_falls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("palette.json");
+        std::fs::write(&path, "{broken").unwrap();
+        assert_eq!(Palette::load(&path), Palette::default());
+    }
+}

@@ -1,0 +1,724 @@
+//! The notes of each document on disk: one readable, versioned JSON file per document in the
+//! data directory, written atomically with the previous version kept as a backup.
+//!
+//! Safety rules, each tested: a file that cannot be read is never overwritten (it is set aside
+//! and the reader is told); a file written by a newer jingdu is only read; two windows on one
+//! document *merge on save* — under a lock, each save re-reads the file and, if another writer
+//! changed it since we last saw it, merges by note id (the newer version of a note wins,
+//! deletions are kept as tombstones so they are not undone by the other window).
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::Digest;
+
+use crate::document::{BUILTIN_ID, Origin, Source};
+use crate::fsutil::{describe_io_error, write_atomic};
+
+use super::note::Note;
+
+/// Version of the notes file format written by this build.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "JINGDU_DATA_DIR";
+
+/// A note deleted at some time, remembered so that a merge does not bring it back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// Id of the deleted note.
+    pub id: String,
+    /// RFC 3339 time of the deletion.
+    pub deleted: String,
+}
+
+/// Which document a notes file belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocInfo {
+    /// Store id: fixed for the built-in article, derived from the path for files.
+    pub id: String,
+    /// The document's path when the notes were last saved.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// The document's title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// SHA-256 of the body text, to find notes of a moved file and to notice edits.
+    #[serde(default)]
+    pub text_hash: String,
+    /// Body length in chars.
+    #[serde(default)]
+    pub chars: usize,
+}
+
+impl DocInfo {
+    /// The identity of a loaded document.
+    pub fn for_source(source: &Source) -> Self {
+        let body = source.document.body_text();
+        let text_hash = hex(&sha2::Sha256::digest(body.as_bytes()));
+        let (id, path) = match &source.origin {
+            Origin::Builtin => (BUILTIN_ID.to_owned(), None),
+            Origin::File(p) => {
+                let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+                let digest = sha2::Sha256::digest(canonical.to_string_lossy().as_bytes());
+                (format!("file-{}", &hex(&digest)[..16]), Some(canonical.to_string_lossy().into_owned()))
+            }
+        };
+        DocInfo {
+            id,
+            path,
+            title: source.document.meta.title.clone(),
+            text_hash,
+            chars: source.document.body_len_chars(),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The content of one notes file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotesFile {
+    /// Format version ([`SCHEMA_VERSION`] when written by this build).
+    pub schema: u32,
+    /// Always `jingdu`; tells a reader of the file what wrote it.
+    #[serde(default)]
+    pub app: String,
+    /// The document the notes belong to.
+    pub document: DocInfo,
+    /// Incremented on every save; a save that finds another revision merges.
+    #[serde(default)]
+    pub revision: u64,
+    /// The notes, in document order.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Deleted notes.
+    #[serde(default)]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// How the notes of a document were found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FoundBy {
+    /// Under the document's own id.
+    Id,
+    /// In the file of another path with the same text (the document was moved or renamed).
+    TextHash(PathBuf),
+    /// Nowhere: the document has no notes yet.
+    New,
+}
+
+/// Result of loading a document's notes.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// Notes as stored (not yet re-anchored).
+    pub notes: Vec<Note>,
+    /// Tombstones as stored.
+    pub deleted: Vec<Tombstone>,
+    /// Revision of the file read (0 when new).
+    pub revision: u64,
+    /// How the file was found.
+    pub found_by: FoundBy,
+    /// The document's text differs from when the notes were saved.
+    pub text_changed: bool,
+    /// Saving is not allowed (the file was written by a newer jingdu).
+    pub read_only: bool,
+    /// Things the reader must be told (a corrupt file set aside, a backup restored).
+    pub warnings: Vec<String>,
+}
+
+/// What happened on save.
+#[derive(Clone, Debug)]
+pub struct Saved {
+    /// The revision now on disk.
+    pub revision: u64,
+    /// When another writer had changed the file: the merged notes and tombstones, which the
+    /// caller should merge into what it holds.
+    pub merged: Option<(Vec<Note>, Vec<Tombstone>)>,
+}
+
+/// Why notes could not be read or written. Messages name the file last.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No home or data directory could be determined.
+    #[error("找不到存放笔记的数据目录；请设置环境变量 JINGDU_DATA_DIR")]
+    NoDataDir,
+    /// A file or directory could not be created or written.
+    #[error("无法保存笔记（{reason}）：{path}")]
+    Write {
+        /// The file or directory.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The notes file exists but cannot be read.
+    #[error("无法读取笔记文件（{reason}）：{path}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The notes file is not valid (strict loading only; the GUI sets it aside instead).
+    #[error("笔记文件已损坏（{reason}），未作改动：{path}")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// The parse error.
+        reason: String,
+    },
+    /// The notes file was written by a newer jingdu; writing it could lose data.
+    #[error("笔记文件由更新版本的精读写入（格式版本 {version}），请升级后再修改：{path}")]
+    NewerSchema {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        version: u32,
+    },
+}
+
+/// What to do with a notes file that cannot be parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnCorrupt {
+    /// Set it aside under a new name, restore the backup if there is one, and go on (window).
+    SetAside,
+    /// Fail and change nothing (command line).
+    Fail,
+}
+
+/// The data directory and the files in it.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The store in `dir` (created on first save).
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Store { dir: dir.into() }
+    }
+
+    /// The store in `$JINGDU_DATA_DIR`, or the platform data directory.
+    pub fn from_env() -> Result<Self, StoreError> {
+        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Ok(Store::at(dir));
+        }
+        let dirs = directories::ProjectDirs::from("", "", "jingdu").ok_or(StoreError::NoDataDir)?;
+        Ok(Store::at(dirs.data_dir()))
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The notes file of document `id`.
+    pub fn notes_path(&self, id: &str) -> PathBuf {
+        self.dir.join("notes").join(format!("{id}.json"))
+    }
+
+    /// The palette (colour names) file.
+    pub fn palette_path(&self) -> PathBuf {
+        self.dir.join("palette.json")
+    }
+
+    fn lock(&self, id: &str) -> Result<File, StoreError> {
+        let notes_dir = self.dir.join("notes");
+        std::fs::create_dir_all(&notes_dir).map_err(|e| StoreError::Write {
+            path: notes_dir.clone(),
+            reason: describe_io_error(&e),
+        })?;
+        let path = notes_dir.join(format!("{id}.lock"));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| StoreError::Write {
+                path: path.clone(),
+                reason: describe_io_error(&e),
+            })?;
+        file.lock().map_err(|e| StoreError::Write {
+            path,
+            reason: describe_io_error(&e),
+        })?;
+        Ok(file)
+    }
+
+    /// Loads the notes of `doc`: by id, else from a file of the same text (moved document).
+    pub fn load(&self, doc: &DocInfo, on_corrupt: OnCorrupt) -> Result<Loaded, StoreError> {
+        let path = self.notes_path(&doc.id);
+        let mut warnings = Vec::new();
+        let (file, found_by) = match read_file(&path) {
+            Ok(Some(f)) => (Some(f), FoundBy::Id),
+            Ok(None) => match self.find_by_hash(doc) {
+                Some((f, other)) => (Some(f), FoundBy::TextHash(other)),
+                None => (None, FoundBy::New),
+            },
+            Err(ReadError::Io(reason)) => return Err(StoreError::Unreadable { path, reason }),
+            Err(ReadError::Parse(reason)) => match on_corrupt {
+                OnCorrupt::Fail => return Err(StoreError::Corrupt { path, reason }),
+                OnCorrupt::SetAside => {
+                    let aside = set_aside(&path).map_err(|e| StoreError::Write {
+                        path: path.clone(),
+                        reason: describe_io_error(&e),
+                    })?;
+                    warnings.push(format!(
+                        "笔记文件无法读取（{reason}），已原样另存为 {}，不会被覆盖。",
+                        aside.display()
+                    ));
+                    match read_file(&backup_path(&path)) {
+                        Ok(Some(f)) => {
+                            warnings.push(format!("已从备份恢复 {} 条笔记。", f.notes.len()));
+                            (Some(f), FoundBy::Id)
+                        }
+                        _ => (None, FoundBy::New),
+                    }
+                }
+            },
+        };
+        let Some(file) = file else {
+            return Ok(Loaded {
+                notes: Vec::new(),
+                deleted: Vec::new(),
+                revision: 0,
+                found_by,
+                text_changed: false,
+                read_only: false,
+                warnings,
+            });
+        };
+        let read_only = file.schema > SCHEMA_VERSION;
+        if read_only {
+            warnings.push(format!(
+                "笔记文件由更新版本的精读写入（格式版本 {}），本程序只读取、不修改它：{}",
+                file.schema,
+                path.display()
+            ));
+        }
+        let text_changed = !file.document.text_hash.is_empty() && file.document.text_hash != doc.text_hash;
+        // Notes found through another path belong to that file until we save them here.
+        let revision = if found_by == FoundBy::Id { file.revision } else { 0 };
+        Ok(Loaded {
+            notes: file.notes,
+            deleted: file.deleted,
+            revision,
+            found_by,
+            text_changed,
+            read_only,
+            warnings,
+        })
+    }
+
+    /// Finds the notes file of another path holding the same text.
+    fn find_by_hash(&self, doc: &DocInfo) -> Option<(NotesFile, PathBuf)> {
+        if doc.text_hash.is_empty() {
+            return None;
+        }
+        let entries = std::fs::read_dir(self.dir.join("notes")).ok()?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        paths.into_iter().find_map(|p| match read_file(&p) {
+            Ok(Some(f)) if f.document.text_hash == doc.text_hash && f.document.id != doc.id => Some((f, p)),
+            _ => None,
+        })
+    }
+
+    /// Saves the notes of `doc`. `base_revision` is the revision this writer last read or
+    /// wrote; if the file moved on since, the two versions are merged first.
+    pub fn save(
+        &self,
+        doc: &DocInfo,
+        notes: &[Note],
+        deleted: &[Tombstone],
+        base_revision: u64,
+    ) -> Result<Saved, StoreError> {
+        let _lock = self.lock(&doc.id)?;
+        let path = self.notes_path(&doc.id);
+        let (mut notes, mut deleted) = (notes.to_vec(), deleted.to_vec());
+        let mut merged = None;
+        let mut revision = base_revision;
+        match read_file(&path) {
+            Ok(Some(disk)) => {
+                if disk.schema > SCHEMA_VERSION {
+                    return Err(StoreError::NewerSchema {
+                        path,
+                        version: disk.schema,
+                    });
+                }
+                if disk.revision != base_revision {
+                    let (n, d) = merge(&notes, &deleted, &disk.notes, &disk.deleted);
+                    notes = n;
+                    deleted = d;
+                    merged = Some((notes.clone(), deleted.clone()));
+                }
+                revision = revision.max(disk.revision);
+            }
+            Ok(None) => {}
+            Err(ReadError::Io(reason)) => return Err(StoreError::Unreadable { path, reason }),
+            Err(ReadError::Parse(_)) => {
+                // Someone damaged the file while we ran: keep it, never overwrite it.
+                set_aside(&path).map_err(|e| StoreError::Write {
+                    path: path.clone(),
+                    reason: describe_io_error(&e),
+                })?;
+            }
+        }
+        let file = NotesFile {
+            schema: SCHEMA_VERSION,
+            app: "jingdu".into(),
+            document: doc.clone(),
+            revision: revision + 1,
+            notes,
+            deleted,
+        };
+        let json = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::Write {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        if path.exists() {
+            let backup = backup_path(&path);
+            std::fs::copy(&path, &backup).map_err(|e| StoreError::Write {
+                path: backup.clone(),
+                reason: describe_io_error(&e),
+            })?;
+        }
+        write_atomic(&path, &json).map_err(|e| StoreError::Write {
+            path: path.clone(),
+            reason: describe_io_error(&e),
+        })?;
+        Ok(Saved {
+            revision: file.revision,
+            merged,
+        })
+    }
+}
+
+enum ReadError {
+    Io(String),
+    Parse(String),
+}
+
+/// Reads and parses a notes file; `Ok(None)` when it does not exist.
+fn read_file(path: &Path) -> Result<Option<NotesFile>, ReadError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(ReadError::Io(describe_io_error(&e))),
+    };
+    serde_json::from_slice::<NotesFile>(&bytes)
+        .map(Some)
+        .map_err(|e| ReadError::Parse(e.to_string()))
+}
+
+fn backup_path(path: &Path) -> PathBuf {
+    path.with_extension("json.bak")
+}
+
+/// Renames a damaged file to `<name>.corrupt-<time>.json` and returns the new path.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut aside = path.with_file_name(format!("{stem}.corrupt-{stamp}.json"));
+    let mut n = 1;
+    while aside.exists() {
+        aside = path.with_file_name(format!("{stem}.corrupt-{stamp}-{n}.json"));
+        n += 1;
+    }
+    std::fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
+/// Merges two versions of a document's notes: for each id the more recently modified note
+/// wins (ours on a tie); a tombstone removes a note unless the note was changed after it.
+pub fn merge(
+    ours: &[Note],
+    our_deleted: &[Tombstone],
+    theirs: &[Note],
+    their_deleted: &[Tombstone],
+) -> (Vec<Note>, Vec<Tombstone>) {
+    use std::collections::BTreeMap;
+    let mut tombs: BTreeMap<&str, &Tombstone> = BTreeMap::new();
+    for t in our_deleted.iter().chain(their_deleted) {
+        let newer = tombs.get(t.id.as_str()).is_none_or(|old| later(&t.deleted, &old.deleted));
+        if newer {
+            tombs.insert(&t.id, t);
+        }
+    }
+    let mut by_id: BTreeMap<&str, &Note> = BTreeMap::new();
+    for n in theirs {
+        by_id.insert(&n.id, n);
+    }
+    for n in ours {
+        let keep_ours = by_id.get(n.id.as_str()).is_none_or(|t| !later(&t.modified, &n.modified));
+        if keep_ours {
+            by_id.insert(&n.id, n);
+        }
+    }
+    let mut notes: Vec<Note> = Vec::new();
+    // Keep our order, then theirs for notes we did not have.
+    let order = ours.iter().chain(theirs).map(|n| n.id.as_str());
+    let mut seen = std::collections::BTreeSet::new();
+    for id in order {
+        if !seen.insert(id) {
+            continue;
+        }
+        let n = by_id[id];
+        let deleted_after_edit = tombs.get(id).is_some_and(|t| !later(&n.modified, &t.deleted));
+        if !deleted_after_edit {
+            notes.push(n.clone());
+        }
+    }
+    let live: std::collections::BTreeSet<&str> = notes.iter().map(|n| n.id.as_str()).collect();
+    let deleted = tombs
+        .into_values()
+        .filter(|t| !live.contains(t.id.as_str()))
+        .cloned()
+        .collect();
+    (notes, deleted)
+}
+
+/// Whether RFC 3339 time `a` is strictly later than `b` (comparing instants, so that notes
+/// written in different time zones compare correctly).
+fn later(a: &str, b: &str) -> bool {
+    match (a.parse::<jiff::Timestamp>(), b.parse::<jiff::Timestamp>()) {
+        (Ok(x), Ok(y)) => x > y,
+        _ => a > b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::note::{Anchor, NoteKind};
+
+    fn note(id: &str, text: &str, modified: &str) -> Note {
+        Note {
+            id: id.into(),
+            kind: NoteKind::Passage,
+            anchor: Anchor {
+                start: 0,
+                end: 2,
+                quote: "从严".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+                heading_path: vec![],
+                block: 0,
+            },
+            text: text.into(),
+            color: "yellow".into(),
+            tags: vec![],
+            created: "2024-01-01T00:00:00+08:00".into(),
+            modified: modified.into(),
+            anchored: true,
+        }
+    }
+
+    fn doc_info(id: &str, hash: &str) -> DocInfo {
+        DocInfo {
+            id: id.into(),
+            path: None,
+            title: Some("标题".into()),
+            text_hash: hash.into(),
+            chars: 10,
+        }
+    }
+
+    const T1: &str = "2024-01-01T10:00:00+08:00";
+    const T2: &str = "2024-01-01T11:00:00+08:00";
+    const T3: &str = "2024-01-01T12:00:00+08:00";
+
+    #[test]
+    fn round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        let saved = store.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
+        assert_eq!(saved.revision, 1);
+        assert!(saved.merged.is_none());
+        let loaded = store.load(&info, OnCorrupt::Fail).unwrap();
+        assert_eq!(loaded.notes, vec![note("a", "甲", T1)]);
+        assert_eq!(loaded.revision, 1);
+        assert!(!loaded.text_changed);
+        assert!(loaded.warnings.is_empty());
+        // The file is readable JSON with a schema version.
+        let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(store.notes_path("d")).unwrap()).unwrap();
+        assert_eq!(raw["schema"], SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn previous_version_is_kept_as_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        store.save(&info, &[note("a", "第一版", T1)], &[], 0).unwrap();
+        store.save(&info, &[note("a", "第二版", T2)], &[], 1).unwrap();
+        let backup: NotesFile = serde_json::from_slice(&std::fs::read(backup_path(&store.notes_path("d"))).unwrap()).unwrap();
+        assert_eq!(backup.notes[0].text, "第一版");
+    }
+
+    #[test]
+    fn corrupt_file_is_set_aside_and_backup_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        store.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
+        store.save(&info, &[note("a", "甲", T1), note("b", "乙", T2)], &[], 1).unwrap();
+        let path = store.notes_path("d");
+        std::fs::write(&path, b"{ this is not json").unwrap();
+
+        // Strict loading (CLI) fails and changes nothing.
+        let err = store.load(&info, OnCorrupt::Fail).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }));
+        assert_eq!(std::fs::read(&path).unwrap(), b"{ this is not json");
+
+        // The window sets it aside, keeps it byte for byte, and restores the backup.
+        let loaded = store.load(&info, OnCorrupt::SetAside).unwrap();
+        assert_eq!(loaded.notes.len(), 1, "backup holds the previous version");
+        assert_eq!(loaded.warnings.len(), 2);
+        assert!(!path.exists());
+        let aside: Vec<PathBuf> = std::fs::read_dir(dir.path().join("notes"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(std::fs::read(&aside[0]).unwrap(), b"{ this is not json");
+    }
+
+    #[test]
+    fn file_damaged_while_running_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        store.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
+        std::fs::write(store.notes_path("d"), b"garbage").unwrap();
+        store.save(&info, &[note("a", "甲", T1)], &[], 1).unwrap();
+        let kept = std::fs::read_dir(dir.path().join("notes"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .any(|p| p.to_string_lossy().contains(".corrupt-") && std::fs::read(&p).unwrap() == b"garbage");
+        assert!(kept);
+    }
+
+    #[test]
+    fn old_schema_version_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        std::fs::create_dir_all(dir.path().join("notes")).unwrap();
+        // Version 0: no app, revision, tombstones, colours, tags or anchored flag.
+        let v0 = r#"{"schema":0,"document":{"id":"d"},"notes":[{"id":"x","kind":"paragraph",
+            "anchor":{"start":0,"end":2,"quote":"从严"},"text":"旧笔记",
+            "created":"2023-05-01T08:00:00+08:00","modified":"2023-05-01T08:00:00+08:00"}]}"#;
+        std::fs::write(store.notes_path("d"), v0).unwrap();
+        let loaded = store.load(&info, OnCorrupt::Fail).unwrap();
+        assert_eq!(loaded.notes.len(), 1);
+        assert_eq!(loaded.notes[0].color, "yellow");
+        assert!(!loaded.read_only);
+    }
+
+    #[test]
+    fn newer_schema_is_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        std::fs::create_dir_all(dir.path().join("notes")).unwrap();
+        let v9 = r#"{"schema":9,"document":{"id":"d"},"notes":[],"future_field":1}"#;
+        std::fs::write(store.notes_path("d"), v9).unwrap();
+        let loaded = store.load(&info, OnCorrupt::SetAside).unwrap();
+        assert!(loaded.read_only);
+        let err = store.save(&info, &[], &[], 0).unwrap_err();
+        assert!(matches!(err, StoreError::NewerSchema { version: 9, .. }));
+        assert_eq!(std::fs::read_to_string(store.notes_path("d")).unwrap(), v9);
+    }
+
+    #[test]
+    fn moved_document_is_found_by_text_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        store.save(&doc_info("old-path", "same-text"), &[note("a", "甲", T1)], &[], 0).unwrap();
+        let loaded = store.load(&doc_info("new-path", "same-text"), OnCorrupt::Fail).unwrap();
+        assert!(matches!(loaded.found_by, FoundBy::TextHash(_)));
+        assert_eq!(loaded.notes.len(), 1);
+        let other = store.load(&doc_info("x", "other-text"), OnCorrupt::Fail).unwrap();
+        assert_eq!(other.found_by, FoundBy::New);
+    }
+
+    #[test]
+    fn changed_text_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        store.save(&doc_info("d", "v1"), &[note("a", "甲", T1)], &[], 0).unwrap();
+        assert!(store.load(&doc_info("d", "v2"), OnCorrupt::Fail).unwrap().text_changed);
+    }
+
+    #[test]
+    fn two_writers_merge_instead_of_losing_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        store.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
+        // Both windows loaded revision 1.
+        let w1 = store.save(&info, &[note("a", "甲", T1), note("b", "窗口一", T2)], &[], 1).unwrap();
+        assert!(w1.merged.is_none());
+        let w2 = store.save(&info, &[note("a", "甲改", T3), note("c", "窗口二", T2)], &[], 1).unwrap();
+        let (merged, _) = w2.merged.unwrap();
+        let texts: Vec<&str> = merged.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, vec!["甲改", "窗口二", "窗口一"]);
+        let on_disk = store.load(&info, OnCorrupt::Fail).unwrap();
+        assert_eq!(on_disk.notes.len(), 3);
+        assert_eq!(on_disk.revision, 3);
+    }
+
+    #[test]
+    fn deletion_in_one_window_is_not_undone_by_the_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        store.save(&info, &[note("a", "甲", T1), note("b", "乙", T1)], &[], 0).unwrap();
+        let tomb = Tombstone {
+            id: "b".into(),
+            deleted: T2.into(),
+        };
+        store.save(&info, &[note("a", "甲", T1)], std::slice::from_ref(&tomb), 1).unwrap();
+        // The other window still has b, unchanged, and adds c.
+        let saved = store
+            .save(&info, &[note("a", "甲", T1), note("b", "乙", T1), note("c", "丙", T3)], &[], 1)
+            .unwrap();
+        let (merged, deleted) = saved.merged.unwrap();
+        let ids: Vec<&str> = merged.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "c"]);
+        assert_eq!(deleted, vec![tomb]);
+    }
+
+    #[test]
+    fn edit_after_deletion_survives() {
+        let tomb = Tombstone {
+            id: "b".into(),
+            deleted: T2.into(),
+        };
+        let (notes, deleted) = merge(&[note("b", "改过", T3)], &[], &[], &[tomb]);
+        assert_eq!(notes.len(), 1);
+        assert!(deleted.is_empty());
+    }
+
+    #[test]
+    fn times_compare_as_instants() {
+        assert!(later("2024-01-01T10:00:00+00:00", "2024-01-01T12:00:00+08:00"));
+    }
+
+    #[test]
+    fn unwritable_data_dir_is_a_clear_error() {
+        let store = Store::at("/proc/jingdu-cannot-write-here");
+        let err = store.save(&doc_info("d", "h"), &[], &[], 0).unwrap_err();
+        assert!(matches!(err, StoreError::Write { .. }));
+        assert!(err.to_string().starts_with("无法保存笔记"));
+    }
+}
