@@ -8,3 +8,4 @@
 pub mod document;
 pub mod fsutil;
 pub mod notes;
+pub mod app;

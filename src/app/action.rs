@@ -1,0 +1,111 @@
+//! Everything the reader can do, as values. Panels push actions; [`super::AppState::apply`]
+//! carries them out in one place, so undo, autosave and tests all see the same path.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::notes::NoteKind;
+
+use super::settings::ThemeChoice;
+
+/// What a new note attaches to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteTarget {
+    /// Section, paragraph or passage.
+    pub kind: NoteKind,
+    /// Char range in the body text (a whole block for sections and paragraphs).
+    pub range: Range<usize>,
+}
+
+/// A user action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Scroll the reader so that block `0` is at the top (`None`: the title block).
+    JumpTo(Option<usize>),
+    /// The reader scrolled: block at the top and fraction scrolled past (reported each frame
+    /// the position changes).
+    Scrolled {
+        /// Block at the top (`None`: title block).
+        block: Option<usize>,
+        /// Fraction of it scrolled past.
+        fraction: f32,
+    },
+    /// Set the article font size in points.
+    SetFontSize(f32),
+    /// One step larger (Ctrl+=).
+    ZoomIn,
+    /// One step smaller (Ctrl+-).
+    ZoomOut,
+    /// Back to the default size (Ctrl+0).
+    ZoomReset,
+    /// Switch the theme.
+    SetTheme(ThemeChoice),
+    /// Show or hide the outline (F9).
+    ToggleOutline,
+    /// Show or hide the notes panel (F10).
+    ToggleNotes,
+    /// Remember the outline panel width.
+    SetOutlineWidth(f32),
+    /// Remember the notes panel width.
+    SetNotesWidth(f32),
+    /// The text selection in the reader changed (char range in the body text).
+    Select(Option<Range<usize>>),
+    /// The block under the mouse pointer changed (for Ctrl+Shift+N).
+    Hover(Option<usize>),
+    /// Open the note editor for a new note on `target`.
+    StartNote(NoteTarget),
+    /// Ctrl+Shift+N: note the selection, else the hovered paragraph, else the one at the top.
+    NoteSelectionOrParagraph,
+    /// Open the editor on an existing note.
+    EditNote(String),
+    /// Change the text of the open editor.
+    SetDraftText(String),
+    /// Change the colour of the open editor.
+    SetDraftColor(String),
+    /// Change the tags field of the open editor.
+    SetDraftTags(String),
+    /// Save the open editor (adds or updates the note).
+    CommitDraft,
+    /// Close the editor without saving.
+    CancelDraft,
+    /// Delete a note (undoable).
+    DeleteNote(String),
+    /// Attach an unanchored (or any) note to a new target.
+    ReattachNote {
+        /// The note.
+        id: String,
+        /// Its new target.
+        target: NoteTarget,
+    },
+    /// Undo the last note change (Ctrl+Z).
+    Undo,
+    /// Redo (Ctrl+Shift+Z / Ctrl+Y).
+    Redo,
+    /// Scroll to a note's target and flash it.
+    RevealNote(String),
+    /// Change the notes panel filter text.
+    SetFilterText(String),
+    /// Filter by tag.
+    SetFilterTag(Option<String>),
+    /// Filter by colour key.
+    SetFilterColor(Option<String>),
+    /// Rename a colour of the palette.
+    RenameColor {
+        /// Colour key.
+        key: String,
+        /// New name.
+        name: String,
+    },
+    /// Dismiss the message with this id.
+    DismissMessage(u64),
+    /// Open the export dialog (Ctrl+E).
+    OpenExport,
+    /// Close the export dialog.
+    CloseExport,
+    /// Start importing notes from a JSON export (Ctrl+I opens the file dialog).
+    ImportFrom(PathBuf),
+    /// Confirm importing notes that were written for another document.
+    ConfirmImport,
+    /// Cancel a pending import.
+    CancelImport,
+}

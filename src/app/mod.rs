@@ -1,0 +1,764 @@
+//! Application state and the one place where actions are applied.
+//!
+//! [`AppState`] owns the document, the notes and the reading state; panels read it and push
+//! [`Action`]s, and [`AppState::apply`] carries each one out. Nothing here draws: tests build an
+//! `AppState`, apply actions and check the result, and the window does exactly the same.
+
+mod action;
+mod autosave;
+mod history;
+mod messages;
+mod note_index;
+pub mod settings;
+
+pub use action::{Action, NoteTarget};
+pub use history::{Change, History};
+pub use messages::{Level, Message, Messages};
+pub use note_index::{Highlight, NoteIndex, block_for};
+pub use settings::{ReadingPosition, Settings, ThemeChoice};
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use crate::document::Source;
+use crate::notes::{
+    self, DocInfo, Note, NoteFilter, NoteKind, OnCorrupt, Palette, Store, TextIndex, Tombstone,
+};
+
+use autosave::{Autosaver, SaveRequest};
+
+/// How long after the last change notes are saved.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// Where the current time comes from (fixed in tests, so that output is deterministic).
+pub type Clock = Box<dyn Fn() -> String + Send>;
+
+/// The note being written or edited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The note being edited, or `None` for a new note.
+    pub id: Option<String>,
+    /// What the note is attached to.
+    pub target: NoteTarget,
+    /// The quote shown above the editor.
+    pub quote: String,
+    /// Note text.
+    pub text: String,
+    /// Colour key.
+    pub color: String,
+    /// Tags as typed (separated by spaces, commas or 、).
+    pub tags: String,
+}
+
+/// A request to the reader to scroll somewhere.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JumpRequest {
+    /// Block to bring to the top (`None`: the title block).
+    pub block: Option<usize>,
+    /// Fraction of the block to scroll past.
+    pub fraction: f32,
+}
+
+/// A passage flashed after clicking a note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flash {
+    /// Char range in the body text.
+    pub range: Range<usize>,
+    /// When the flash ends.
+    pub until: Instant,
+}
+
+/// Reading state shared by the panels.
+#[derive(Clone, Debug, Default)]
+pub struct ViewState {
+    /// Selected text in the reader (char range in the body text).
+    pub selection: Option<Range<usize>>,
+    /// Block under the mouse pointer.
+    pub hovered_block: Option<usize>,
+    /// Where the reader is.
+    pub position: ReadingPosition,
+    /// A scroll the reader should perform next frame.
+    pub pending_jump: Option<JumpRequest>,
+    /// The open note editor.
+    pub draft: Option<Draft>,
+    /// The notes panel filter.
+    pub filter: NoteFilter,
+    /// The flashing target.
+    pub flash: Option<Flash>,
+    /// Whether the export dialog is open.
+    pub export_open: bool,
+    /// A note waiting to be re-attached to the next selection.
+    pub reattaching: Option<String>,
+}
+
+/// Everything the window shows and edits.
+pub struct AppState {
+    /// The open document.
+    pub source: Source,
+    /// Its identity in the notes store.
+    pub doc_info: DocInfo,
+    notes: Vec<Note>,
+    deleted: Vec<Tombstone>,
+    index: NoteIndex,
+    /// Note colours and their names.
+    pub palette: Palette,
+    /// Persisted preferences.
+    pub settings: Settings,
+    /// Reading state.
+    pub view: ViewState,
+    /// Messages for the reader.
+    pub messages: Messages,
+    history: History,
+    store: Option<Store>,
+    saver: Option<Autosaver>,
+    revision: u64,
+    read_only: bool,
+    dirty_since: Option<Instant>,
+    clock: Clock,
+}
+
+impl AppState {
+    /// Opens `source` with its notes from `store` (`None`: notes are not saved, e.g. when no
+    /// data directory exists; the reader is told).
+    pub fn new(source: Source, store: Option<Store>, settings: Settings, clock: Clock) -> Self {
+        let doc_info = DocInfo::for_source(&source);
+        let mut messages = Messages::default();
+        let mut notes_list = Vec::new();
+        let mut deleted = Vec::new();
+        let mut revision = 0;
+        let mut read_only = store.is_none();
+        let palette = store
+            .as_ref()
+            .map(|s| Palette::load(&s.palette_path()))
+            .unwrap_or_default();
+        if store.is_none() {
+            messages.post(Level::Error, "找不到存放笔记的数据目录，本次写的笔记不会保存；请设置 JINGDU_DATA_DIR 后重新打开。");
+        }
+        if let Some(store) = &store {
+            let started = Instant::now();
+            match store.load(&doc_info, OnCorrupt::SetAside) {
+                Ok(loaded) => {
+                    for w in &loaded.warnings {
+                        messages.post(Level::Warning, w.clone());
+                    }
+                    notes_list = loaded.notes;
+                    deleted = loaded.deleted;
+                    revision = loaded.revision;
+                    read_only = loaded.read_only;
+                    let report = notes::reanchor_all(&source.document, &mut notes_list);
+                    if loaded.text_changed || report.moved + report.fuzzy + report.lost > 0 {
+                        let mut text = format!(
+                            "文档内容与上次写笔记时不同：{} 条笔记已重新定位",
+                            report.moved + report.fuzzy
+                        );
+                        if report.lost > 0 {
+                            text.push_str(&format!("，{} 条未能定位（列在笔记栏末尾“未定位”下，可重新关联）", report.lost));
+                        }
+                        text.push('。');
+                        messages.post(Level::Warning, text);
+                    }
+                    if let notes::store::FoundBy::TextHash(other) = &loaded.found_by {
+                        messages.post(
+                            Level::Info,
+                            format!("按内容找到了这篇文档在其他位置的笔记：{}", other.display()),
+                        );
+                    }
+                }
+                Err(e) => {
+                    read_only = true;
+                    messages.post(Level::Error, format!("{e}。为避免覆盖，本次修改不会保存。"));
+                }
+            }
+            log::info!(
+                "notes load: {} notes in {:.1} ms",
+                notes_list.len(),
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let saver = match &store {
+            Some(s) if !read_only => match Autosaver::spawn(s.clone()) {
+                Ok(saver) => Some(saver),
+                Err(e) => {
+                    messages.post(Level::Error, format!("无法启动自动保存（{e}），笔记将在退出时保存。"));
+                    None
+                }
+            },
+            _ => None,
+        };
+        let index = NoteIndex::build(&source.document, &notes_list);
+        let mut view = ViewState::default();
+        if let Some(pos) = settings.reading_positions.get(&doc_info.id).copied()
+            && pos.block.is_none_or(|b| b < source.document.blocks.len())
+        {
+            view.position = pos;
+            view.pending_jump = Some(JumpRequest {
+                block: pos.block,
+                fraction: pos.fraction,
+            });
+        }
+        AppState {
+            source,
+            doc_info,
+            notes: notes_list,
+            deleted,
+            index,
+            palette,
+            settings,
+            view,
+            messages,
+            history: History::default(),
+            store,
+            saver,
+            revision,
+            read_only,
+            dirty_since: None,
+            clock,
+        }
+    }
+
+    /// The notes in document order (unanchored last).
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// Per-block note facts.
+    pub fn note_index(&self) -> &NoteIndex {
+        &self.index
+    }
+
+    /// The note with `id`.
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Whether changes are being saved.
+    pub fn saves_notes(&self) -> bool {
+        !self.read_only
+    }
+
+    /// Whether undo / redo have something to do.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// See [`Self::can_undo`].
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The current time from the clock.
+    pub fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::JumpTo(block) => {
+                self.view.pending_jump = Some(JumpRequest { block, fraction: 0.0 });
+            }
+            Action::Scrolled { block, fraction } => {
+                self.view.position = ReadingPosition { block, fraction };
+                self.settings
+                    .reading_positions
+                    .insert(self.doc_info.id.clone(), self.view.position);
+            }
+            Action::SetFontSize(pt) => self.settings.font_size_pt = pt.clamp(14.0, 28.0),
+            Action::ZoomIn => self.settings.font_size_pt = Settings::larger(self.settings.font_size_pt),
+            Action::ZoomOut => self.settings.font_size_pt = Settings::smaller(self.settings.font_size_pt),
+            Action::ZoomReset => self.settings.font_size_pt = settings::DEFAULT_FONT_SIZE_PT,
+            Action::SetTheme(t) => self.settings.theme = t,
+            Action::ToggleOutline => self.settings.show_outline = !self.settings.show_outline,
+            Action::ToggleNotes => self.settings.show_notes = !self.settings.show_notes,
+            Action::SetOutlineWidth(w) => self.settings.outline_width_pt = w,
+            Action::SetNotesWidth(w) => self.settings.notes_width_pt = w,
+            Action::Select(range) => {
+                let range = range.filter(|r| r.end > r.start);
+                if let (Some(id), Some(r)) = (self.view.reattaching.clone(), range.clone()) {
+                    self.view.reattaching = None;
+                    self.reattach(&id, NoteTarget { kind: NoteKind::Passage, range: r });
+                    self.view.selection = None;
+                    return;
+                }
+                self.view.selection = range;
+            }
+            Action::Hover(b) => self.view.hovered_block = b,
+            Action::StartNote(target) => self.start_note(target),
+            Action::NoteSelectionOrParagraph => {
+                if let Some(target) = self.default_target() {
+                    self.start_note(target);
+                }
+            }
+            Action::EditNote(id) => {
+                if let Some(n) = self.note(&id).cloned() {
+                    self.view.draft = Some(Draft {
+                        id: Some(n.id.clone()),
+                        target: NoteTarget {
+                            kind: n.kind,
+                            range: n.anchor.start..n.anchor.end,
+                        },
+                        quote: n.anchor.quote.clone(),
+                        text: n.text.clone(),
+                        color: n.color.clone(),
+                        tags: n.tags.join(" "),
+                    });
+                    self.settings.show_notes = true;
+                }
+            }
+            Action::SetDraftText(t) => {
+                if let Some(d) = &mut self.view.draft {
+                    d.text = t;
+                }
+            }
+            Action::SetDraftColor(c) => {
+                if let Some(d) = &mut self.view.draft {
+                    d.color = c;
+                }
+            }
+            Action::SetDraftTags(t) => {
+                if let Some(d) = &mut self.view.draft {
+                    d.tags = t;
+                }
+            }
+            Action::CommitDraft => self.commit_draft(),
+            Action::CancelDraft => self.view.draft = None,
+            Action::DeleteNote(id) => {
+                if let Some(before) = self.note(&id).cloned() {
+                    self.change(Change { before: Some(before), after: None });
+                    if self.view.draft.as_ref().is_some_and(|d| d.id.as_deref() == Some(&id)) {
+                        self.view.draft = None;
+                    }
+                    self.messages.post(Level::Info, "已删除笔记（Ctrl+Z 撤销）");
+                }
+            }
+            Action::ReattachNote { id, target } => self.reattach(&id, target),
+            Action::Undo => {
+                if let Some(c) = self.history.undo() {
+                    self.apply_change(c);
+                }
+            }
+            Action::Redo => {
+                if let Some(c) = self.history.redo() {
+                    self.apply_change(c);
+                }
+            }
+            Action::RevealNote(id) => {
+                if let Some(n) = self.note(&id).filter(|n| n.anchored) {
+                    let range = n.anchor.start..n.anchor.end;
+                    let block = block_for(&self.source.document, n);
+                    self.view.pending_jump = Some(JumpRequest { block, fraction: 0.0 });
+                    self.view.flash = Some(Flash {
+                        range,
+                        until: Instant::now() + Duration::from_millis(1600),
+                    });
+                }
+            }
+            Action::SetFilterText(t) => self.view.filter.text = t,
+            Action::SetFilterTag(t) => self.view.filter.tag = t,
+            Action::SetFilterColor(c) => self.view.filter.color = c,
+            Action::RenameColor { key, name } => {
+                if self.palette.rename(&key, &name)
+                    && let Some(store) = &self.store
+                    && let Err(e) = self.palette.save(&store.palette_path())
+                {
+                    self.messages.post(
+                        Level::Error,
+                        format!("无法保存颜色名称（{}）：{}", crate::fsutil::describe_io_error(&e), store.palette_path().display()),
+                    );
+                }
+            }
+            Action::DismissMessage(id) => self.messages.dismiss(id),
+            Action::OpenExport => self.view.export_open = true,
+            Action::CloseExport => self.view.export_open = false,
+            Action::ImportFrom(_) | Action::ConfirmImport | Action::CancelImport => {}
+        }
+    }
+
+    /// The target Ctrl+Shift+N notes: the selection, else the hovered paragraph or heading,
+    /// else the block at the top of the reader.
+    pub fn default_target(&self) -> Option<NoteTarget> {
+        if let Some(r) = self.view.selection.clone() {
+            return Some(NoteTarget { kind: NoteKind::Passage, range: r });
+        }
+        let doc = &self.source.document;
+        let block = self
+            .view
+            .hovered_block
+            .or(self.view.position.block)
+            .or_else(|| doc.paragraph_indices().next())?;
+        let b = doc.blocks.get(block)?;
+        let kind = if b.is_heading() { NoteKind::Section } else { NoteKind::Paragraph };
+        Some(NoteTarget { kind, range: b.range.clone() })
+    }
+
+    fn start_note(&mut self, target: NoteTarget) {
+        let doc = &self.source.document;
+        let len = doc.body_len_chars();
+        if target.range.start >= target.range.end || target.range.end > len {
+            return;
+        }
+        let quote = doc.slice_chars(target.range.clone());
+        let color = self
+            .view
+            .draft
+            .as_ref()
+            .map_or_else(|| notes::DEFAULT_COLOR.to_owned(), |d| d.color.clone());
+        self.view.draft = Some(Draft {
+            id: None,
+            target,
+            quote,
+            text: String::new(),
+            color,
+            tags: String::new(),
+        });
+        self.settings.show_notes = true;
+    }
+
+    fn commit_draft(&mut self) {
+        let Some(draft) = self.view.draft.take() else {
+            return;
+        };
+        let tags = notes::normalize_tags([draft.tags.clone()]);
+        let now = self.now();
+        match &draft.id {
+            Some(id) => {
+                let Some(before) = self.note(id).cloned() else {
+                    self.messages.post(Level::Warning, "要编辑的笔记已不存在（可能已在另一窗口删除）。");
+                    return;
+                };
+                let mut after = before.clone();
+                after.text = draft.text;
+                after.color = draft.color;
+                after.tags = tags;
+                if after != before {
+                    after.modified = now;
+                    self.change(Change { before: Some(before), after: Some(after) });
+                }
+            }
+            None => {
+                let anchor = self.anchor_for(&draft.target);
+                let note = Note::new(draft.target.kind, anchor, draft.text, draft.color, tags, &now);
+                self.change(Change { before: None, after: Some(note) });
+                self.view.selection = None;
+            }
+        }
+    }
+
+    fn anchor_for(&self, target: &NoteTarget) -> notes::Anchor {
+        let doc = &self.source.document;
+        let index = TextIndex::new(doc.body_text());
+        let mut a = notes::make_anchor(doc, &index, target.range.clone());
+        if target.kind == NoteKind::Section {
+            // Point at the heading itself, which for a run-in heading shares its start.
+            if let Some(b) = doc.blocks.iter().position(|b| b.is_heading() && b.range == target.range) {
+                a.block = b;
+                a.heading_path = doc.heading_path(b);
+            }
+        }
+        a
+    }
+
+    fn reattach(&mut self, id: &str, target: NoteTarget) {
+        let Some(before) = self.note(id).cloned() else {
+            return;
+        };
+        let mut after = before.clone();
+        after.kind = target.kind;
+        after.anchor = self.anchor_for(&target);
+        after.anchored = true;
+        after.modified = self.now();
+        self.change(Change { before: Some(before), after: Some(after) });
+        self.messages.post(Level::Info, "笔记已重新关联到所选文字。");
+    }
+
+    /// Starts re-attaching note `id`: the next selection in the reader becomes its target.
+    pub fn begin_reattach(&mut self, id: &str) {
+        self.view.reattaching = Some(id.to_owned());
+        self.messages.post(Level::Info, "请在正文中选择要关联的文字。");
+    }
+
+    /// Makes a change, records it for undo, and schedules a save.
+    fn change(&mut self, change: Change) {
+        self.apply_change(change.clone());
+        self.history.record(change);
+    }
+
+    fn apply_change(&mut self, change: Change) {
+        let id = change
+            .after
+            .as_ref()
+            .or(change.before.as_ref())
+            .map(|n| n.id.clone())
+            .unwrap_or_default();
+        self.notes.retain(|n| n.id != id);
+        match change.after {
+            Some(mut note) => {
+                // Restoring a deleted note must win over its tombstone when windows merge.
+                if self.deleted.iter().any(|t| t.id == id) {
+                    self.deleted.retain(|t| t.id != id);
+                    note.modified = self.now();
+                }
+                self.notes.push(note);
+            }
+            None => self.deleted.push(Tombstone { id, deleted: self.now() }),
+        }
+        notes::sort_document_order(&mut self.notes);
+        self.notes_changed();
+    }
+
+    fn notes_changed(&mut self) {
+        self.index = NoteIndex::build(&self.source.document, &self.notes);
+        if self.dirty_since.is_none() {
+            self.dirty_since = Some(Instant::now());
+        }
+    }
+
+    /// Replaces notes with a merged set from another writer, keeping local edits.
+    fn absorb_merge(&mut self, merged: Vec<Note>, deleted: Vec<Tombstone>) {
+        let (mut notes, deleted) = notes::store::merge(&self.notes, &self.deleted, &merged, &deleted);
+        let added = notes.iter().filter(|n| !self.notes.iter().any(|m| m.id == n.id)).count();
+        notes::reanchor_all(&self.source.document, &mut notes);
+        self.notes = notes;
+        self.deleted = deleted;
+        self.index = NoteIndex::build(&self.source.document, &self.notes);
+        if added > 0 {
+            self.messages.post(Level::Info, format!("已合并另一窗口中的 {added} 条笔记。"));
+        }
+    }
+
+    /// Whether unsaved changes exist.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty_since.is_some()
+    }
+
+    /// Saves if changes are older than [`AUTOSAVE_DELAY`], and takes in finished saves.
+    /// Returns how long until the next save is due, so the window can wake up for it.
+    pub fn tick(&mut self, now: Instant) -> Option<Duration> {
+        self.collect_saves();
+        self.messages.expire(now);
+        let since = self.dirty_since?;
+        if self.read_only {
+            return None;
+        }
+        let due = since + AUTOSAVE_DELAY;
+        if now < due {
+            return Some(due - now);
+        }
+        if self.saver.as_ref().is_some_and(Autosaver::busy) {
+            return Some(Duration::from_millis(100));
+        }
+        self.queue_save();
+        None
+    }
+
+    fn queue_save(&mut self) {
+        let req = SaveRequest {
+            doc: self.doc_info.clone(),
+            notes: self.notes.clone(),
+            deleted: self.deleted.clone(),
+            base_revision: self.revision,
+        };
+        let queued = self.saver.as_mut().is_some_and(|saver| saver.request(req));
+        if queued {
+            self.dirty_since = None;
+        } else {
+            self.save_now();
+        }
+    }
+
+    fn collect_saves(&mut self) {
+        let Some(saver) = &mut self.saver else {
+            return;
+        };
+        for result in saver.poll() {
+            self.take_save_result(result);
+        }
+    }
+
+    fn take_save_result(&mut self, result: Result<notes::Saved, notes::StoreError>) {
+        match result {
+            Ok(saved) => {
+                self.revision = saved.revision;
+                if let Some((merged, deleted)) = saved.merged {
+                    self.absorb_merge(merged, deleted);
+                }
+            }
+            Err(e) => {
+                self.dirty_since.get_or_insert_with(Instant::now);
+                if matches!(e, notes::StoreError::NewerSchema { .. }) {
+                    self.read_only = true;
+                }
+                self.messages.post(Level::Error, format!("{e}。笔记仍在窗口中，请勿关闭，稍后会重试。"));
+            }
+        }
+    }
+
+    /// Saves synchronously now (on exit, or when no worker thread runs). Waits for queued
+    /// saves first. Returns whether everything is on disk.
+    pub fn save_now(&mut self) -> bool {
+        if let Some(saver) = &mut self.saver {
+            for r in saver.finish() {
+                self.take_save_result(r);
+            }
+        }
+        if self.dirty_since.is_none() {
+            return true;
+        }
+        if self.read_only {
+            return false;
+        }
+        let Some(store) = &self.store else {
+            return false;
+        };
+        let result = store.save(&self.doc_info, &self.notes, &self.deleted, self.revision);
+        self.dirty_since = None;
+        let ok = result.is_ok();
+        self.take_save_result(result);
+        ok && self.dirty_since.is_none()
+    }
+
+    /// Where the notes of this document are stored.
+    pub fn notes_path(&self) -> Option<std::path::PathBuf> {
+        self.store.as_ref().map(|s| s.notes_path(&self.doc_info.id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Source;
+
+    fn fixed_clock() -> Clock {
+        Box::new(|| "2024-05-01T09:30:00+08:00".to_owned())
+    }
+
+    fn app(dir: &std::path::Path) -> AppState {
+        AppState::new(Source::builtin(), Some(Store::at(dir)), Settings::default(), fixed_clock())
+    }
+
+    #[test]
+    fn add_edit_delete_undo_redo() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        let doc = app.source.document.clone();
+        let p = doc.paragraph_indices().next().unwrap();
+        app.apply(Action::StartNote(NoteTarget { kind: NoteKind::Paragraph, range: doc.blocks[p].range.clone() }));
+        app.apply(Action::SetDraftText("要点：组织力".into()));
+        app.apply(Action::SetDraftTags("#党建 组织".into()));
+        app.apply(Action::CommitDraft);
+        assert_eq!(app.notes().len(), 1);
+        let id = app.notes()[0].id.clone();
+        assert_eq!(app.notes()[0].tags, vec!["党建", "组织"]);
+        assert_eq!(app.note_index().count_in(0..doc.blocks.len()), 1);
+
+        app.apply(Action::EditNote(id.clone()));
+        app.apply(Action::SetDraftText("改过的笔记".into()));
+        app.apply(Action::CommitDraft);
+        assert_eq!(app.note(&id).unwrap().text, "改过的笔记");
+
+        app.apply(Action::DeleteNote(id.clone()));
+        assert!(app.notes().is_empty());
+        app.apply(Action::Undo);
+        assert_eq!(app.note(&id).unwrap().text, "改过的笔记");
+        app.apply(Action::Undo);
+        assert_eq!(app.note(&id).unwrap().text, "要点：组织力");
+        app.apply(Action::Redo);
+        app.apply(Action::Redo);
+        assert!(app.notes().is_empty());
+        assert!(!app.can_redo());
+    }
+
+    #[test]
+    fn notes_survive_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = app(dir.path());
+        first.apply(Action::Select(Some(10..20)));
+        first.apply(Action::NoteSelectionOrParagraph);
+        first.apply(Action::SetDraftText("摘句笔记".into()));
+        first.apply(Action::CommitDraft);
+        assert!(first.is_dirty());
+        assert!(first.save_now());
+        drop(first);
+        let second = app(dir.path());
+        assert_eq!(second.notes().len(), 1);
+        assert_eq!(second.notes()[0].kind, NoteKind::Passage);
+        assert_eq!(second.notes()[0].anchor.start, 10);
+        assert!(second.messages.list().is_empty(), "{:?}", second.messages.list());
+    }
+
+    #[test]
+    fn autosave_happens_after_the_delay() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        app.apply(Action::Select(Some(0..4)));
+        app.apply(Action::NoteSelectionOrParagraph);
+        app.apply(Action::CommitDraft);
+        let t0 = Instant::now();
+        assert!(app.tick(t0).is_some(), "not yet due");
+        app.tick(t0 + AUTOSAVE_DELAY + Duration::from_millis(10));
+        assert!(!app.is_dirty());
+        app.save_now();
+        assert!(app.notes_path().unwrap().exists());
+    }
+
+    #[test]
+    fn unreadable_store_keeps_working_without_overwriting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = Store::at(dir.path()).notes_path(crate::document::BUILTIN_ID);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "not json at all").unwrap();
+        let mut app = app(dir.path());
+        assert!(app.messages.list().iter().any(|m| m.text.contains("无法读取")));
+        app.apply(Action::Select(Some(0..4)));
+        app.apply(Action::NoteSelectionOrParagraph);
+        app.apply(Action::CommitDraft);
+        assert!(app.save_now());
+        let aside = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().contains("corrupt"))
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(aside).unwrap(), "not json at all");
+    }
+
+    #[test]
+    fn unanchored_note_can_be_reattached() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        app.apply(Action::Select(Some(0..4)));
+        app.apply(Action::NoteSelectionOrParagraph);
+        app.apply(Action::CommitDraft);
+        let id = app.notes()[0].id.clone();
+        app.notes[0].anchored = false;
+        app.begin_reattach(&id);
+        app.apply(Action::Select(Some(30..40)));
+        let n = app.note(&id).unwrap();
+        assert!(n.anchored);
+        assert_eq!(n.anchor.start, 30);
+        assert_eq!(app.view.selection, None);
+    }
+
+    #[test]
+    fn font_size_and_panels() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        app.apply(Action::ZoomIn);
+        assert_eq!(app.settings.font_size_pt, 20.0);
+        app.apply(Action::ZoomReset);
+        assert_eq!(app.settings.font_size_pt, 18.0);
+        app.apply(Action::ToggleOutline);
+        assert!(!app.settings.show_outline);
+    }
+
+    #[test]
+    fn reading_position_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings::default();
+        settings.reading_positions.insert(
+            crate::document::BUILTIN_ID.into(),
+            ReadingPosition { block: Some(5), fraction: 0.25 },
+        );
+        let app = AppState::new(Source::builtin(), Some(Store::at(dir.path())), settings, fixed_clock());
+        assert_eq!(app.view.pending_jump, Some(JumpRequest { block: Some(5), fraction: 0.25 }));
+    }
+}
