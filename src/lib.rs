@@ -5,7 +5,9 @@
 //! actions are applied ([`app`]), and the egui views ([`ui`]). The binary only parses the
 //! command line and picks between the window and a headless command.
 
+pub mod app;
+pub mod cli;
 pub mod document;
 pub mod fsutil;
 pub mod notes;
-pub mod app;
+pub mod ui;

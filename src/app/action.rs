@@ -29,6 +29,8 @@ pub enum Action {
         block: Option<usize>,
         /// Fraction of it scrolled past.
         fraction: f32,
+        /// Block a quarter down the window: what the reader is looking at.
+        focus: Option<usize>,
     },
     /// Set the article font size in points.
     SetFontSize(f32),
@@ -77,6 +79,8 @@ pub enum Action {
         /// Its new target.
         target: NoteTarget,
     },
+    /// Re-attach note `0` to the next selection made in the reader.
+    BeginReattach(String),
     /// Undo the last note change (Ctrl+Z).
     Undo,
     /// Redo (Ctrl+Shift+Z / Ctrl+Y).
@@ -100,6 +104,8 @@ pub enum Action {
     DismissMessage(u64),
     /// Open the export dialog (Ctrl+E).
     OpenExport,
+    /// Open the file dialog to import notes (Ctrl+I).
+    OpenImport,
     /// Close the export dialog.
     CloseExport,
     /// Start importing notes from a JSON export (Ctrl+I opens the file dialog).

@@ -52,7 +52,10 @@ impl Autosaver {
 
     /// Queues a save; returns false if the worker is gone.
     pub fn request(&mut self, req: SaveRequest) -> bool {
-        let sent = self.requests.as_ref().is_some_and(|tx| tx.send(req).is_ok());
+        let sent = self
+            .requests
+            .as_ref()
+            .is_some_and(|tx| tx.send(req).is_ok());
         if sent {
             self.in_flight += 1;
         }

@@ -47,7 +47,12 @@ impl Messages {
     }
 
     /// Posts a message with a folder to open.
-    pub fn post_with_folder(&mut self, level: Level, text: impl Into<String>, folder: Option<PathBuf>) -> u64 {
+    pub fn post_with_folder(
+        &mut self,
+        level: Level,
+        text: impl Into<String>,
+        folder: Option<PathBuf>,
+    ) -> u64 {
         let text = text.into();
         match level {
             Level::Error => log::error!("{text}"),

@@ -57,6 +57,8 @@ pub struct JumpRequest {
     pub block: Option<usize>,
     /// Fraction of the block to scroll past.
     pub fraction: f32,
+    /// Increases with every request, so the reader performs each one once.
+    pub seq: u64,
 }
 
 /// A passage flashed after clicking a note.
@@ -77,6 +79,9 @@ pub struct ViewState {
     pub hovered_block: Option<usize>,
     /// Where the reader is.
     pub position: ReadingPosition,
+    /// The block the reader is looking at (a quarter down the window); the outline
+    /// highlights its section.
+    pub focus_block: Option<usize>,
     /// A scroll the reader should perform next frame.
     pub pending_jump: Option<JumpRequest>,
     /// The open note editor.
@@ -114,6 +119,7 @@ pub struct AppState {
     revision: u64,
     read_only: bool,
     dirty_since: Option<Instant>,
+    notes_version: u64,
     clock: Clock,
 }
 
@@ -152,7 +158,10 @@ impl AppState {
                             report.moved + report.fuzzy
                         );
                         if report.lost > 0 {
-                            text.push_str(&format!("，{} 条未能定位（列在笔记栏末尾“未定位”下，可重新关联）", report.lost));
+                            text.push_str(&format!(
+                                "，{} 条未能定位（列在笔记栏末尾“未定位”下，可重新关联）",
+                                report.lost
+                            ));
                         }
                         text.push('。');
                         messages.post(Level::Warning, text);
@@ -179,7 +188,10 @@ impl AppState {
             Some(s) if !read_only => match Autosaver::spawn(s.clone()) {
                 Ok(saver) => Some(saver),
                 Err(e) => {
-                    messages.post(Level::Error, format!("无法启动自动保存（{e}），笔记将在退出时保存。"));
+                    messages.post(
+                        Level::Error,
+                        format!("无法启动自动保存（{e}），笔记将在退出时保存。"),
+                    );
                     None
                 }
             },
@@ -194,6 +206,7 @@ impl AppState {
             view.pending_jump = Some(JumpRequest {
                 block: pos.block,
                 fraction: pos.fraction,
+                seq: 1,
             });
         }
         AppState {
@@ -212,6 +225,7 @@ impl AppState {
             revision,
             read_only,
             dirty_since: None,
+            notes_version: 1,
             clock,
         }
     }
@@ -219,6 +233,11 @@ impl AppState {
     /// The notes in document order (unanchored last).
     pub fn notes(&self) -> &[Note] {
         &self.notes
+    }
+
+    /// Increases whenever the notes change (for views that cache what they derive).
+    pub fn notes_version(&self) -> u64 {
+        self.notes_version
     }
 
     /// Per-block note facts.
@@ -254,18 +273,25 @@ impl AppState {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::JumpTo(block) => {
-                self.view.pending_jump = Some(JumpRequest { block, fraction: 0.0 });
-            }
-            Action::Scrolled { block, fraction } => {
+            Action::JumpTo(block) => self.jump(block, 0.0),
+            Action::Scrolled {
+                block,
+                fraction,
+                focus,
+            } => {
+                self.view.focus_block = focus;
                 self.view.position = ReadingPosition { block, fraction };
                 self.settings
                     .reading_positions
                     .insert(self.doc_info.id.clone(), self.view.position);
             }
             Action::SetFontSize(pt) => self.settings.font_size_pt = pt.clamp(14.0, 28.0),
-            Action::ZoomIn => self.settings.font_size_pt = Settings::larger(self.settings.font_size_pt),
-            Action::ZoomOut => self.settings.font_size_pt = Settings::smaller(self.settings.font_size_pt),
+            Action::ZoomIn => {
+                self.settings.font_size_pt = Settings::larger(self.settings.font_size_pt)
+            }
+            Action::ZoomOut => {
+                self.settings.font_size_pt = Settings::smaller(self.settings.font_size_pt)
+            }
             Action::ZoomReset => self.settings.font_size_pt = settings::DEFAULT_FONT_SIZE_PT,
             Action::SetTheme(t) => self.settings.theme = t,
             Action::ToggleOutline => self.settings.show_outline = !self.settings.show_outline,
@@ -276,7 +302,13 @@ impl AppState {
                 let range = range.filter(|r| r.end > r.start);
                 if let (Some(id), Some(r)) = (self.view.reattaching.clone(), range.clone()) {
                     self.view.reattaching = None;
-                    self.reattach(&id, NoteTarget { kind: NoteKind::Passage, range: r });
+                    self.reattach(
+                        &id,
+                        NoteTarget {
+                            kind: NoteKind::Passage,
+                            range: r,
+                        },
+                    );
                     self.view.selection = None;
                     return;
                 }
@@ -324,14 +356,23 @@ impl AppState {
             Action::CancelDraft => self.view.draft = None,
             Action::DeleteNote(id) => {
                 if let Some(before) = self.note(&id).cloned() {
-                    self.change(Change { before: Some(before), after: None });
-                    if self.view.draft.as_ref().is_some_and(|d| d.id.as_deref() == Some(&id)) {
+                    self.change(Change {
+                        before: Some(before),
+                        after: None,
+                    });
+                    if self
+                        .view
+                        .draft
+                        .as_ref()
+                        .is_some_and(|d| d.id.as_deref() == Some(&id))
+                    {
                         self.view.draft = None;
                     }
                     self.messages.post(Level::Info, "已删除笔记（Ctrl+Z 撤销）");
                 }
             }
             Action::ReattachNote { id, target } => self.reattach(&id, target),
+            Action::BeginReattach(id) => self.begin_reattach(&id),
             Action::Undo => {
                 if let Some(c) = self.history.undo() {
                     self.apply_change(c);
@@ -345,8 +386,16 @@ impl AppState {
             Action::RevealNote(id) => {
                 if let Some(n) = self.note(&id).filter(|n| n.anchored) {
                     let range = n.anchor.start..n.anchor.end;
-                    let block = block_for(&self.source.document, n);
-                    self.view.pending_jump = Some(JumpRequest { block, fraction: 0.0 });
+                    let doc = &self.source.document;
+                    let block = block_for(doc, n);
+                    // Bring a passage deep inside a long paragraph near the top.
+                    let fraction = block.map_or(0.0, |b| {
+                        let r = &doc.blocks[b].range;
+                        let into =
+                            range.start.saturating_sub(r.start) as f32 / r.len().max(1) as f32;
+                        (into - 0.1).max(0.0)
+                    });
+                    self.jump(block, fraction);
                     self.view.flash = Some(Flash {
                         range,
                         until: Instant::now() + Duration::from_millis(1600),
@@ -363,22 +412,41 @@ impl AppState {
                 {
                     self.messages.post(
                         Level::Error,
-                        format!("无法保存颜色名称（{}）：{}", crate::fsutil::describe_io_error(&e), store.palette_path().display()),
+                        format!(
+                            "无法保存颜色名称（{}）：{}",
+                            crate::fsutil::describe_io_error(&e),
+                            store.palette_path().display()
+                        ),
                     );
                 }
             }
             Action::DismissMessage(id) => self.messages.dismiss(id),
             Action::OpenExport => self.view.export_open = true,
             Action::CloseExport => self.view.export_open = false,
-            Action::ImportFrom(_) | Action::ConfirmImport | Action::CancelImport => {}
+            Action::OpenImport
+            | Action::ImportFrom(_)
+            | Action::ConfirmImport
+            | Action::CancelImport => {}
         }
+    }
+
+    fn jump(&mut self, block: Option<usize>, fraction: f32) {
+        let seq = self.view.pending_jump.as_ref().map_or(0, |j| j.seq) + 1;
+        self.view.pending_jump = Some(JumpRequest {
+            block,
+            fraction,
+            seq,
+        });
     }
 
     /// The target Ctrl+Shift+N notes: the selection, else the hovered paragraph or heading,
     /// else the block at the top of the reader.
     pub fn default_target(&self) -> Option<NoteTarget> {
         if let Some(r) = self.view.selection.clone() {
-            return Some(NoteTarget { kind: NoteKind::Passage, range: r });
+            return Some(NoteTarget {
+                kind: NoteKind::Passage,
+                range: r,
+            });
         }
         let doc = &self.source.document;
         let block = self
@@ -387,8 +455,15 @@ impl AppState {
             .or(self.view.position.block)
             .or_else(|| doc.paragraph_indices().next())?;
         let b = doc.blocks.get(block)?;
-        let kind = if b.is_heading() { NoteKind::Section } else { NoteKind::Paragraph };
-        Some(NoteTarget { kind, range: b.range.clone() })
+        let kind = if b.is_heading() {
+            NoteKind::Section
+        } else {
+            NoteKind::Paragraph
+        };
+        Some(NoteTarget {
+            kind,
+            range: b.range.clone(),
+        })
     }
 
     fn start_note(&mut self, target: NoteTarget) {
@@ -423,7 +498,10 @@ impl AppState {
         match &draft.id {
             Some(id) => {
                 let Some(before) = self.note(id).cloned() else {
-                    self.messages.post(Level::Warning, "要编辑的笔记已不存在（可能已在另一窗口删除）。");
+                    self.messages.post(
+                        Level::Warning,
+                        "要编辑的笔记已不存在（可能已在另一窗口删除）。",
+                    );
                     return;
                 };
                 let mut after = before.clone();
@@ -432,13 +510,26 @@ impl AppState {
                 after.tags = tags;
                 if after != before {
                     after.modified = now;
-                    self.change(Change { before: Some(before), after: Some(after) });
+                    self.change(Change {
+                        before: Some(before),
+                        after: Some(after),
+                    });
                 }
             }
             None => {
                 let anchor = self.anchor_for(&draft.target);
-                let note = Note::new(draft.target.kind, anchor, draft.text, draft.color, tags, &now);
-                self.change(Change { before: None, after: Some(note) });
+                let note = Note::new(
+                    draft.target.kind,
+                    anchor,
+                    draft.text,
+                    draft.color,
+                    tags,
+                    &now,
+                );
+                self.change(Change {
+                    before: None,
+                    after: Some(note),
+                });
                 self.view.selection = None;
             }
         }
@@ -450,7 +541,11 @@ impl AppState {
         let mut a = notes::make_anchor(doc, &index, target.range.clone());
         if target.kind == NoteKind::Section {
             // Point at the heading itself, which for a run-in heading shares its start.
-            if let Some(b) = doc.blocks.iter().position(|b| b.is_heading() && b.range == target.range) {
+            if let Some(b) = doc
+                .blocks
+                .iter()
+                .position(|b| b.is_heading() && b.range == target.range)
+            {
                 a.block = b;
                 a.heading_path = doc.heading_path(b);
             }
@@ -467,14 +562,19 @@ impl AppState {
         after.anchor = self.anchor_for(&target);
         after.anchored = true;
         after.modified = self.now();
-        self.change(Change { before: Some(before), after: Some(after) });
-        self.messages.post(Level::Info, "笔记已重新关联到所选文字。");
+        self.change(Change {
+            before: Some(before),
+            after: Some(after),
+        });
+        self.messages
+            .post(Level::Info, "笔记已重新关联到所选文字。");
     }
 
     /// Starts re-attaching note `id`: the next selection in the reader becomes its target.
     pub fn begin_reattach(&mut self, id: &str) {
         self.view.reattaching = Some(id.to_owned());
-        self.messages.post(Level::Info, "请在正文中选择要关联的文字。");
+        self.messages
+            .post(Level::Info, "请在正文中选择要关联的文字。");
     }
 
     /// Makes a change, records it for undo, and schedules a save.
@@ -500,13 +600,17 @@ impl AppState {
                 }
                 self.notes.push(note);
             }
-            None => self.deleted.push(Tombstone { id, deleted: self.now() }),
+            None => self.deleted.push(Tombstone {
+                id,
+                deleted: self.now(),
+            }),
         }
         notes::sort_document_order(&mut self.notes);
         self.notes_changed();
     }
 
     fn notes_changed(&mut self) {
+        self.notes_version += 1;
         self.index = NoteIndex::build(&self.source.document, &self.notes);
         if self.dirty_since.is_none() {
             self.dirty_since = Some(Instant::now());
@@ -515,14 +619,20 @@ impl AppState {
 
     /// Replaces notes with a merged set from another writer, keeping local edits.
     fn absorb_merge(&mut self, merged: Vec<Note>, deleted: Vec<Tombstone>) {
-        let (mut notes, deleted) = notes::store::merge(&self.notes, &self.deleted, &merged, &deleted);
-        let added = notes.iter().filter(|n| !self.notes.iter().any(|m| m.id == n.id)).count();
+        let (mut notes, deleted) =
+            notes::store::merge(&self.notes, &self.deleted, &merged, &deleted);
+        let added = notes
+            .iter()
+            .filter(|n| !self.notes.iter().any(|m| m.id == n.id))
+            .count();
         notes::reanchor_all(&self.source.document, &mut notes);
         self.notes = notes;
         self.deleted = deleted;
         self.index = NoteIndex::build(&self.source.document, &self.notes);
+        self.notes_version += 1;
         if added > 0 {
-            self.messages.post(Level::Info, format!("已合并另一窗口中的 {added} 条笔记。"));
+            self.messages
+                .post(Level::Info, format!("已合并另一窗口中的 {added} 条笔记。"));
         }
     }
 
@@ -588,7 +698,10 @@ impl AppState {
                 if matches!(e, notes::StoreError::NewerSchema { .. }) {
                     self.read_only = true;
                 }
-                self.messages.post(Level::Error, format!("{e}。笔记仍在窗口中，请勿关闭，稍后会重试。"));
+                self.messages.post(
+                    Level::Error,
+                    format!("{e}。笔记仍在窗口中，请勿关闭，稍后会重试。"),
+                );
             }
         }
     }
@@ -633,7 +746,12 @@ mod tests {
     }
 
     fn app(dir: &std::path::Path) -> AppState {
-        AppState::new(Source::builtin(), Some(Store::at(dir)), Settings::default(), fixed_clock())
+        AppState::new(
+            Source::builtin(),
+            Some(Store::at(dir)),
+            Settings::default(),
+            fixed_clock(),
+        )
     }
 
     #[test]
@@ -642,7 +760,10 @@ mod tests {
         let mut app = app(dir.path());
         let doc = app.source.document.clone();
         let p = doc.paragraph_indices().next().unwrap();
-        app.apply(Action::StartNote(NoteTarget { kind: NoteKind::Paragraph, range: doc.blocks[p].range.clone() }));
+        app.apply(Action::StartNote(NoteTarget {
+            kind: NoteKind::Paragraph,
+            range: doc.blocks[p].range.clone(),
+        }));
         app.apply(Action::SetDraftText("要点：组织力".into()));
         app.apply(Action::SetDraftTags("#党建 组织".into()));
         app.apply(Action::CommitDraft);
@@ -683,7 +804,11 @@ mod tests {
         assert_eq!(second.notes().len(), 1);
         assert_eq!(second.notes()[0].kind, NoteKind::Passage);
         assert_eq!(second.notes()[0].anchor.start, 10);
-        assert!(second.messages.list().is_empty(), "{:?}", second.messages.list());
+        assert!(
+            second.messages.list().is_empty(),
+            "{:?}",
+            second.messages.list()
+        );
     }
 
     #[test]
@@ -708,7 +833,12 @@ mod tests {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "not json at all").unwrap();
         let mut app = app(dir.path());
-        assert!(app.messages.list().iter().any(|m| m.text.contains("无法读取")));
+        assert!(
+            app.messages
+                .list()
+                .iter()
+                .any(|m| m.text.contains("无法读取"))
+        );
         app.apply(Action::Select(Some(0..4)));
         app.apply(Action::NoteSelectionOrParagraph);
         app.apply(Action::CommitDraft);
@@ -756,9 +886,24 @@ mod tests {
         let mut settings = Settings::default();
         settings.reading_positions.insert(
             crate::document::BUILTIN_ID.into(),
-            ReadingPosition { block: Some(5), fraction: 0.25 },
+            ReadingPosition {
+                block: Some(5),
+                fraction: 0.25,
+            },
         );
-        let app = AppState::new(Source::builtin(), Some(Store::at(dir.path())), settings, fixed_clock());
-        assert_eq!(app.view.pending_jump, Some(JumpRequest { block: Some(5), fraction: 0.25 }));
+        let app = AppState::new(
+            Source::builtin(),
+            Some(Store::at(dir.path())),
+            settings,
+            fixed_clock(),
+        );
+        assert_eq!(
+            app.view.pending_jump,
+            Some(JumpRequest {
+                block: Some(5),
+                fraction: 0.25,
+                seq: 1
+            })
+        );
     }
 }

@@ -48,7 +48,10 @@ impl NoteIndex {
             per_block[first] += 1;
             match note.kind {
                 NoteKind::Section | NoteKind::Paragraph => {
-                    markers.entry(first).or_default().push((note.color.clone(), note.id.clone()));
+                    markers
+                        .entry(first)
+                        .or_default()
+                        .push((note.color.clone(), note.id.clone()));
                 }
                 NoteKind::Passage => {
                     // A passage may run over several paragraphs.

@@ -75,7 +75,9 @@ impl Settings {
         if !self.font_size_pt.is_finite() {
             self.font_size_pt = DEFAULT_FONT_SIZE_PT;
         }
-        self.font_size_pt = self.font_size_pt.clamp(FONT_SIZES_PT[0], FONT_SIZES_PT[FONT_SIZES_PT.len() - 1]);
+        self.font_size_pt = self
+            .font_size_pt
+            .clamp(FONT_SIZES_PT[0], FONT_SIZES_PT[FONT_SIZES_PT.len() - 1]);
         self.outline_width_pt = finite_or(self.outline_width_pt, 260.0).clamp(160.0, 600.0);
         self.notes_width_pt = finite_or(self.notes_width_pt, 320.0).clamp(220.0, 700.0);
         // Keep the file small: at most 200 remembered positions.
@@ -127,7 +129,8 @@ mod tests {
 
     #[test]
     fn old_or_hostile_settings_are_sanitized() {
-        let s: Settings = serde_json::from_str(r#"{"font_size_pt": 1000.0, "outline_width_pt": -5}"#).unwrap();
+        let s: Settings =
+            serde_json::from_str(r#"{"font_size_pt": 1000.0, "outline_width_pt": -5}"#).unwrap();
         let s = s.sanitized();
         assert_eq!(s.font_size_pt, 28.0);
         assert_eq!(s.outline_width_pt, 160.0);

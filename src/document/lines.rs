@@ -76,7 +76,9 @@ mod tests {
         assert!(ends_with_punctuation("他说。"));
         assert!(ends_with_punctuation("“你回来了？”"));
         assert!(ends_with_punctuation("主要表现在："));
-        assert!(!ends_with_punctuation("以政治建设为统领,强化基层党组织的政治功能"));
+        assert!(!ends_with_punctuation(
+            "以政治建设为统领,强化基层党组织的政治功能"
+        ));
         assert!(ends_sentence("不可省的。"));
         assert!(!ends_sentence("主要表现在："));
     }

@@ -7,7 +7,13 @@
 use super::lines::trim;
 
 /// Labels that open a breadcrumb line (`当前位置:首页 > …`).
-const BREADCRUMB_LABELS: [&str; 5] = ["当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置"];
+const BREADCRUMB_LABELS: [&str; 5] = [
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "所在位置",
+    "现在位置",
+];
 
 /// Separators between breadcrumb levels.
 const BREADCRUMB_SEPARATORS: [char; 5] = ['>', '›', '»', '→', '＞'];
@@ -110,7 +116,10 @@ pub fn continues_breadcrumb(line: &str) -> bool {
         return true;
     }
     let n = t.chars().count();
-    n > 0 && n <= 6 && t.chars().all(|c| !c.is_ascii_punctuation() && !"，。：；！？".contains(c))
+    n > 0
+        && n <= 6
+        && t.chars()
+            .all(|c| !c.is_ascii_punctuation() && !"，。：；！？".contains(c))
 }
 
 /// Splits breadcrumb text into its levels.
@@ -217,10 +226,9 @@ pub fn key_value_line(line: &str) -> Option<LineMeta> {
     let mut i = 0;
     while i < chars.len() {
         let rest: String = chars[i..].iter().collect();
-        if let Some(k) = META_KEYS
-            .iter()
-            .find(|k| rest.starts_with(*k) && matches!(rest[k.len()..].chars().next(), Some(':' | '：')))
-        {
+        if let Some(k) = META_KEYS.iter().find(|k| {
+            rest.starts_with(*k) && matches!(rest[k.len()..].chars().next(), Some(':' | '：'))
+        }) {
             found.push((i, k.chars().count()));
             i += k.chars().count() + 1;
         } else {
@@ -237,12 +245,14 @@ pub fn key_value_line(line: &str) -> Option<LineMeta> {
         let value: String = chars[start + klen + 1..end].iter().collect();
         let value = trim(&value).to_owned();
         match key.as_str() {
-            "发布日期" | "发布时间" | "发表时间" | "更新时间" | "日期" | "时间" => {
-                if meta.date.is_none() {
-                    meta.date = find_date(&value).map(|d| d.0);
-                }
+            "发布日期" | "发布时间" | "发表时间" | "更新时间" | "日期" | "时间"
+                if meta.date.is_none() =>
+            {
+                meta.date = find_date(&value).map(|d| d.0);
             }
-            "文章来源" | "信息来源" | "来源" if !value.is_empty() => meta.source = Some(value),
+            "文章来源" | "信息来源" | "来源" if !value.is_empty() => {
+                meta.source = Some(value)
+            }
             "作者" if !value.is_empty() => {
                 let (a, aff) = split_author(&value);
                 meta.author = Some(a);
@@ -279,9 +289,10 @@ fn split_author(s: &str) -> (String, Option<String>) {
     match s.find([',', '，', '、', ' ', '\u{3000}', '（', '(']) {
         Some(pos) => {
             let name = trim(&s[..pos]).to_owned();
-            let aff = trim(s[pos..].trim_start_matches([',', '，', '、', ' ', '\u{3000}', '（', '(']))
-                .trim_end_matches(['）', ')'])
-                .to_owned();
+            let aff =
+                trim(s[pos..].trim_start_matches([',', '，', '、', ' ', '\u{3000}', '（', '(']))
+                    .trim_end_matches(['）', ')'])
+                    .to_owned();
             (name, (!aff.is_empty()).then_some(aff))
         }
         None => (s.to_owned(), None),
@@ -306,8 +317,10 @@ pub fn split_column(title: &str) -> (Option<String>, String) {
 /// Whether the line ends an article (`（完）`, `(全文完)`, `【责任编辑：…】`).
 pub fn is_end_mark(line: &str) -> bool {
     let t = trim(line);
-    matches!(t, "（完）" | "(完)" | "（全文完）" | "(全文完)" | "—完—" | "-完-")
-        || (t.starts_with(['【', '[', '（', '(']) && t.contains("责任编辑"))
+    matches!(
+        t,
+        "（完）" | "(完)" | "（全文完）" | "(全文完)" | "—完—" | "-完-"
+    ) || (t.starts_with(['【', '[', '（', '(']) && t.contains("责任编辑"))
 }
 
 #[cfg(test)]
@@ -325,10 +338,15 @@ mod tests {
     #[test]
     fn breadcrumbs() {
         assert_eq!(breadcrumb_start("当前位置:"), Some(""));
-        assert_eq!(breadcrumb_start("您的位置：首页 > 新闻"), Some("首页 > 新闻"));
+        assert_eq!(
+            breadcrumb_start("您的位置：首页 > 新闻"),
+            Some("首页 > 新闻")
+        );
         assert!(continues_breadcrumb("首页"));
         assert!(continues_breadcrumb("> 学术研究 > 学术之声 > 学术交流"));
-        assert!(!continues_breadcrumb("【前线】从严从实加强党的基层党组织建设"));
+        assert!(!continues_breadcrumb(
+            "【前线】从严从实加强党的基层党组织建设"
+        ));
         assert_eq!(
             breadcrumb_segments("> 学术研究 > 学术之声 > 学术交流"),
             vec!["学术研究", "学术之声", "学术交流"]
@@ -337,11 +355,20 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(find_date("发布日期:2018-11-08 字体:[ ]").unwrap().0, "2018-11-08");
+        assert_eq!(
+            find_date("发布日期:2018-11-08 字体:[ ]").unwrap().0,
+            "2018-11-08"
+        );
         assert_eq!(pure_date("（2018年1月2日）").as_deref(), Some("2018-01-02"));
         assert_eq!(pure_date("2018/3/5 10:30").as_deref(), Some("2018-03-05"));
-        assert_eq!(pure_date("发布时间：2020.07.01").as_deref(), Some("2020-07-01"));
-        assert_eq!(pure_date("1982年12月4日 第五届全国人民代表大会第五次会议通过"), None);
+        assert_eq!(
+            pure_date("发布时间：2020.07.01").as_deref(),
+            Some("2020-07-01")
+        );
+        assert_eq!(
+            pure_date("1982年12月4日 第五届全国人民代表大会第五次会议通过"),
+            None
+        );
         assert_eq!(find_date("2018年13月2日"), None);
         assert_eq!(find_date("共12345678人"), None);
     }
@@ -365,7 +392,12 @@ mod tests {
         );
         assert_eq!(byline("作者：李四"), Some(("李四".into(), None)));
         assert_eq!(byline("文/王五"), Some(("王五".into(), None)));
-        assert_eq!(byline("作者认为，这是一个问题。这个问题很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"), None);
+        assert_eq!(
+            byline(
+                "作者认为，这是一个问题。这个问题很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"
+            ),
+            None
+        );
     }
 
     #[test]

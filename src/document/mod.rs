@@ -6,7 +6,7 @@
 //! thing in Rust, in a JSON export (W3C positions count code points) and on screen.
 
 mod decode;
-mod lines;
+pub mod lines;
 mod meta;
 mod numbering;
 mod outline;
@@ -342,7 +342,10 @@ mod tests {
                 para("末段"),
             ],
         );
-        assert_eq!(doc.body_text(), "引言。\n一、甲\n（一）乙。正文\n二、丙\n末段");
+        assert_eq!(
+            doc.body_text(),
+            "引言。\n一、甲\n（一）乙。正文\n二、丙\n末段"
+        );
         assert_eq!(doc.blocks[2].range, 8..12);
         assert_eq!(doc.slice_chars(doc.blocks[2].range.clone()), "（一）乙");
         assert_eq!(doc.blocks[3].range, 8..15);

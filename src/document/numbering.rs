@@ -232,7 +232,12 @@ fn parse_arabic(chars: &[char]) -> Option<Numbered> {
     let value = *components.last()?;
     let depth = components.len() as u8;
     let next = chars.get(i).copied();
-    let spaces_after = |from: usize| chars[from..].iter().take_while(|c| c.is_whitespace()).count();
+    let spaces_after = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .count()
+    };
     match next {
         Some('.' | '．' | '、') if depth == 1 => {
             // "1.5万" is a number, not a heading: the separator must not be followed by a digit.
@@ -286,10 +291,19 @@ mod tests {
     fn kinds() {
         assert_eq!(kind("第一章 总纲"), Some(NumberKind::Chapter));
         assert_eq!(kind("第八节 人民法院"), Some(NumberKind::Section));
-        assert_eq!(kind("第一百四十三条 中华人民共和国首都是北京。"), Some(NumberKind::Article));
+        assert_eq!(
+            kind("第一百四十三条 中华人民共和国首都是北京。"),
+            Some(NumberKind::Article)
+        );
         assert_eq!(kind("第二部分 总体要求"), Some(NumberKind::Part));
-        assert_eq!(kind("十二、坚持和完善党对“三农”工作的领导"), Some(NumberKind::ChineseComma));
-        assert_eq!(kind("（一）指导思想。全面贯彻"), Some(NumberKind::ChineseParen));
+        assert_eq!(
+            kind("十二、坚持和完善党对“三农”工作的领导"),
+            Some(NumberKind::ChineseComma)
+        );
+        assert_eq!(
+            kind("（一）指导思想。全面贯彻"),
+            Some(NumberKind::ChineseParen)
+        );
         assert_eq!(kind("(二)目标任务"), Some(NumberKind::ChineseParen));
         assert_eq!(kind("1.加强领导"), Some(NumberKind::ArabicDot));
         assert_eq!(kind("2、完善制度"), Some(NumberKind::ArabicDot));

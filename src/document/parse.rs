@@ -166,7 +166,10 @@ impl Layout {
         let indented_count = content.iter().filter(|l| is_indented(l)).count();
         let indented = n >= 4 && indented_count * 5 >= n && indented_count < n;
 
-        let mut widths: Vec<usize> = content.iter().map(|l| display_width(l.trim_end())).collect();
+        let mut widths: Vec<usize> = content
+            .iter()
+            .map(|l| display_width(l.trim_end()))
+            .collect();
         widths.sort_unstable();
         let wrap_width = (n >= 8)
             .then(|| widths[(n * 9) / 10])
@@ -176,9 +179,9 @@ impl Layout {
                 near * 2 >= n
             });
 
-        let blank_lines = lines.windows(3).filter(|w| {
-            trim(w[1]).is_empty() && !trim(w[0]).is_empty() && !trim(w[2]).is_empty()
-        });
+        let blank_lines = lines
+            .windows(3)
+            .filter(|w| trim(w[1]).is_empty() && !trim(w[0]).is_empty() && !trim(w[2]).is_empty());
         let blank_separated = blank_lines.count() * 4 >= n.max(1);
         Layout {
             indented,
@@ -418,7 +421,9 @@ fn group_blocks(body: &[&str], md: &MarkdownHeadings, layout: &Layout) -> Vec<Ra
         }
         let alone = !md.present && stands_alone(t);
         match &mut current {
-            Some((block, prev)) if !alone && !stands_alone(prev) && layout.continues(prev, line) => {
+            Some((block, prev))
+                if !alone && !stands_alone(prev) && layout.continues(prev, line) =>
+            {
                 join_wrapped(&mut block.text, t);
                 block.lines += 1;
                 *prev = line;
@@ -501,7 +506,12 @@ fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings) -> Vec<Block> {
         .collect();
     ranks.sort_unstable();
     ranks.dedup();
-    let level_of = |rank: u8| -> u8 { ranks.iter().position(|&r| r == rank).map_or(1, |p| p as u8 + 1) };
+    let level_of = |rank: u8| -> u8 {
+        ranks
+            .iter()
+            .position(|&r| r == rank)
+            .map_or(1, |p| p as u8 + 1)
+    };
 
     let mut blocks = Vec::with_capacity(found.len());
     for (block, cand) in found {
@@ -512,7 +522,9 @@ fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings) -> Vec<Block> {
         };
         match cand {
             Some(Candidate::Markdown(l)) => blocks.push(heading(level_of(l), false, block.text)),
-            Some(Candidate::Numbered(k)) => blocks.push(heading(level_of(k.rank()), false, block.text)),
+            Some(Candidate::Numbered(k)) => {
+                blocks.push(heading(level_of(k.rank()), false, block.text))
+            }
             Some(Candidate::Plain) => blocks.push(heading(1, false, block.text)),
             Some(Candidate::RunIn(k, lead_chars)) => {
                 let lead: String = block.text.chars().take(lead_chars).collect();
@@ -543,7 +555,12 @@ fn median_paragraph_len(raw: &[RawBlock]) -> usize {
 }
 
 /// Decides whether one block is a heading, and of which kind.
-fn candidate(block: &RawBlock, md: &MarkdownHeadings, median_len: usize, is_last: bool) -> Option<Candidate> {
+fn candidate(
+    block: &RawBlock,
+    md: &MarkdownHeadings,
+    median_len: usize,
+    is_last: bool,
+) -> Option<Candidate> {
     if let Some(level) = block.markdown_level {
         return Some(Candidate::Markdown(level));
     }
@@ -559,8 +576,7 @@ fn candidate(block: &RawBlock, md: &MarkdownHeadings, median_len: usize, is_last
     }
     let len = t.chars().count();
     let plain = !is_last
-        && len >= 2
-        && len <= MAX_PLAIN_HEADING_CHARS
+        && (2..=MAX_PLAIN_HEADING_CHARS).contains(&len)
         && len * 2 <= median_len.max(8)
         && !ends_with_punctuation(t)
         && !t.starts_with(['“', '"', '‘', '—', '-', '（', '(', '[', '【', '·', '•', '*'])
@@ -615,7 +631,11 @@ mod tests {
         );
         assert_eq!(doc.paragraph_count(), 4);
         // The run-in paragraph keeps its lead phrase.
-        assert!(doc.blocks.iter().any(|b| b.text.starts_with("（一）指导思想。全面")));
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| b.text.starts_with("（一）指导思想。全面"))
+        );
     }
 
     #[test]
@@ -624,7 +644,11 @@ mod tests {
         let doc = parse(text);
         assert_eq!(
             outline(&doc),
-            vec![(1, "第一章 总则".into()), (2, "第二节 细则".into()), (1, "第二章 附则".into())]
+            vec![
+                (1, "第一章 总则".into()),
+                (2, "第二节 细则".into()),
+                (1, "第二章 附则".into())
+            ]
         );
         assert_eq!(doc.paragraph_count(), 3);
     }
@@ -634,10 +658,7 @@ mod tests {
         let text = "一、总体思路\n现提出如下思路，供参考。\n1.加强领导\n各级要加强领导。\n（1）建立台账\n逐项建立台账。\n二、保障措施\n认真抓好落实。";
         let doc = parse(text);
         assert_eq!(
-            outline(&doc)
-                .iter()
-                .map(|(l, _)| *l)
-                .collect::<Vec<_>>(),
+            outline(&doc).iter().map(|(l, _)| *l).collect::<Vec<_>>(),
             vec![1, 2, 3, 1]
         );
     }
@@ -682,7 +703,11 @@ mod tests {
             text.push('\n');
             text.push_str(&"就在天空中也显出将到新年的气象来。".repeat(2));
             text.push('\n');
-            text.push_str(if p % 2 == 0 { "去了。\n" } else { "不可省的。\n" });
+            text.push_str(if p % 2 == 0 {
+                "去了。\n"
+            } else {
+                "不可省的。\n"
+            });
         }
         text.push_str("\u{3000}\u{3000}");
         let doc = parse(&text);
@@ -727,7 +752,8 @@ mod tests {
 
     #[test]
     fn yaml_front_matter() {
-        let text = "---\ntitle: 学习笔记\ndate: 2024-03-05\nauthor: 李四\n---\n\n正文一段，以句号结束。\n";
+        let text =
+            "---\ntitle: 学习笔记\ndate: 2024-03-05\nauthor: 李四\n---\n\n正文一段，以句号结束。\n";
         let doc = parse(text);
         assert_eq!(doc.meta.title.as_deref(), Some("学习笔记"));
         assert_eq!(doc.meta.published.as_deref(), Some("2024-03-05"));

@@ -181,7 +181,10 @@ mod tests {
 
     #[test]
     fn display_name_falls_back_to_file_stem() {
-        let s = Source::from_text(Origin::File("/tmp/祝福.txt".into()), "\u{3000}\u{3000}正文。");
+        let s = Source::from_text(
+            Origin::File("/tmp/祝福.txt".into()),
+            "\u{3000}\u{3000}正文。",
+        );
         assert_eq!(s.display_name(), "祝福");
     }
 }

@@ -4,6 +4,10 @@
 //!
 //! The mapping replaces one char by one char, so every char offset in the displayed text is
 //! the same offset in the source text: selections, anchors and exports need no translation.
+//!
+//! Line breaking is done here too, by the rules of Chinese typesetting (行首/行尾禁则): closing
+//! punctuation never starts a line, opening punctuation never ends one, `——` and `……` are not
+//! split, and Latin words and numbers stay whole. The reader justifies the resulting lines.
 
 use super::lines::is_cjk;
 
@@ -55,6 +59,81 @@ fn full_width(c: char) -> char {
     }
 }
 
+/// Chars that must not start a line.
+const NO_LINE_START: &str = "，。、：；！？）］｝」』】〕〉》〗〙〛〞〟”’…‥—–-·・%‰℃,.:;!?)]}ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+/// Chars that must not end a line.
+const NO_LINE_END: &str = "（［｛「『【〔〈《〖〘〚〝“‘([{";
+
+/// Whether `c` may not begin a line.
+pub fn forbids_line_start(c: char) -> bool {
+    NO_LINE_START.contains(c)
+}
+
+/// Whether `c` may not end a line.
+pub fn forbids_line_end(c: char) -> bool {
+    NO_LINE_END.contains(c)
+}
+
+/// Whether a line may break between `a` and `b`.
+fn break_allowed(a: char, b: char) -> bool {
+    if forbids_line_end(a) || forbids_line_start(b) {
+        return false;
+    }
+    // Keep Latin words and numbers whole (break at spaces or next to CJK).
+    let word = |c: char| {
+        c.is_alphanumeric() && !is_cjk(c) || "_'’-./%@#&+".contains(c) && !c.is_whitespace()
+    };
+    if word(a) && word(b) {
+        return false;
+    }
+    // `——` and `……` stay together.
+    !(a == b && (a == '—' || a == '…'))
+}
+
+/// Breaks a paragraph into lines no wider than `max_width`. `widths[i]` is the advance of
+/// `chars[i]`; the first line starts `first_indent` in. Returns char ranges; trailing spaces
+/// stay at the end of their line (they take no room when justified).
+pub fn break_lines(
+    chars: &[char],
+    widths: &[f32],
+    max_width: f32,
+    first_indent: f32,
+) -> Vec<std::ops::Range<usize>> {
+    debug_assert_eq!(chars.len(), widths.len());
+    let n = chars.len();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut avail = (max_width - first_indent).max(1.0);
+    while start < n {
+        let mut width = 0.0;
+        let mut end = start;
+        while end < n {
+            let w = widths[end];
+            // Spaces may hang past the margin.
+            if width + w > avail + 0.01 && !chars[end].is_whitespace() && end > start {
+                break;
+            }
+            width += w;
+            end += 1;
+        }
+        if end < n {
+            // Move the break back to an allowed position.
+            let mut b = end;
+            while b > start + 1 && !break_allowed(chars[b - 1], chars[b]) {
+                b -= 1;
+            }
+            if b > start + 1 || break_allowed(chars[start], chars[(start + 1).min(n - 1)]) {
+                end = b;
+            }
+        }
+        let end = end.max(start + 1);
+        lines.push(start..end);
+        start = end;
+        avail = max_width.max(1.0);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +162,65 @@ mod tests {
     fn mapping_is_char_for_char() {
         let s = "发布日期:2018-11-08,共(3)项";
         assert_eq!(display_text(s).chars().count(), s.chars().count());
+    }
+
+    fn lines_of(s: &str, per_line: usize, indent: f32) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        let widths: Vec<f32> = chars
+            .iter()
+            .map(|&c| if is_cjk(c) { 1.0 } else { 0.5 })
+            .collect();
+        break_lines(&chars, &widths, per_line as f32, indent)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        let lines = lines_of("一二三四五。六七八九十", 5, 0.0);
+        assert_eq!(lines, vec!["一二三四", "五。六七八", "九十"]);
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        let lines = lines_of("一二三四“五六七八”", 5, 0.0);
+        assert_eq!(lines[0], "一二三四");
+        assert!(lines[1].starts_with('“'));
+    }
+
+    #[test]
+    fn indent_shortens_the_first_line() {
+        let lines = lines_of("一二三四五六七八九十", 5, 2.0);
+        assert_eq!(lines, vec!["一二三", "四五六七八", "九十"]);
+    }
+
+    #[test]
+    fn latin_words_and_dashes_stay_whole() {
+        let lines = lines_of("一二三abcd四", 4, 0.0);
+        assert_eq!(lines, vec!["一二三", "abcd四"]);
+        for width in 2..8 {
+            let lines = lines_of("一二三四——五六七八九", width, 0.0);
+            assert!(
+                lines.iter().all(|l| !l.starts_with('—')),
+                "width {width}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn overlong_unbreakable_runs_are_cut() {
+        let lines = lines_of("aaaaaaaaaaaaaaaaaaaa", 4, 0.0);
+        assert!(lines.iter().all(|l| l.chars().count() <= 8));
+        assert_eq!(lines.concat(), "aaaaaaaaaaaaaaaaaaaa");
+    }
+
+    #[test]
+    fn every_char_is_placed_once() {
+        let text = "（作者：董德兵，中国浦东干部学院副教授）“两个一百年”奋斗目标和中华民族伟大复兴的中国梦。";
+        for width in 2..20 {
+            let lines = lines_of(text, width, 2.0);
+            assert_eq!(lines.concat(), text, "width {width}");
+        }
     }
 }

@@ -156,7 +156,10 @@ fn locate_passage(index: &TextIndex<'_>, a: &Anchor) -> Option<(Range<usize>, Fo
 fn find_with_context(index: &TextIndex<'_>, a: &Anchor) -> Option<usize> {
     let with_prefix = format!("{}{}", a.prefix, a.quote);
     if !a.prefix.is_empty()
-        && let Some(p) = index.find_nearest(&with_prefix, a.start.saturating_sub(a.prefix.chars().count()))
+        && let Some(p) = index.find_nearest(
+            &with_prefix,
+            a.start.saturating_sub(a.prefix.chars().count()),
+        )
     {
         return Some(p + a.prefix.chars().count());
     }
@@ -183,7 +186,11 @@ pub fn similarity(a: &str, b: &str) -> f64 {
             v.to_vec()
         } else {
             let half = MAX_FUZZY_CHARS / 2;
-            v[..half].iter().chain(&v[v.len() - half..]).copied().collect()
+            v[..half]
+                .iter()
+                .chain(&v[v.len() - half..])
+                .copied()
+                .collect()
         }
     };
     let (ta, tb) = (trimmed(&ca), trimmed(&cb));
@@ -245,7 +252,12 @@ fn fuzzy_passage(index: &TextIndex<'_>, a: &Anchor) -> Option<Range<usize>> {
 
 /// Finds a heading or paragraph target: in place, by exact text, or the most similar block of
 /// the same kind near its old place.
-fn locate_block(doc: &Document, index: &TextIndex<'_>, a: &Anchor, kind: NoteKind) -> Option<(Range<usize>, Found)> {
+fn locate_block(
+    doc: &Document,
+    index: &TextIndex<'_>,
+    a: &Anchor,
+    kind: NoteKind,
+) -> Option<(Range<usize>, Found)> {
     let wanted = |k: BlockKind| match kind {
         NoteKind::Section => matches!(k, BlockKind::Heading { .. }),
         _ => k == BlockKind::Paragraph,
@@ -262,7 +274,11 @@ fn locate_block(doc: &Document, index: &TextIndex<'_>, a: &Anchor, kind: NoteKin
         && let Some(bi) = doc.block_at_offset(start)
     {
         // A run-in heading shares its start with its paragraph.
-        let bi = if kind == NoteKind::Section && bi > 0 && blocks[bi - 1].is_run_in() && blocks[bi - 1].range.start == start {
+        let bi = if kind == NoteKind::Section
+            && bi > 0
+            && blocks[bi - 1].is_run_in()
+            && blocks[bi - 1].range.start == start
+        {
             bi - 1
         } else {
             bi
@@ -273,8 +289,12 @@ fn locate_block(doc: &Document, index: &TextIndex<'_>, a: &Anchor, kind: NoteKin
         }
     }
     // Fuzzy: the most similar block of the right kind, nearest first.
-    let around = doc.block_at_offset(a.start).unwrap_or(blocks.len().saturating_sub(1));
-    let mut order: Vec<usize> = (0..blocks.len()).filter(|&i| wanted(blocks[i].kind)).collect();
+    let around = doc
+        .block_at_offset(a.start)
+        .unwrap_or(blocks.len().saturating_sub(1));
+    let mut order: Vec<usize> = (0..blocks.len())
+        .filter(|&i| wanted(blocks[i].kind))
+        .collect();
     order.sort_by_key(|&i| i.abs_diff(around));
     let threshold = if kind == NoteKind::Section { 0.6 } else { 0.5 };
     let mut best: Option<(usize, f64)> = None;
@@ -301,9 +321,20 @@ mod tests {
 
     fn passage(doc: &Document, quote: &str) -> Note {
         let idx = TextIndex::new(doc.body_text());
-        let start = doc.body_text().find(quote).map(|b| doc.body_text()[..b].chars().count()).unwrap();
+        let start = doc
+            .body_text()
+            .find(quote)
+            .map(|b| doc.body_text()[..b].chars().count())
+            .unwrap();
         let a = make_anchor(doc, &idx, start..start + quote.chars().count());
-        Note::new(NoteKind::Passage, a, "笔记".into(), "yellow".into(), vec![], "2024-01-01T00:00:00+08:00")
+        Note::new(
+            NoteKind::Passage,
+            a,
+            "笔记".into(),
+            "yellow".into(),
+            vec![],
+            "2024-01-01T00:00:00+08:00",
+        )
     }
 
     fn reanchored(new_text: &str, note: &Note) -> (Note, Found, Document) {
@@ -339,7 +370,10 @@ mod tests {
         let edited = TEXT.replace("第一段讲组织建设", "第一段首先详细地讲了组织建设");
         let (n, f, doc2) = reanchored(&edited, &note);
         assert_eq!(f, Found::Moved);
-        assert_eq!(doc2.slice_chars(n.anchor.start..n.anchor.end), "组织力强不强");
+        assert_eq!(
+            doc2.slice_chars(n.anchor.start..n.anchor.end),
+            "组织力强不强"
+        );
         assert!(n.anchored);
     }
 
@@ -360,10 +394,15 @@ mod tests {
     fn edit_around_the_passage_is_found() {
         let doc = parse(TEXT);
         let note = passage(&doc, "健全完善党员党性定期分析制度");
-        let edited = TEXT.replace("更要重视质量。", "更要重视质量，").replace("定期分析制度。", "定期分析制度，并抓好落实。");
+        let edited = TEXT
+            .replace("更要重视质量。", "更要重视质量，")
+            .replace("定期分析制度。", "定期分析制度，并抓好落实。");
         let (n, f, doc2) = reanchored(&edited, &note);
         assert_ne!(f, Found::Lost);
-        assert_eq!(doc2.slice_chars(n.anchor.start..n.anchor.end), "健全完善党员党性定期分析制度");
+        assert_eq!(
+            doc2.slice_chars(n.anchor.start..n.anchor.end),
+            "健全完善党员党性定期分析制度"
+        );
     }
 
     #[test]
@@ -384,7 +423,14 @@ mod tests {
         let idx = TextIndex::new(doc.body_text());
         let a = make_anchor(&doc, &idx, 8..10);
         assert_eq!(a.quote, "重要");
-        let mut note = Note::new(NoteKind::Passage, a, String::new(), "yellow".into(), vec![], "t");
+        let mut note = Note::new(
+            NoteKind::Passage,
+            a,
+            String::new(),
+            "yellow".into(),
+            vec![],
+            "t",
+        );
         let edited = "开头。\n\n甲说重要。\n\n乙说重要。\n";
         let doc2 = parse(edited);
         let idx2 = TextIndex::new(doc2.body_text());
@@ -398,7 +444,14 @@ mod tests {
         let idx = TextIndex::new(doc.body_text());
         let p = doc.paragraph_indices().nth(1).unwrap();
         let a = block_anchor(&doc, &idx, p);
-        let note = Note::new(NoteKind::Paragraph, a, String::new(), "yellow".into(), vec![], "t");
+        let note = Note::new(
+            NoteKind::Paragraph,
+            a,
+            String::new(),
+            "yellow".into(),
+            vec![],
+            "t",
+        );
         let edited = TEXT.replace("既要重视数量", "既要高度重视数量");
         let (n, f, doc2) = reanchored(&edited, &note);
         assert_eq!(f, Found::Fuzzy);
@@ -412,8 +465,18 @@ mod tests {
         let idx = TextIndex::new(doc.body_text());
         let h = doc.sections[1].heading;
         let a = block_anchor(&doc, &idx, h);
-        let note = Note::new(NoteKind::Section, a, String::new(), "yellow".into(), vec![], "t");
-        let edited = TEXT.replace("标题一\n\n", "标题一\n\n新增的一段文字，很长很长很长很长很长很长很长很长。\n\n");
+        let note = Note::new(
+            NoteKind::Section,
+            a,
+            String::new(),
+            "yellow".into(),
+            vec![],
+            "t",
+        );
+        let edited = TEXT.replace(
+            "标题一\n\n",
+            "标题一\n\n新增的一段文字，很长很长很长很长很长很长很长很长。\n\n",
+        );
         let (n, f, doc2) = reanchored(&edited, &note);
         assert_eq!(f, Found::Moved);
         assert_eq!(doc2.slice_chars(n.anchor.start..n.anchor.end), "标题二");

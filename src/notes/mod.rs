@@ -19,14 +19,22 @@ use crate::document::Document;
 /// creation time.
 pub fn sort_document_order(notes: &mut [Note]) {
     notes.sort_by(|a, b| {
-        (!a.anchored, a.anchor.start, a.kind, a.anchor.end, &a.created, &a.id).cmp(&(
-            !b.anchored,
-            b.anchor.start,
-            b.kind,
-            b.anchor.end,
-            &b.created,
-            &b.id,
-        ))
+        (
+            !a.anchored,
+            a.anchor.start,
+            a.kind,
+            a.anchor.end,
+            &a.created,
+            &a.id,
+        )
+            .cmp(&(
+                !b.anchored,
+                b.anchor.start,
+                b.kind,
+                b.anchor.end,
+                &b.created,
+                &b.id,
+            ))
     });
 }
 
@@ -61,7 +69,9 @@ pub fn reanchor_all(doc: &Document, notes: &mut [Note]) -> ReanchorReport {
 
 /// The current time as RFC 3339 with the local offset, second precision.
 pub fn now_rfc3339() -> String {
-    jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    jiff::ZonedDateTime::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
 }
 
 /// What a notes list can be narrowed to.
@@ -128,7 +138,14 @@ mod tests {
         let d = doc();
         let idx = TextIndex::new(d.body_text());
         let mk = |kind, block: usize, created: &str| {
-            let mut n = Note::new(kind, block_anchor(&d, &idx, block), String::new(), "yellow".into(), vec![], created);
+            let mut n = Note::new(
+                kind,
+                block_anchor(&d, &idx, block),
+                String::new(),
+                "yellow".into(),
+                vec![],
+                created,
+            );
             n.created = created.into();
             n
         };
@@ -159,13 +176,57 @@ mod tests {
             "t",
         );
         assert!(NoteFilter::default().matches(&n));
-        assert!(NoteFilter { text: "组织力".into(), ..Default::default() }.matches(&n));
-        assert!(NoteFilter { text: "第一段".into(), ..Default::default() }.matches(&n), "quote matches");
-        assert!(NoteFilter { text: "标题一".into(), ..Default::default() }.matches(&n), "heading matches");
-        assert!(!NoteFilter { text: "无关".into(), ..Default::default() }.matches(&n));
-        assert!(NoteFilter { tag: Some("党建".into()), ..Default::default() }.matches(&n));
-        assert!(!NoteFilter { tag: Some("其他".into()), ..Default::default() }.matches(&n));
-        assert!(!NoteFilter { color: Some("yellow".into()), ..Default::default() }.matches(&n));
+        assert!(
+            NoteFilter {
+                text: "组织力".into(),
+                ..Default::default()
+            }
+            .matches(&n)
+        );
+        assert!(
+            NoteFilter {
+                text: "第一段".into(),
+                ..Default::default()
+            }
+            .matches(&n),
+            "quote matches"
+        );
+        assert!(
+            NoteFilter {
+                text: "标题一".into(),
+                ..Default::default()
+            }
+            .matches(&n),
+            "heading matches"
+        );
+        assert!(
+            !NoteFilter {
+                text: "无关".into(),
+                ..Default::default()
+            }
+            .matches(&n)
+        );
+        assert!(
+            NoteFilter {
+                tag: Some("党建".into()),
+                ..Default::default()
+            }
+            .matches(&n)
+        );
+        assert!(
+            !NoteFilter {
+                tag: Some("其他".into()),
+                ..Default::default()
+            }
+            .matches(&n)
+        );
+        assert!(
+            !NoteFilter {
+                color: Some("yellow".into()),
+                ..Default::default()
+            }
+            .matches(&n)
+        );
     }
 
     #[test]

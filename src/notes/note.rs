@@ -95,7 +95,14 @@ fn yes() -> bool {
 
 impl Note {
     /// A new note with a fresh id, created and modified at `now`.
-    pub fn new(kind: NoteKind, anchor: Anchor, text: String, color: String, tags: Vec<String>, now: &str) -> Self {
+    pub fn new(
+        kind: NoteKind,
+        anchor: Anchor,
+        text: String,
+        color: String,
+        tags: Vec<String>,
+        now: &str,
+    ) -> Self {
         Note {
             id: uuid::Uuid::new_v4().to_string(),
             kind,
@@ -131,7 +138,12 @@ mod tests {
     #[test]
     fn tags_are_normalized() {
         assert_eq!(
-            normalize_tags(vec!["#重点, 组织力".into(), "组织力".into(), " ".into(), "党建、基层".into()]),
+            normalize_tags(vec![
+                "#重点, 组织力".into(),
+                "组织力".into(),
+                " ".into(),
+                "党建、基层".into()
+            ]),
             vec!["重点", "组织力", "党建", "基层"]
         );
     }

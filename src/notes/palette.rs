@@ -101,7 +101,10 @@ impl Palette {
                 p
             }
             Err(e) => {
-                log::warn!("palette file {} unreadable ({e}); using defaults", path.display());
+                log::warn!(
+                    "palette file {} unreadable ({e}); using defaults",
+                    path.display()
+                );
                 Palette::default()
             }
         }

@@ -62,7 +62,10 @@ impl DocInfo {
             Origin::File(p) => {
                 let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
                 let digest = sha2::Sha256::digest(canonical.to_string_lossy().as_bytes());
-                (format!("file-{}", &hex(&digest)[..16]), Some(canonical.to_string_lossy().into_owned()))
+                (
+                    format!("file-{}", &hex(&digest)[..16]),
+                    Some(canonical.to_string_lossy().into_owned()),
+                )
             }
         };
         DocInfo {
@@ -299,9 +302,14 @@ impl Store {
                 path.display()
             ));
         }
-        let text_changed = !file.document.text_hash.is_empty() && file.document.text_hash != doc.text_hash;
+        let text_changed =
+            !file.document.text_hash.is_empty() && file.document.text_hash != doc.text_hash;
         // Notes found through another path belong to that file until we save them here.
-        let revision = if found_by == FoundBy::Id { file.revision } else { 0 };
+        let revision = if found_by == FoundBy::Id {
+            file.revision
+        } else {
+            0
+        };
         Ok(Loaded {
             notes: file.notes,
             deleted: file.deleted,
@@ -325,7 +333,9 @@ impl Store {
             .collect();
         paths.sort();
         paths.into_iter().find_map(|p| match read_file(&p) {
-            Ok(Some(f)) if f.document.text_hash == doc.text_hash && f.document.id != doc.id => Some((f, p)),
+            Ok(Some(f)) if f.document.text_hash == doc.text_hash && f.document.id != doc.id => {
+                Some((f, p))
+            }
             _ => None,
         })
     }
@@ -423,8 +433,13 @@ fn backup_path(path: &Path) -> PathBuf {
 
 /// Renames a damaged file to `<name>.corrupt-<time>.json` and returns the new path.
 fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let stamp = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut aside = path.with_file_name(format!("{stem}.corrupt-{stamp}.json"));
     let mut n = 1;
     while aside.exists() {
@@ -446,7 +461,9 @@ pub fn merge(
     use std::collections::BTreeMap;
     let mut tombs: BTreeMap<&str, &Tombstone> = BTreeMap::new();
     for t in our_deleted.iter().chain(their_deleted) {
-        let newer = tombs.get(t.id.as_str()).is_none_or(|old| later(&t.deleted, &old.deleted));
+        let newer = tombs
+            .get(t.id.as_str())
+            .is_none_or(|old| later(&t.deleted, &old.deleted));
         if newer {
             tombs.insert(&t.id, t);
         }
@@ -456,7 +473,9 @@ pub fn merge(
         by_id.insert(&n.id, n);
     }
     for n in ours {
-        let keep_ours = by_id.get(n.id.as_str()).is_none_or(|t| !later(&t.modified, &n.modified));
+        let keep_ours = by_id
+            .get(n.id.as_str())
+            .is_none_or(|t| !later(&t.modified, &n.modified));
         if keep_ours {
             by_id.insert(&n.id, n);
         }
@@ -470,7 +489,9 @@ pub fn merge(
             continue;
         }
         let n = by_id[id];
-        let deleted_after_edit = tombs.get(id).is_some_and(|t| !later(&n.modified, &t.deleted));
+        let deleted_after_edit = tombs
+            .get(id)
+            .is_some_and(|t| !later(&n.modified, &t.deleted));
         if !deleted_after_edit {
             notes.push(n.clone());
         }
@@ -548,7 +569,8 @@ mod tests {
         assert!(!loaded.text_changed);
         assert!(loaded.warnings.is_empty());
         // The file is readable JSON with a schema version.
-        let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(store.notes_path("d")).unwrap()).unwrap();
+        let raw: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(store.notes_path("d")).unwrap()).unwrap();
         assert_eq!(raw["schema"], SCHEMA_VERSION);
     }
 
@@ -557,9 +579,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
         let info = doc_info("d", "h");
-        store.save(&info, &[note("a", "第一版", T1)], &[], 0).unwrap();
-        store.save(&info, &[note("a", "第二版", T2)], &[], 1).unwrap();
-        let backup: NotesFile = serde_json::from_slice(&std::fs::read(backup_path(&store.notes_path("d"))).unwrap()).unwrap();
+        store
+            .save(&info, &[note("a", "第一版", T1)], &[], 0)
+            .unwrap();
+        store
+            .save(&info, &[note("a", "第二版", T2)], &[], 1)
+            .unwrap();
+        let backup: NotesFile =
+            serde_json::from_slice(&std::fs::read(backup_path(&store.notes_path("d"))).unwrap())
+                .unwrap();
         assert_eq!(backup.notes[0].text, "第一版");
     }
 
@@ -569,7 +597,9 @@ mod tests {
         let store = Store::at(dir.path());
         let info = doc_info("d", "h");
         store.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
-        store.save(&info, &[note("a", "甲", T1), note("b", "乙", T2)], &[], 1).unwrap();
+        store
+            .save(&info, &[note("a", "甲", T1), note("b", "乙", T2)], &[], 1)
+            .unwrap();
         let path = store.notes_path("d");
         std::fs::write(&path, b"{ this is not json").unwrap();
 
@@ -603,7 +633,10 @@ mod tests {
         let kept = std::fs::read_dir(dir.path().join("notes"))
             .unwrap()
             .map(|e| e.unwrap().path())
-            .any(|p| p.to_string_lossy().contains(".corrupt-") && std::fs::read(&p).unwrap() == b"garbage");
+            .any(|p| {
+                p.to_string_lossy().contains(".corrupt-")
+                    && std::fs::read(&p).unwrap() == b"garbage"
+            });
         assert!(kept);
     }
 
@@ -643,11 +676,22 @@ mod tests {
     fn moved_document_is_found_by_text_hash() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
-        store.save(&doc_info("old-path", "same-text"), &[note("a", "甲", T1)], &[], 0).unwrap();
-        let loaded = store.load(&doc_info("new-path", "same-text"), OnCorrupt::Fail).unwrap();
+        store
+            .save(
+                &doc_info("old-path", "same-text"),
+                &[note("a", "甲", T1)],
+                &[],
+                0,
+            )
+            .unwrap();
+        let loaded = store
+            .load(&doc_info("new-path", "same-text"), OnCorrupt::Fail)
+            .unwrap();
         assert!(matches!(loaded.found_by, FoundBy::TextHash(_)));
         assert_eq!(loaded.notes.len(), 1);
-        let other = store.load(&doc_info("x", "other-text"), OnCorrupt::Fail).unwrap();
+        let other = store
+            .load(&doc_info("x", "other-text"), OnCorrupt::Fail)
+            .unwrap();
         assert_eq!(other.found_by, FoundBy::New);
     }
 
@@ -655,8 +699,15 @@ mod tests {
     fn changed_text_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
-        store.save(&doc_info("d", "v1"), &[note("a", "甲", T1)], &[], 0).unwrap();
-        assert!(store.load(&doc_info("d", "v2"), OnCorrupt::Fail).unwrap().text_changed);
+        store
+            .save(&doc_info("d", "v1"), &[note("a", "甲", T1)], &[], 0)
+            .unwrap();
+        assert!(
+            store
+                .load(&doc_info("d", "v2"), OnCorrupt::Fail)
+                .unwrap()
+                .text_changed
+        );
     }
 
     #[test]
@@ -666,9 +717,23 @@ mod tests {
         let info = doc_info("d", "h");
         store.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
         // Both windows loaded revision 1.
-        let w1 = store.save(&info, &[note("a", "甲", T1), note("b", "窗口一", T2)], &[], 1).unwrap();
+        let w1 = store
+            .save(
+                &info,
+                &[note("a", "甲", T1), note("b", "窗口一", T2)],
+                &[],
+                1,
+            )
+            .unwrap();
         assert!(w1.merged.is_none());
-        let w2 = store.save(&info, &[note("a", "甲改", T3), note("c", "窗口二", T2)], &[], 1).unwrap();
+        let w2 = store
+            .save(
+                &info,
+                &[note("a", "甲改", T3), note("c", "窗口二", T2)],
+                &[],
+                1,
+            )
+            .unwrap();
         let (merged, _) = w2.merged.unwrap();
         let texts: Vec<&str> = merged.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, vec!["甲改", "窗口二", "窗口一"]);
@@ -682,15 +747,33 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
         let info = doc_info("d", "h");
-        store.save(&info, &[note("a", "甲", T1), note("b", "乙", T1)], &[], 0).unwrap();
+        store
+            .save(&info, &[note("a", "甲", T1), note("b", "乙", T1)], &[], 0)
+            .unwrap();
         let tomb = Tombstone {
             id: "b".into(),
             deleted: T2.into(),
         };
-        store.save(&info, &[note("a", "甲", T1)], std::slice::from_ref(&tomb), 1).unwrap();
+        store
+            .save(
+                &info,
+                &[note("a", "甲", T1)],
+                std::slice::from_ref(&tomb),
+                1,
+            )
+            .unwrap();
         // The other window still has b, unchanged, and adds c.
         let saved = store
-            .save(&info, &[note("a", "甲", T1), note("b", "乙", T1), note("c", "丙", T3)], &[], 1)
+            .save(
+                &info,
+                &[
+                    note("a", "甲", T1),
+                    note("b", "乙", T1),
+                    note("c", "丙", T3),
+                ],
+                &[],
+                1,
+            )
             .unwrap();
         let (merged, deleted) = saved.merged.unwrap();
         let ids: Vec<&str> = merged.iter().map(|n| n.id.as_str()).collect();
@@ -711,7 +794,10 @@ mod tests {
 
     #[test]
     fn times_compare_as_instants() {
-        assert!(later("2024-01-01T10:00:00+00:00", "2024-01-01T12:00:00+08:00"));
+        assert!(later(
+            "2024-01-01T10:00:00+00:00",
+            "2024-01-01T12:00:00+08:00"
+        ));
     }
 
     #[test]

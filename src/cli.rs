@@ -1,0 +1,500 @@
+//! The command line: `jingdu [FILE]` opens the window; subcommands work without one, on the
+//! same library code as the window (same parser, same notes store, same exporters).
+//!
+//! Every error is one line naming what went wrong and the file last, and a non-zero exit:
+//! 2 for a document that cannot be opened, 1 for everything else.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::document::{LoadError, Source, outline_json, typography::display_text};
+use crate::notes::{self, DocInfo, Note, NoteKind, OnCorrupt, Palette, Store, TextIndex};
+
+/// 精读 — close reading of Chinese articles, with study notes.
+#[derive(Debug, Parser)]
+#[command(
+    name = "jingdu",
+    version,
+    about = "精读：细读中文文章，写学习笔记并导出",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Text or Markdown file to open (the built-in article when omitted).
+    pub file: Option<PathBuf>,
+    /// A command to run without opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the detected structure of a document.
+    Outline {
+        /// The document (the built-in article when omitted).
+        file: Option<PathBuf>,
+        /// Print JSON instead of an indented tree.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the notes of a document in document order.
+    Notes {
+        /// The document (the built-in article when omitted).
+        file: Option<PathBuf>,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add or remove a note.
+    #[command(subcommand)]
+    Note(NoteCommand),
+}
+
+/// `jingdu note …`
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a note; prints its id.
+    Add(AddArgs),
+    /// Remove a note by id (or a unique prefix of it).
+    Rm {
+        /// The document (the built-in article when omitted); give it before the id.
+        #[arg(num_args = 1..=2, required = true, value_name = "[FILE] ID")]
+        args: Vec<String>,
+    },
+}
+
+/// Arguments of `jingdu note add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The document (the built-in article when omitted).
+    pub file: Option<PathBuf>,
+    /// Attach to section N (headings counted from 1 in document order).
+    #[arg(long, group = "target")]
+    pub section: Option<usize>,
+    /// Attach to paragraph N (body paragraphs counted from 1).
+    #[arg(long, group = "target")]
+    pub paragraph: Option<usize>,
+    /// Attach to the first occurrence of this passage.
+    #[arg(long, group = "target")]
+    pub quote: Option<String>,
+    /// The note text.
+    #[arg(long)]
+    pub text: String,
+    /// A tag (repeatable).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Colour by key or by the name given to it (重点, 疑问, …).
+    #[arg(long)]
+    pub color: Option<String>,
+}
+
+/// A failed command: message and exit code.
+#[derive(Debug)]
+pub struct CliError {
+    /// One line for the user.
+    pub message: String,
+    /// Process exit code.
+    pub code: u8,
+}
+
+impl CliError {
+    fn new(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+impl From<LoadError> for CliError {
+    fn from(e: LoadError) -> Self {
+        CliError {
+            message: e.to_string(),
+            code: 2,
+        }
+    }
+}
+
+impl From<notes::StoreError> for CliError {
+    fn from(e: notes::StoreError) -> Self {
+        CliError::new(e.to_string())
+    }
+}
+
+/// Runs a headless command, writing its output to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
+    let write_err = |e: std::io::Error| CliError::new(format!("无法输出结果：{e}"));
+    match command {
+        Command::Outline { file, json } => {
+            let source = Source::open_or_builtin(file.as_deref())?;
+            if json {
+                let value = outline_json(&source.document);
+                let text = serde_json::to_string_pretty(&value)
+                    .map_err(|e| CliError::new(e.to_string()))?;
+                writeln!(out, "{text}").map_err(write_err)?;
+            } else {
+                write_outline_tree(&source, out).map_err(write_err)?;
+            }
+            Ok(())
+        }
+        Command::Notes { file, json } => {
+            let ctx = NotesContext::open(file.as_deref())?;
+            if json {
+                let list: Vec<serde_json::Value> =
+                    ctx.notes.iter().map(|n| note_json(&ctx, n)).collect();
+                let text = serde_json::to_string_pretty(&list)
+                    .map_err(|e| CliError::new(e.to_string()))?;
+                writeln!(out, "{text}").map_err(write_err)?;
+            } else {
+                write_notes_text(&ctx, out).map_err(write_err)?;
+            }
+            Ok(())
+        }
+        Command::Note(NoteCommand::Add(args)) => {
+            let id = add_note(args)?;
+            writeln!(out, "{id}").map_err(write_err)
+        }
+        Command::Note(NoteCommand::Rm { args }) => {
+            let (file, id) = match args.as_slice() {
+                [id] => (None, id.clone()),
+                [file, id] => (Some(PathBuf::from(file)), id.clone()),
+                _ => return Err(CliError::new("用法：jingdu note rm [FILE] ID")),
+            };
+            let removed = remove_note(file.as_deref(), &id)?;
+            writeln!(out, "已删除笔记 {removed}").map_err(write_err)
+        }
+    }
+}
+
+fn write_outline_tree(source: &Source, out: &mut dyn Write) -> std::io::Result<()> {
+    let doc = &source.document;
+    let m = &doc.meta;
+    writeln!(out, "标题：{}", m.title.as_deref().unwrap_or("（无）"))?;
+    if let Some(c) = &m.column {
+        writeln!(out, "栏目：{c}")?;
+    }
+    if let Some(d) = &m.published {
+        writeln!(out, "日期：{d}")?;
+    }
+    if let Some(a) = &m.author {
+        match &m.affiliation {
+            Some(aff) => writeln!(out, "作者：{a}（{aff}）")?,
+            None => writeln!(out, "作者：{a}")?,
+        }
+    }
+    if !m.breadcrumb.is_empty() {
+        writeln!(out, "位置：{}", m.breadcrumb.join(" › "))?;
+    }
+    writeln!(
+        out,
+        "段落：{}　字数：{}",
+        doc.paragraph_count(),
+        doc.paragraph_chars()
+    )?;
+    if !doc.preamble.is_empty() {
+        writeln!(out, "（正文开头 {} 段）", doc.preamble.len())?;
+    }
+    for s in &doc.sections {
+        let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+        writeln!(
+            out,
+            "{indent}{}　[{} 段]",
+            doc.blocks[s.heading].text,
+            s.paragraphs.len()
+        )?;
+    }
+    Ok(())
+}
+
+/// A document with its notes loaded (strictly: a damaged store is an error, never touched).
+struct NotesContext {
+    source: Source,
+    info: DocInfo,
+    store: Store,
+    notes: Vec<Note>,
+    deleted: Vec<notes::Tombstone>,
+    revision: u64,
+    palette: Palette,
+}
+
+impl NotesContext {
+    fn open(file: Option<&Path>) -> Result<Self, CliError> {
+        let source = Source::open_or_builtin(file)?;
+        let store = Store::from_env()?;
+        let info = DocInfo::for_source(&source);
+        let loaded = store.load(&info, OnCorrupt::Fail)?;
+        let mut notes_list = loaded.notes;
+        notes::reanchor_all(&source.document, &mut notes_list);
+        let palette = Palette::load(&store.palette_path());
+        Ok(NotesContext {
+            source,
+            info,
+            store,
+            notes: notes_list,
+            deleted: loaded.deleted,
+            revision: loaded.revision,
+            palette,
+        })
+    }
+
+    fn save(&self) -> Result<(), CliError> {
+        self.store
+            .save(&self.info, &self.notes, &self.deleted, self.revision)?;
+        Ok(())
+    }
+}
+
+fn note_json(ctx: &NotesContext, n: &Note) -> serde_json::Value {
+    let doc = &ctx.source.document;
+    let block = crate::app::block_for(doc, n).filter(|_| n.anchored);
+    let paragraph = match (n.kind, block) {
+        (NoteKind::Paragraph, Some(b)) => {
+            doc.paragraph_indices().position(|p| p == b).map(|p| p + 1)
+        }
+        _ => None,
+    };
+    let section = match (n.kind, block) {
+        (NoteKind::Section, Some(b)) => doc
+            .sections
+            .iter()
+            .position(|s| s.heading == b)
+            .map(|s| s + 1),
+        _ => None,
+    };
+    serde_json::json!({
+        "id": n.id,
+        "kind": n.kind.as_str(),
+        "heading": n.anchor.heading_path,
+        "quote": (n.kind == NoteKind::Passage).then(|| n.anchor.quote.clone()),
+        "section": section,
+        "paragraph": paragraph,
+        "start": n.anchor.start,
+        "end": n.anchor.end,
+        "text": n.text,
+        "tags": n.tags,
+        "color": ctx.palette.name_of(&n.color),
+        "color_key": n.color,
+        "anchored": n.anchored,
+        "created": n.created,
+        "modified": n.modified,
+    })
+}
+
+fn write_notes_text(ctx: &NotesContext, out: &mut dyn Write) -> std::io::Result<()> {
+    if ctx.notes.is_empty() {
+        return writeln!(out, "（这篇文档还没有笔记）");
+    }
+    for (i, n) in ctx.notes.iter().enumerate() {
+        let place = if n.anchor.heading_path.is_empty() {
+            "正文开头".to_owned()
+        } else {
+            n.anchor
+                .heading_path
+                .iter()
+                .map(|h| display_text(h))
+                .collect::<Vec<_>>()
+                .join(" › ")
+        };
+        let status = if n.anchored { "" } else { "（未定位）" };
+        writeln!(
+            out,
+            "{}. [{}·{}] {place}{status}",
+            i + 1,
+            n.kind.label(),
+            ctx.palette.name_of(&n.color)
+        )?;
+        if n.kind == NoteKind::Passage {
+            writeln!(out, "   “{}”", display_text(&n.anchor.quote))?;
+        }
+        for line in n.text.lines() {
+            writeln!(out, "   {line}")?;
+        }
+        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
+        writeln!(out, "   {} {}  id {}", tags.join(" "), n.modified, n.id)?;
+    }
+    Ok(())
+}
+
+fn add_note(args: AddArgs) -> Result<String, CliError> {
+    let mut ctx = NotesContext::open(args.file.as_deref())?;
+    let doc = &ctx.source.document;
+    let (kind, range) = if let Some(n) = args.section {
+        let count = doc.sections.len();
+        let sec = n
+            .checked_sub(1)
+            .and_then(|i| doc.sections.get(i))
+            .ok_or_else(|| CliError::new(format!("没有第 {n} 节：这篇文档共有 {count} 个标题")))?;
+        (NoteKind::Section, doc.blocks[sec.heading].range.clone())
+    } else if let Some(n) = args.paragraph {
+        let count = doc.paragraph_count();
+        let b = n
+            .checked_sub(1)
+            .and_then(|i| doc.paragraph_indices().nth(i))
+            .ok_or_else(|| CliError::new(format!("没有第 {n} 段：这篇文档共有 {count} 段")))?;
+        (NoteKind::Paragraph, doc.blocks[b].range.clone())
+    } else if let Some(q) = &args.quote {
+        let range = find_quote(doc.body_text(), q)
+            .ok_or_else(|| CliError::new(format!("正文中找不到这段文字：{q}")))?;
+        (NoteKind::Passage, range)
+    } else {
+        return Err(CliError::new(
+            "请用 --section N、--paragraph N 或 --quote 文字 指定笔记对象",
+        ));
+    };
+    let color = match &args.color {
+        Some(c) => ctx
+            .palette
+            .resolve(c)
+            .map(|e| e.key.clone())
+            .ok_or_else(|| {
+                let names: Vec<&str> = ctx.palette.colors.iter().map(|c| c.name.as_str()).collect();
+                CliError::new(format!("没有名为“{c}”的颜色；可用：{}", names.join("、")))
+            })?,
+        None => notes::DEFAULT_COLOR.to_owned(),
+    };
+    let index = TextIndex::new(doc.body_text());
+    let mut anchor = notes::make_anchor(doc, &index, range.clone());
+    if kind == NoteKind::Section
+        && let Some(b) = doc
+            .blocks
+            .iter()
+            .position(|b| b.is_heading() && b.range == range)
+    {
+        anchor.block = b;
+        anchor.heading_path = doc.heading_path(b);
+    }
+    let note = Note::new(
+        kind,
+        anchor,
+        args.text,
+        color,
+        args.tags,
+        &notes::now_rfc3339(),
+    );
+    let id = note.id.clone();
+    ctx.notes.push(note);
+    notes::sort_document_order(&mut ctx.notes);
+    ctx.save()?;
+    Ok(id)
+}
+
+/// Char range of the first occurrence of `quote` in `body`, also when the reader typed
+/// full-width punctuation where the source has half-width (as the reader displays it).
+fn find_quote(body: &str, quote: &str) -> Option<std::ops::Range<usize>> {
+    let quote = quote.trim();
+    if quote.is_empty() {
+        return None;
+    }
+    let len = quote.chars().count();
+    let char_pos = |hay: &str, byte: usize| hay[..byte].chars().count();
+    if let Some(b) = body.find(quote) {
+        let s = char_pos(body, b);
+        return Some(s..s + len);
+    }
+    let shown = display_text(body);
+    shown.find(quote).map(|b| {
+        let s = char_pos(&shown, b);
+        s..s + len
+    })
+}
+
+fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
+    let mut ctx = NotesContext::open(file)?;
+    let id = id.trim();
+    let matches: Vec<String> = ctx
+        .notes
+        .iter()
+        .filter(|n| n.id == id || (id.len() >= 4 && n.id.starts_with(id)))
+        .map(|n| n.id.clone())
+        .collect();
+    let full = match matches.as_slice() {
+        [one] => one.clone(),
+        [] => return Err(CliError::new(format!("没有 id 为 {id} 的笔记"))),
+        _ => {
+            return Err(CliError::new(format!(
+                "id 前缀 {id} 对应多条笔记，请写完整 id"
+            )));
+        }
+    };
+    ctx.notes.retain(|n| n.id != full);
+    ctx.deleted.push(notes::Tombstone {
+        id: full.clone(),
+        deleted: notes::now_rfc3339(),
+    });
+    ctx.save()?;
+    Ok(full)
+}
+
+/// Prints an error the way every command does and returns its exit code.
+pub fn report(err: &CliError) -> ExitCode {
+    eprintln!("jingdu: {}", err.message);
+    ExitCode::from(err.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_match_source_or_display_punctuation() {
+        let body = "以政治建设为统领,强化基层";
+        assert_eq!(find_quote(body, "统领,强化"), Some(5..10));
+        assert_eq!(find_quote(body, "统领，强化"), Some(5..10));
+        assert_eq!(find_quote(body, "不存在"), None);
+        assert_eq!(find_quote(body, "  "), None);
+    }
+
+    #[test]
+    fn cli_parses_the_documented_forms() {
+        let cli = Cli::try_parse_from(["jingdu", "a.txt"]).unwrap();
+        assert_eq!(cli.file.as_deref(), Some(Path::new("a.txt")));
+        let cli = Cli::try_parse_from(["jingdu", "outline", "--json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Outline {
+                json: true,
+                file: None
+            })
+        ));
+        let cli = Cli::try_parse_from([
+            "jingdu",
+            "note",
+            "add",
+            "x.txt",
+            "--paragraph",
+            "3",
+            "--text",
+            "笔记",
+            "--tag",
+            "a",
+            "--tag",
+            "b",
+        ])
+        .unwrap();
+        match cli.command {
+            Some(Command::Note(NoteCommand::Add(a))) => {
+                assert_eq!(a.paragraph, Some(3));
+                assert_eq!(a.tags, vec!["a", "b"]);
+                assert_eq!(a.file.as_deref(), Some(Path::new("x.txt")));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            Cli::try_parse_from([
+                "jingdu",
+                "note",
+                "add",
+                "--section",
+                "1",
+                "--paragraph",
+                "2",
+                "--text",
+                "x"
+            ])
+            .is_err()
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! The window: panels that read [`AppState`] and push [`Action`]s, and the eframe app that
+//! lays them out, maps shortcuts to actions and applies everything once per frame.
+
+pub mod fonts;
+mod note_editor;
+mod notes_panel;
+pub mod outline;
+pub mod reader;
+mod status;
+pub mod strings;
+pub mod theme;
+mod toolbar;
+pub mod typeset;
+
+use std::time::Instant;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::{Action, AppState, Settings};
+use crate::document::Source;
+use crate::notes::Store;
+
+pub use note_editor::text_field_id;
+
+/// The app icon (a red seal with 精读).
+pub static ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// Keyboard shortcuts and the actions they trigger (checked in this order).
+fn shortcuts() -> Vec<(KeyboardShortcut, Action)> {
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    vec![
+        (
+            KeyboardShortcut::new(cmd_shift, Key::N),
+            Action::NoteSelectionOrParagraph,
+        ),
+        (KeyboardShortcut::new(cmd_shift, Key::Z), Action::Redo),
+        (KeyboardShortcut::new(cmd, Key::Equals), Action::ZoomIn),
+        (KeyboardShortcut::new(cmd, Key::Plus), Action::ZoomIn),
+        (KeyboardShortcut::new(cmd, Key::Minus), Action::ZoomOut),
+        (KeyboardShortcut::new(cmd, Key::Num0), Action::ZoomReset),
+        (KeyboardShortcut::new(cmd, Key::E), Action::OpenExport),
+        (KeyboardShortcut::new(cmd, Key::I), Action::OpenImport),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F9),
+            Action::ToggleOutline,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F10),
+            Action::ToggleNotes,
+        ),
+    ]
+}
+
+/// Shortcuts that would disturb typing, only active when no text field has focus.
+fn reading_shortcuts() -> Vec<(KeyboardShortcut, Action)> {
+    let cmd = Modifiers::COMMAND;
+    vec![
+        (KeyboardShortcut::new(cmd, Key::Z), Action::Undo),
+        (KeyboardShortcut::new(cmd, Key::Y), Action::Redo),
+    ]
+}
+
+/// The eframe application.
+pub struct JingduApp {
+    /// Document, notes and reading state.
+    pub state: AppState,
+    /// The reader view.
+    pub reader: reader::ReaderView,
+    /// The outline view.
+    pub outline: outline::OutlineView,
+    notes_panel: notes_panel::NotesPanel,
+    started: Instant,
+    frames: u64,
+    title_set: bool,
+}
+
+impl JingduApp {
+    /// Creates the app inside eframe: fonts, styles, settings from eframe's storage.
+    pub fn new(cc: &eframe::CreationContext<'_>, source: Source, store: Option<Store>) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, Settings::STORAGE_KEY))
+            .unwrap_or_default()
+            .sanitized();
+        let started = Instant::now();
+        let state = AppState::new(source, store, settings, Box::new(crate::notes::now_rfc3339));
+        Self::with_state(&cc.egui_ctx, state, started)
+    }
+
+    /// Creates the app around an existing state (tests, benchmarks).
+    pub fn with_state(ctx: &egui::Context, state: AppState, started: Instant) -> Self {
+        fonts::install(ctx);
+        theme::install(ctx);
+        theme::select(ctx, state.settings.theme);
+        let reader = reader::ReaderView::new(&state.source.document);
+        let outline = outline::OutlineView::new(&state.source.document);
+        JingduApp {
+            state,
+            reader,
+            outline,
+            notes_panel: notes_panel::NotesPanel::default(),
+            started,
+            frames: 0,
+            title_set: false,
+        }
+    }
+
+    /// The window title: `精读 — <article title>`.
+    pub fn window_title(source: &Source) -> String {
+        format!("{} — {}", strings::APP_NAME, source.display_name())
+    }
+
+    /// Applies one action: UI-level ones here, the rest in [`AppState::apply`].
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::SetTheme(t) => {
+                self.state.apply(Action::SetTheme(t));
+                theme::select(ctx, t);
+            }
+            Action::OpenImport => {}
+            other => self.state.apply(other),
+        }
+    }
+
+    fn collect_shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        ctx.input_mut(|i| {
+            for (sc, action) in shortcuts() {
+                if i.consume_shortcut(&sc) {
+                    actions.push(action);
+                }
+            }
+        });
+        if !ctx.egui_wants_keyboard_input() {
+            ctx.input_mut(|i| {
+                for (sc, action) in reading_shortcuts() {
+                    if i.consume_shortcut(&sc) {
+                        actions.push(action);
+                    }
+                }
+            });
+        }
+    }
+
+    /// Draws one frame into `ui` and applies what the panels asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut actions = Vec::new();
+        self.collect_shortcuts(&ctx, &mut actions);
+
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(4.0);
+            toolbar::toolbar_ui(ui, &self.state, &mut actions);
+            ui.add_space(2.0);
+        });
+        if !self.state.messages.list().is_empty() {
+            egui::Panel::bottom("messages").show(ui, |ui| {
+                if let Some(folder) = status::messages_ui(ui, &self.state, &mut actions) {
+                    open_folder(&folder, &mut self.state);
+                }
+            });
+        }
+        let mut show_outline = self.state.settings.show_outline;
+        let outline = egui::Panel::left("outline")
+            .resizable(true)
+            .default_size(self.state.settings.outline_width_pt)
+            .size_range(160.0..=600.0)
+            .show_collapsible(ui, &mut show_outline, |ui| {
+                self.outline.ui(ui, &self.state, &mut actions);
+            });
+        if show_outline != self.state.settings.show_outline {
+            actions.push(Action::ToggleOutline);
+        }
+        if let Some(r) = outline {
+            let w = r.response.rect.width().round();
+            if self.state.settings.show_outline
+                && (w - self.state.settings.outline_width_pt).abs() > 1.0
+                && w >= 160.0
+            {
+                actions.push(Action::SetOutlineWidth(w));
+            }
+        }
+        let mut show_notes = self.state.settings.show_notes;
+        let notes = egui::Panel::right("notes")
+            .resizable(true)
+            .default_size(self.state.settings.notes_width_pt)
+            .size_range(220.0..=700.0)
+            .show_collapsible(ui, &mut show_notes, |ui| {
+                self.notes_panel.ui(ui, &self.state, &mut actions);
+            });
+        if show_notes != self.state.settings.show_notes {
+            actions.push(Action::ToggleNotes);
+        }
+        if let Some(r) = notes {
+            let w = r.response.rect.width().round();
+            if self.state.settings.show_notes
+                && (w - self.state.settings.notes_width_pt).abs() > 1.0
+                && w >= 220.0
+            {
+                actions.push(Action::SetNotesWidth(w));
+            }
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.reader.ui(ui, &self.state, &mut actions);
+        });
+
+        for a in actions {
+            self.apply(&ctx, a);
+        }
+        if let Some(wait) = self.state.tick(Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+        if !self.state.messages.list().is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        self.frames += 1;
+        if self.frames == 1 {
+            log::info!(
+                "first frame: {:.1} ms after start-up began",
+                self.started.elapsed().as_secs_f64() * 1e3
+            );
+        }
+    }
+}
+
+/// Opens a folder in the system file manager.
+fn open_folder(folder: &std::path::Path, state: &mut AppState) {
+    let opener = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(folder).spawn() {
+        state.messages.post(
+            crate::app::Level::Error,
+            format!("无法打开文件夹（{e}）：{}", folder.display()),
+        );
+    }
+}
+
+impl eframe::App for JingduApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.title_set {
+            self.title_set = true;
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(Self::window_title(
+                    &self.state.source,
+                )));
+        }
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Settings::STORAGE_KEY, &self.state.settings);
+    }
+
+    fn on_exit(&mut self) {
+        if !self.state.save_now() {
+            log::error!("notes could not be saved on exit");
+        }
+    }
+}

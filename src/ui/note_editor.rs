@@ -1,0 +1,172 @@
+//! The note editor: the quoted target, a multi-line text field (typed with a Chinese input
+//! method), colour chips with the reader's names, and tags.
+
+use egui::{Color32, Id, Key, Modifiers, RichText, Stroke, Ui, vec2};
+
+use crate::app::{Action, AppState, Draft};
+use crate::document::typography::display_text;
+use crate::notes;
+
+use super::strings as s;
+use super::theme::Palette;
+
+/// Local copies of the draft's text fields (egui edits a `String` in place).
+#[derive(Default)]
+pub struct NoteEditor {
+    /// Which draft the copies belong to: (note id, target start, target end).
+    bound_to: Option<(Option<String>, usize, usize)>,
+    text: String,
+    tags: String,
+    focus_pending: bool,
+}
+
+/// Id of the note text field (tests focus it by this id's label).
+pub fn text_field_id() -> Id {
+    Id::unique("jingdu-note-text")
+}
+
+impl NoteEditor {
+    /// Shows the editor for `draft`.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, draft: &Draft, actions: &mut Vec<Action>) {
+        let palette = Palette::of(state.settings.theme);
+        let binding = (
+            draft.id.clone(),
+            draft.target.range.start,
+            draft.target.range.end,
+        );
+        if self.bound_to.as_ref() != Some(&binding) {
+            self.bound_to = Some(binding);
+            self.text = draft.text.clone();
+            self.tags = draft.tags.clone();
+            self.focus_pending = true;
+        }
+        let heading = if draft.id.is_some() {
+            s::EDITOR_EDIT
+        } else {
+            s::EDITOR_NEW
+        };
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(heading).strong());
+            ui.label(
+                RichText::new(format!("· {}", draft.target.kind.label())).color(palette.muted),
+            );
+        });
+        let quote: String = display_text(&draft.quote);
+        let shown: String = quote.chars().take(160).collect();
+        let shown = if quote.chars().count() > 160 {
+            format!("{shown}…")
+        } else {
+            shown
+        };
+        egui::Frame::new()
+            .fill(palette.paper)
+            .stroke(Stroke::new(1.0, palette.muted.gamma_multiply(0.3)))
+            .inner_margin(6.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(shown).color(palette.muted).size(13.0));
+            });
+
+        let text_resp = ui.add(
+            egui::TextEdit::multiline(&mut self.text)
+                .id(text_field_id())
+                .desired_rows(5)
+                .desired_width(f32::INFINITY)
+                .hint_text("写下你的理解、疑问或心得……"),
+        );
+        let text_resp = text_resp.accessible_name(s::NOTE_TEXT);
+        if self.focus_pending {
+            text_resp.request_focus();
+            self.focus_pending = false;
+        }
+        if text_resp.changed() {
+            actions.push(Action::SetDraftText(self.text.clone()));
+        }
+
+        ui.horizontal_wrapped(|ui| {
+            for c in &state.palette.colors {
+                let selected = draft.color == c.key;
+                let [r, g, b] = c.rgb;
+                let fill = Color32::from_rgb(r, g, b);
+                let text = RichText::new(&c.name).color(if selected {
+                    Color32::BLACK
+                } else {
+                    palette.ink
+                });
+                let button = egui::Button::new(text)
+                    .fill(if selected {
+                        fill
+                    } else {
+                        fill.gamma_multiply(0.25)
+                    })
+                    .stroke(if selected {
+                        Stroke::new(1.5, palette.ink)
+                    } else {
+                        Stroke::NONE
+                    })
+                    .corner_radius(10.0)
+                    .min_size(vec2(0.0, 22.0));
+                if ui
+                    .add(button)
+                    .on_hover_text(format!("颜色：{}", c.name))
+                    .clicked()
+                {
+                    actions.push(Action::SetDraftColor(c.key.clone()));
+                }
+            }
+        });
+
+        let tags_resp = ui.add(
+            egui::TextEdit::singleline(&mut self.tags)
+                .desired_width(f32::INFINITY)
+                .hint_text(s::NOTE_TAGS),
+        );
+        let tags_resp = tags_resp.accessible_name(s::NOTE_TAGS);
+        if tags_resp.changed() {
+            actions.push(Action::SetDraftTags(self.tags.clone()));
+        }
+        let known = notes::all_tags(state.notes());
+        let typed = notes::normalize_tags([self.tags.clone()]);
+        let suggestions: Vec<&String> = known
+            .iter()
+            .filter(|t| !typed.contains(t))
+            .take(8)
+            .collect();
+        if !suggestions.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("常用：").small().color(palette.muted));
+                for t in suggestions {
+                    if ui.small_button(format!("#{t}")).clicked() {
+                        if !self.tags.trim().is_empty() {
+                            self.tags.push(' ');
+                        }
+                        self.tags.push_str(t);
+                        actions.push(Action::SetDraftTags(self.tags.clone()));
+                    }
+                }
+            });
+        }
+
+        let (commit, cancel) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::COMMAND, Key::Enter),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        ui.horizontal(|ui| {
+            if ui.button(s::SAVE).clicked() || commit {
+                // The text field may hold the last IME commit of this frame.
+                actions.push(Action::SetDraftText(self.text.clone()));
+                actions.push(Action::SetDraftTags(self.tags.clone()));
+                actions.push(Action::CommitDraft);
+                self.bound_to = None;
+            }
+            if ui.button(s::CANCEL).clicked() || cancel {
+                actions.push(Action::CancelDraft);
+                self.bound_to = None;
+            }
+            ui.label(RichText::new(s::EDITOR_HINT).small().color(palette.muted));
+        });
+    }
+}

@@ -1,0 +1,1009 @@
+//! The reader: the article typeset in a centred column, scrolled as a virtual list.
+//!
+//! Only what is on screen is laid out. Every block has a height — estimated from its length
+//! until it has been on screen, then measured — and prefix sums of those heights place it. The
+//! reading position is kept as *(item, offset into it)*, not as a pixel offset, so that
+//! measuring a block above the top never makes the page jump, and a jump to any paragraph of a
+//! million-character document lands exactly. Selection is our own: a drag across any number of
+//! paragraphs gives a char range in the body text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::{Color32, CursorIcon, FontId, Id, Pos2, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
+
+use crate::app::{Action, AppState, NoteTarget};
+use crate::document::lines::is_cjk;
+use crate::document::typography::display_text;
+use crate::document::{BlockKind, Document};
+use crate::notes::NoteKind;
+
+use super::fonts::{body_family, heading_family};
+use super::strings as s;
+use super::theme::Palette;
+use super::typeset::{self, Align, Style, Typeset};
+
+/// Measure of the column in ems (about 36 characters per line).
+pub const MEASURE_EM: f32 = 36.0;
+/// Line height as a multiple of the font size.
+pub const LINE_HEIGHT: f32 = 1.75;
+/// Space kept left and right of the column for note markers and buttons.
+const SIDE_MARGIN: f32 = 56.0;
+
+/// What an item of the virtual list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ItemKind {
+    /// Title, column, date, author, breadcrumb.
+    Title,
+    /// A heading or paragraph block (run-in headings are drawn with their paragraph).
+    Block(usize),
+}
+
+#[derive(Clone, Debug)]
+struct Item {
+    kind: ItemKind,
+    /// Display text as chars (full-width punctuation in Chinese context).
+    chars: Vec<char>,
+    /// Estimated width in ems, for heights of blocks not yet measured.
+    ems: f32,
+    /// Chars of a run-in heading at the start of a paragraph.
+    lead_chars: usize,
+    /// Heading level for heading items.
+    level: Option<u8>,
+}
+
+/// Sizes that change every height: column width and font size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    width: f32,
+    font_size: f32,
+}
+
+/// What the reader reports each frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Report {
+    block: Option<usize>,
+    fraction: f32,
+    focus: Option<usize>,
+}
+
+/// The reader's own state: item list, height cache, scroll anchor, drag selection.
+pub struct ReaderView {
+    items: Vec<Item>,
+    /// Item showing each block (a run-in heading maps to its paragraph).
+    item_of_block: Vec<usize>,
+    key: Option<LayoutKey>,
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+    /// `prefix[i]` = top of item `i`; `prefix[n]` = total height.
+    prefix: Vec<f32>,
+    prefix_dirty: bool,
+    typeset: HashMap<usize, Typeset>,
+    /// Reading position: item at the top and pixels scrolled into it.
+    top: (usize, f32),
+    last_jump: u64,
+    drag_anchor: Option<usize>,
+    live_selection: Option<Range<usize>>,
+    hovered_item: Option<usize>,
+    last_report: Option<Report>,
+    viewport_height: f32,
+    title_meta: Vec<(String, MetaStyle)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MetaStyle {
+    Column,
+    Title,
+    Line,
+    Small,
+}
+
+impl ReaderView {
+    /// Builds the reader for `doc`.
+    pub fn new(doc: &Document) -> Self {
+        let mut items = vec![Item {
+            kind: ItemKind::Title,
+            chars: Vec::new(),
+            ems: 0.0,
+            lead_chars: 0,
+            level: None,
+        }];
+        let mut item_of_block = vec![0; doc.blocks.len()];
+        let mut pending_lead: Option<(usize, usize)> = None;
+        for (b, block) in doc.blocks.iter().enumerate() {
+            if block.is_run_in() {
+                pending_lead = Some((b, block.text.chars().count()));
+                continue;
+            }
+            let chars: Vec<char> = display_text(&block.text).chars().collect();
+            let ems = chars
+                .iter()
+                .map(|&c| if is_cjk(c) { 1.0 } else { 0.55 })
+                .sum();
+            let lead_chars = match pending_lead.take() {
+                Some((lead_block, n)) => {
+                    item_of_block[lead_block] = items.len();
+                    n
+                }
+                None => 0,
+            };
+            item_of_block[b] = items.len();
+            items.push(Item {
+                kind: ItemKind::Block(b),
+                chars,
+                ems,
+                lead_chars,
+                level: block.heading_level(),
+            });
+        }
+        let n = items.len();
+        ReaderView {
+            items,
+            item_of_block,
+            key: None,
+            heights: vec![0.0; n],
+            measured: vec![false; n],
+            prefix: vec![0.0; n + 1],
+            prefix_dirty: true,
+            typeset: HashMap::new(),
+            top: (0, 0.0),
+            last_jump: 0,
+            drag_anchor: None,
+            live_selection: None,
+            hovered_item: None,
+            last_report: None,
+            viewport_height: 600.0,
+            title_meta: title_lines(doc),
+        }
+    }
+
+    fn block_of(&self, item: usize) -> Option<usize> {
+        match self.items[item].kind {
+            ItemKind::Block(b) => Some(b),
+            ItemKind::Title => None,
+        }
+    }
+
+    fn body_size(&self) -> f32 {
+        self.key.map_or(18.0, |k| k.font_size)
+    }
+
+    /// Font, spacing and measure of item `i`.
+    fn style_of(&self, i: usize) -> Style {
+        let size = self.body_size();
+        let width = self.key.map_or(600.0, |k| k.width);
+        let item = &self.items[i];
+        match item.level {
+            Some(level) => {
+                let scale = match level {
+                    1 => 1.25,
+                    2 => 1.1,
+                    _ => 1.0,
+                };
+                let fs = (size * scale).round();
+                Style {
+                    font: FontId::new(fs, heading_family()),
+                    lead_font: None,
+                    lead_chars: 0,
+                    line_height: (fs * 1.5).round(),
+                    width,
+                    indent: 0.0,
+                    align: Align::Left,
+                }
+            }
+            None => Style {
+                font: FontId::new(size, body_family()),
+                lead_font: (item.lead_chars > 0).then(|| FontId::new(size, heading_family())),
+                lead_chars: item.lead_chars,
+                line_height: (size * LINE_HEIGHT).round(),
+                width,
+                indent: 2.0 * size,
+                align: Align::Justify,
+            },
+        }
+    }
+
+    /// Space above and below item `i`'s text.
+    fn gaps(&self, i: usize) -> (f32, f32) {
+        let size = self.body_size();
+        match self.items[i].level {
+            Some(1) => (1.6 * size, 0.6 * size),
+            Some(_) => (1.1 * size, 0.4 * size),
+            None if self.items[i].kind == ItemKind::Title => (2.0 * size, 1.6 * size),
+            None => (0.0, 0.55 * size),
+        }
+    }
+
+    fn estimate_height(&self, i: usize) -> f32 {
+        let style = self.style_of(i);
+        let (above, below) = self.gaps(i);
+        if self.items[i].kind == ItemKind::Title {
+            return above + below + 6.0 * style.line_height;
+        }
+        let per_line = (style.width / style.font.size).max(1.0);
+        let ems = self.items[i].ems + style.indent / style.font.size;
+        let lines = (ems / per_line).ceil().max(1.0);
+        above + below + lines * style.line_height
+    }
+
+    fn reset_layout(&mut self, key: LayoutKey) {
+        // Keep the reading position as a fraction of the top item.
+        let frac = if self.heights[self.top.0] > 0.0 {
+            self.top.1 / self.heights[self.top.0]
+        } else {
+            0.0
+        };
+        self.key = Some(key);
+        self.typeset.clear();
+        for i in 0..self.items.len() {
+            self.heights[i] = self.estimate_height(i);
+            self.measured[i] = false;
+        }
+        self.prefix_dirty = true;
+        self.top.1 = frac * self.heights[self.top.0];
+    }
+
+    fn update_prefix(&mut self) {
+        if !self.prefix_dirty {
+            return;
+        }
+        let mut acc = 0.0;
+        for (i, h) in self.heights.iter().enumerate() {
+            self.prefix[i] = acc;
+            acc += h;
+        }
+        let n = self.heights.len();
+        self.prefix[n] = acc;
+        self.prefix_dirty = false;
+    }
+
+    /// Item at content offset `y`.
+    fn item_at(&self, y: f32) -> usize {
+        let n = self.items.len();
+        self.prefix[..n]
+            .partition_point(|&top| top <= y)
+            .saturating_sub(1)
+    }
+
+    fn offset(&self) -> f32 {
+        self.prefix[self.top.0] + self.top.1
+    }
+
+    fn set_offset(&mut self, y: f32) {
+        let max = (self.prefix[self.items.len()] - self.viewport_height * 0.5).max(0.0);
+        let y = y.clamp(0.0, max);
+        let i = self.item_at(y);
+        self.top = (i, y - self.prefix[i]);
+    }
+
+    /// Typesets item `i` (cached) and records its real height.
+    fn measure(&mut self, ui: &Ui, i: usize) {
+        if self.measured[i] {
+            return;
+        }
+        let height = if self.items[i].kind == ItemKind::Title {
+            let (above, below) = self.gaps(i);
+            above + below + self.title_height(ui)
+        } else {
+            let style = self.style_of(i);
+            let chars = &self.items[i].chars;
+            let ts = ui.ctx().fonts_mut(|f| typeset::typeset(f, chars, &style));
+            let (above, below) = self.gaps(i);
+            let h = above + below + ts.height();
+            self.typeset.insert(i, ts);
+            h
+        };
+        self.measured[i] = true;
+        if (height - self.heights[i]).abs() > 0.1 {
+            self.heights[i] = height;
+            self.prefix_dirty = true;
+        }
+    }
+
+    fn title_height(&self, ui: &Ui) -> f32 {
+        let mut h = 0.0;
+        for (text, style) in &self.title_meta {
+            let st = self.title_style(*style);
+            let chars: Vec<char> = text.chars().collect();
+            let ts = ui.ctx().fonts_mut(|f| typeset::typeset(f, &chars, &st));
+            h += ts.height() + self.title_gap(*style);
+        }
+        h
+    }
+
+    fn title_style(&self, style: MetaStyle) -> Style {
+        let size = self.body_size();
+        let width = self.key.map_or(600.0, |k| k.width);
+        let (font, lh) = match style {
+            MetaStyle::Column => (FontId::new((size * 0.8).round(), heading_family()), 1.6),
+            MetaStyle::Title => (FontId::new((size * 1.6).round(), heading_family()), 1.45),
+            MetaStyle::Line => (FontId::new((size * 0.85).round(), body_family()), 1.6),
+            MetaStyle::Small => (FontId::proportional((size * 0.75).round()), 1.6),
+        };
+        Style {
+            line_height: (font.size * lh).round(),
+            font,
+            lead_font: None,
+            lead_chars: 0,
+            width,
+            indent: 0.0,
+            align: Align::Center,
+        }
+    }
+
+    fn title_gap(&self, style: MetaStyle) -> f32 {
+        match style {
+            MetaStyle::Title => 0.6 * self.body_size(),
+            _ => 0.15 * self.body_size(),
+        }
+    }
+
+    /// Shows the reader in `ui` and pushes what the reader did to `actions`.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let palette = Palette::of(state.settings.theme);
+        let avail = ui.available_rect_before_wrap();
+        ui.painter().rect_filled(avail, 0.0, palette.paper);
+
+        let font_size = state.settings.font_size_pt;
+        let width = (avail.width() - 2.0 * SIDE_MARGIN)
+            .min(MEASURE_EM * font_size)
+            .max(8.0 * font_size)
+            .round();
+        let key = LayoutKey { width, font_size };
+        if self.key != Some(key) {
+            self.reset_layout(key);
+        }
+        self.viewport_height = avail.height();
+        self.update_prefix();
+
+        if let Some(jump) = &state.view.pending_jump
+            && jump.seq != self.last_jump
+        {
+            self.last_jump = jump.seq;
+            let item = jump
+                .block
+                .map_or(0, |b| self.item_of_block.get(b).copied().unwrap_or(0));
+            self.top = (item, 0.0);
+            self.measure(ui, item);
+            self.update_prefix();
+            self.top.1 = jump.fraction.clamp(0.0, 1.0) * self.heights[item];
+        }
+        self.keyboard_scroll(ui);
+
+        // Measure what will be visible (and a little around it) before placing anything, so
+        // that the offset handed to the scroll area is already right.
+        for _ in 0..3 {
+            let offset = self.offset();
+            let lo = self.item_at((offset - self.viewport_height * 0.5).max(0.0));
+            let hi = self.item_at(offset + self.viewport_height * 1.5);
+            for i in lo..=hi.min(self.items.len() - 1) {
+                self.measure(ui, i);
+            }
+            if !self.prefix_dirty {
+                break;
+            }
+            self.update_prefix();
+        }
+        // Never hand the scroll area an offset past its end: it would spring back over
+        // several frames.
+        self.set_offset(self.offset());
+        let offset = self.offset();
+        let total = self.prefix[self.items.len()] + self.viewport_height * 0.5;
+
+        let col_left_rel = ((avail.width() - width) / 2.0).round();
+        let output = egui::ScrollArea::vertical()
+            .id_salt("reader")
+            .auto_shrink(false)
+            .scroll_source(egui::scroll_area::ScrollSource {
+                drag: egui::scroll_area::DragScroll::Never,
+                ..Default::default()
+            })
+            .content_margin(0.0)
+            .vertical_scroll_offset(offset)
+            .show_viewport(ui, |ui, viewport| {
+                ui.set_min_size(vec2(avail.width(), total));
+                let content_top = ui.max_rect().min.y;
+                let col_left = ui.max_rect().min.x + col_left_rel;
+                self.draw(
+                    ui,
+                    state,
+                    &palette,
+                    viewport,
+                    content_top,
+                    col_left,
+                    actions,
+                );
+            });
+        let new_offset = output.state.clamped_offset().y;
+        if (new_offset - offset).abs() > 0.5 {
+            self.set_offset(new_offset);
+            ui.ctx().request_repaint();
+        }
+
+        // Report the position: the block at the top, and the block a quarter down the window
+        // (what the reader is looking at) for the outline.
+        let top_item = self.top.0;
+        let fraction = if self.heights[top_item] > 0.0 {
+            self.top.1 / self.heights[top_item]
+        } else {
+            0.0
+        };
+        let focus_item = self.item_at(self.offset() + self.viewport_height * 0.25);
+        let report = Report {
+            block: self.block_of(top_item),
+            fraction: (fraction * 1000.0).round() / 1000.0,
+            focus: self.block_of(focus_item),
+        };
+        if self.last_report != Some(report) {
+            self.last_report = Some(report);
+            actions.push(Action::Scrolled {
+                block: report.block,
+                fraction: report.fraction,
+                focus: report.focus,
+            });
+        }
+    }
+
+    fn keyboard_scroll(&mut self, ui: &Ui) {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let line = self.body_size() * LINE_HEIGHT;
+        let page = self.viewport_height * 0.9;
+        let delta = ui.input(|i| {
+            let mut d = 0.0;
+            if i.key_pressed(egui::Key::PageDown)
+                || (i.key_pressed(egui::Key::Space) && !i.modifiers.shift)
+            {
+                d += page;
+            }
+            if i.key_pressed(egui::Key::PageUp)
+                || (i.key_pressed(egui::Key::Space) && i.modifiers.shift)
+            {
+                d -= page;
+            }
+            if i.key_pressed(egui::Key::ArrowDown) {
+                d += 2.0 * line;
+            }
+            if i.key_pressed(egui::Key::ArrowUp) {
+                d -= 2.0 * line;
+            }
+            d
+        });
+        let (home, end) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Home),
+                i.key_pressed(egui::Key::End),
+            )
+        });
+        self.update_prefix();
+        if home {
+            self.top = (0, 0.0);
+        } else if end {
+            let last = self.items.len() - 1;
+            self.top = (last, 0.0);
+        } else if delta != 0.0 {
+            let y = self.offset() + delta;
+            self.set_offset(y);
+        }
+    }
+
+    #[expect(clippy::too_many_arguments)]
+    fn draw(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        palette: &Palette,
+        viewport: Rect,
+        content_top: f32,
+        col_left: f32,
+        actions: &mut Vec<Action>,
+    ) {
+        let doc = &state.source.document;
+        let n = self.items.len();
+        let first = self.item_at(viewport.min.y);
+        let last = self.item_at(viewport.max.y).min(n - 1);
+        let width = self.key.map_or(600.0, |k| k.width);
+        let selection = self
+            .live_selection
+            .clone()
+            .or_else(|| state.view.selection.clone());
+        let flash = state
+            .view
+            .flash
+            .as_ref()
+            .filter(|f| f.until > std::time::Instant::now())
+            .map(|f| f.range.clone());
+        if flash.is_some() {
+            ui.ctx().request_repaint();
+        }
+        // The text area is registered first so that buttons drawn over it win the hit test.
+        let area = ui.interact(
+            ui.clip_rect(),
+            Id::unique("reader-text"),
+            Sense::click_and_drag(),
+        );
+        area.widget_info(|| egui::WidgetInfo::labeled(Role::Document, true, "正文"));
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let mut hovered = None;
+        let mut rects: Vec<(usize, Rect)> = Vec::new();
+        for i in first..=last {
+            self.measure(ui, i);
+            let top = content_top + self.prefix[i];
+            let rect = Rect::from_min_size(pos2(col_left, top), vec2(width, self.heights[i]));
+            rects.push((i, rect));
+            let hover_rect = Rect::from_min_max(
+                pos2(rect.min.x - 24.0, rect.min.y),
+                pos2(rect.max.x + SIDE_MARGIN, rect.max.y),
+            );
+            if pointer.is_some_and(|p| hover_rect.contains(p))
+                && ui.rect_contains_pointer(ui.clip_rect())
+            {
+                hovered = Some(i);
+            }
+            match self.items[i].kind {
+                ItemKind::Title => self.draw_title(ui, palette, rect),
+                ItemKind::Block(b) => {
+                    self.draw_block(
+                        ui,
+                        state,
+                        palette,
+                        i,
+                        b,
+                        rect,
+                        selection.clone(),
+                        flash.clone(),
+                        actions,
+                    );
+                }
+            }
+        }
+        if hovered != self.hovered_item {
+            self.hovered_item = hovered;
+            actions.push(Action::Hover(hovered.and_then(|i| self.block_of(i))));
+        }
+        if let Some(i) = hovered
+            && let Some(b) = self.block_of(i)
+            && doc.blocks[b].kind == BlockKind::Paragraph
+            && let Some((_, rect)) = rects.iter().find(|(j, _)| *j == i)
+        {
+            let (above, _) = self.gaps(i);
+            let btn = Rect::from_min_size(
+                pos2(rect.max.x + 10.0, rect.min.y + above),
+                vec2(26.0, 24.0),
+            );
+            let resp = ui
+                .put(btn, egui::Button::new("＋").frame(false))
+                .on_hover_text(s::PARAGRAPH_NOTE_BUTTON)
+                .accessible_name(s::PARAGRAPH_NOTE_BUTTON);
+            if resp.clicked() {
+                actions.push(Action::StartNote(NoteTarget {
+                    kind: NoteKind::Paragraph,
+                    range: doc.blocks[b].range.clone(),
+                }));
+            }
+        }
+        self.handle_selection(ui, state, &area, &rects, actions);
+    }
+
+    fn draw_title(&self, ui: &Ui, palette: &Palette, rect: Rect) {
+        let (above, _) = self.gaps(0);
+        let mut y = rect.min.y + above;
+        for (text, style) in &self.title_meta {
+            let st = self.title_style(*style);
+            let chars: Vec<char> = text.chars().collect();
+            let color = match style {
+                MetaStyle::Column => palette.accent,
+                MetaStyle::Title => palette.heading,
+                _ => palette.muted,
+            };
+            let ts = ui.ctx().fonts_mut(|f| typeset::typeset(f, &chars, &st));
+            for (j, line) in ts.lines.iter().enumerate() {
+                let g = ui
+                    .ctx()
+                    .fonts_mut(|f| typeset::line_galley(f, &chars, line, &st, color, color));
+                ui.painter().galley(
+                    pos2(rect.min.x + line.x, y + j as f32 * ts.line_height),
+                    g,
+                    color,
+                );
+            }
+            y += ts.height() + self.title_gap(*style);
+        }
+        // A short rule under the title block.
+        let mid = rect.center().x;
+        let rule_y = y + 0.4 * self.body_size();
+        ui.painter().line_segment(
+            [pos2(mid - 40.0, rule_y), pos2(mid + 40.0, rule_y)],
+            Stroke::new(1.0, palette.muted.gamma_multiply(0.6)),
+        );
+    }
+
+    #[expect(clippy::too_many_arguments)]
+    fn draw_block(
+        &self,
+        ui: &mut Ui,
+        state: &AppState,
+        palette: &Palette,
+        i: usize,
+        b: usize,
+        rect: Rect,
+        selection: Option<Range<usize>>,
+        flash: Option<Range<usize>>,
+        actions: &mut Vec<Action>,
+    ) {
+        let doc = &state.source.document;
+        let block = &doc.blocks[b];
+        let Some(ts) = self.typeset.get(&i) else {
+            return;
+        };
+        let style = self.style_of(i);
+        let (above, _) = self.gaps(i);
+        let item = &self.items[i];
+        let text_top = rect.min.y + above;
+        let color = if block.is_heading() {
+            palette.heading
+        } else {
+            palette.ink
+        };
+        let block_start = block.range.start;
+        let block_len = block.range.len();
+
+        // Backgrounds first: note highlights, then the flash, then the selection.
+        let mut backgrounds: Vec<(Range<usize>, Color32)> = Vec::new();
+        for h in state.note_index().highlights(b) {
+            backgrounds.push((
+                h.range.clone(),
+                palette.highlight(state.palette.entry(&h.color).rgb),
+            ));
+        }
+        let local = |r: &Range<usize>| -> Option<Range<usize>> {
+            let s = r.start.max(block_start);
+            let e = r.end.min(block_start + block_len);
+            (e > s).then(|| s - block_start..e - block_start)
+        };
+        if let Some(r) = flash.as_ref().and_then(local) {
+            backgrounds.push((r, palette.flash));
+        }
+        if let Some(r) = selection.as_ref().and_then(local) {
+            backgrounds.push((r, palette.selection));
+        }
+
+        for (j, line) in ts.lines.iter().enumerate() {
+            let y = text_top + j as f32 * ts.line_height;
+            if y > ui.clip_rect().max.y || y + ts.line_height < ui.clip_rect().min.y {
+                continue;
+            }
+            let galley = ui.ctx().fonts_mut(|f| {
+                typeset::line_galley(f, &item.chars, line, &style, color, palette.heading)
+            });
+            let origin = pos2(rect.min.x + line.x, y);
+            for (range, bg) in &backgrounds {
+                let s = range.start.max(line.range.start);
+                let e = range.end.min(line.range.end);
+                if e <= s {
+                    continue;
+                }
+                let x0 = galley
+                    .pos_from_cursor(egui::text::CCursor::new(s - line.range.start))
+                    .min
+                    .x;
+                let x1 = galley
+                    .pos_from_cursor(egui::text::CCursor::new(e - line.range.start))
+                    .min
+                    .x;
+                let pad = ts.line_height * 0.14;
+                let r = Rect::from_min_max(
+                    pos2(origin.x + x0, y + pad),
+                    pos2(origin.x + x1, y + ts.line_height - pad),
+                );
+                ui.painter().rect_filled(r, 2.0, *bg);
+            }
+            ui.painter().galley(origin, galley, color);
+        }
+
+        // Markers of section and paragraph notes, in the left margin.
+        let markers = state.note_index().markers(b);
+        for (k, (color_key, note_id)) in markers.iter().enumerate().take(6) {
+            let x = rect.min.x - 14.0 - k as f32 * 5.0;
+            let bar = Rect::from_min_max(
+                pos2(x, text_top + 4.0),
+                pos2(x + 3.0, text_top + ts.height() - 4.0),
+            );
+            let [r, g, bl] = state.palette.entry(color_key).rgb;
+            ui.painter()
+                .rect_filled(bar, 1.5, Color32::from_rgb(r, g, bl));
+            let resp = ui.interact(
+                bar.expand2(vec2(3.0, 0.0)),
+                Id::unique(("note-marker", b, k)),
+                Sense::click(),
+            );
+            let note_text = state
+                .note(note_id)
+                .map(|n| n.text.chars().take(80).collect::<String>())
+                .unwrap_or_default();
+            let resp = resp.on_hover_text(if note_text.is_empty() {
+                "（空笔记）".to_owned()
+            } else {
+                note_text
+            });
+            resp.widget_info(|| {
+                egui::WidgetInfo::labeled(Role::Button, true, format!("笔记标记 {}", k + 1))
+            });
+            if resp.clicked() {
+                actions.push(Action::EditNote(note_id.clone()));
+            }
+        }
+
+        // A note button by each heading.
+        if block.is_heading() {
+            let btn = Rect::from_min_size(
+                pos2(rect.max.x + 10.0, text_top),
+                vec2(26.0, ts.line_height.min(28.0)),
+            );
+            let label = format!("{}：{}", s::HEADING_NOTE_BUTTON, display_text(&block.text));
+            let resp = ui
+                .put(
+                    btn,
+                    egui::Button::new(egui::RichText::new("＋").color(palette.muted)).frame(false),
+                )
+                .on_hover_text(s::HEADING_NOTE_BUTTON)
+                .accessible_name(label);
+            if resp.clicked() {
+                actions.push(Action::StartNote(NoteTarget {
+                    kind: NoteKind::Section,
+                    range: block.range.clone(),
+                }));
+            }
+        }
+    }
+
+    /// Char offset in the body text under `pos`, if `pos` is over item `i`'s text.
+    fn hit(&self, ui: &Ui, state: &AppState, i: usize, rect: Rect, pos: Pos2) -> Option<usize> {
+        let b = self.block_of(i)?;
+        let block = &state.source.document.blocks[b];
+        let ts = self.typeset.get(&i)?;
+        let style = self.style_of(i);
+        let (above, _) = self.gaps(i);
+        let y = pos.y - (rect.min.y + above);
+        if ts.lines.is_empty() {
+            return Some(block.range.start);
+        }
+        if y < 0.0 {
+            return Some(block.range.start);
+        }
+        let j = ((y / ts.line_height) as usize).min(ts.lines.len() - 1);
+        if y > ts.height() {
+            return Some(block.range.end);
+        }
+        let line = &ts.lines[j];
+        let color = Color32::WHITE;
+        let galley = ui.ctx().fonts_mut(|f| {
+            typeset::line_galley(f, &self.items[i].chars, line, &style, color, color)
+        });
+        let x = pos.x - (rect.min.x + line.x);
+        let c = galley
+            .cursor_from_pos(vec2(x, ts.line_height / 2.0))
+            .index
+            .0;
+        Some(block.range.start + (line.range.start + c).min(line.range.end))
+    }
+
+    fn handle_selection(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        area: &egui::Response,
+        rects: &[(usize, Rect)],
+        actions: &mut Vec<Action>,
+    ) {
+        let doc = &state.source.document;
+        let clip = ui.clip_rect();
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let hit_at = |this: &Self, ui: &Ui, p: Pos2| -> Option<usize> {
+            let &(i, rect) = rects
+                .iter()
+                .find(|(_, r)| p.y < r.max.y)
+                .or_else(|| rects.last())?;
+            if this.items[i].kind == ItemKind::Title {
+                return Some(0);
+            }
+            this.hit(ui, state, i, rect, p)
+        };
+        if area.hovered() {
+            ui.ctx().set_cursor_icon(CursorIcon::Text);
+        }
+        if area.drag_started()
+            && let Some(p) = area.interact_pointer_pos()
+        {
+            self.drag_anchor = hit_at(self, ui, p);
+            self.live_selection = None;
+        }
+        if area.dragged()
+            && let (Some(anchor), Some(p)) = (self.drag_anchor, pointer)
+            && let Some(c) = hit_at(self, ui, p.clamp(clip.min, clip.max))
+        {
+            self.live_selection = Some(anchor.min(c)..anchor.max(c));
+            // Scroll while dragging past the top or bottom.
+            if p.y > clip.max.y - 8.0 {
+                let y = self.offset() + 12.0;
+                self.set_offset(y);
+                ui.ctx().request_repaint();
+            } else if p.y < clip.min.y + 8.0 {
+                let y = self.offset() - 12.0;
+                self.set_offset(y);
+                ui.ctx().request_repaint();
+            }
+        }
+        if area.drag_stopped() {
+            let sel = self.live_selection.take().filter(|r| r.end > r.start);
+            self.drag_anchor = None;
+            actions.push(Action::Select(sel.map(|r| trim_range(doc, r))));
+        } else if area.double_clicked() {
+            if let Some(p) = area.interact_pointer_pos()
+                && let Some(c) = hit_at(self, ui, p)
+            {
+                actions.push(Action::Select(Some(sentence_around(doc, c))));
+            }
+        } else if area.clicked() && state.view.selection.is_some() {
+            actions.push(Action::Select(None));
+        }
+        let selection = self
+            .live_selection
+            .clone()
+            .or_else(|| state.view.selection.clone());
+        if let Some(sel) = &selection
+            && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+            && !ui.ctx().egui_wants_keyboard_input()
+        {
+            ui.ctx()
+                .copy_text(display_text(&doc.slice_chars(sel.clone())));
+        }
+        let hovered_block = self.hovered_item.and_then(|i| self.block_of(i));
+        area.context_menu(|ui| {
+            if let Some(sel) = &selection {
+                if ui.button(s::NOTE_SELECTION).clicked() {
+                    actions.push(Action::StartNote(NoteTarget {
+                        kind: NoteKind::Passage,
+                        range: sel.clone(),
+                    }));
+                    ui.close();
+                }
+                if ui.button(s::COPY).clicked() {
+                    ui.ctx()
+                        .copy_text(display_text(&doc.slice_chars(sel.clone())));
+                    ui.close();
+                }
+            }
+            if let Some(b) = hovered_block {
+                let block = &doc.blocks[b];
+                if block.kind == BlockKind::Paragraph && ui.button(s::NOTE_PARAGRAPH).clicked() {
+                    actions.push(Action::StartNote(NoteTarget {
+                        kind: NoteKind::Paragraph,
+                        range: block.range.clone(),
+                    }));
+                    ui.close();
+                }
+                if let Some(sec) = doc.section_of_block(b) {
+                    let h = &doc.blocks[doc.sections[sec].heading];
+                    if ui.button(s::NOTE_SECTION).clicked() {
+                        actions.push(Action::StartNote(NoteTarget {
+                            kind: NoteKind::Section,
+                            range: h.range.clone(),
+                        }));
+                        ui.close();
+                    }
+                }
+            }
+        });
+    }
+
+    /// Content offset of the top of block `b` (for tests and benchmarks).
+    pub fn block_top(&self, b: usize) -> Option<f32> {
+        let i = *self.item_of_block.get(b)?;
+        Some(self.prefix[i])
+    }
+
+    /// How many items have been laid out since the last size change.
+    pub fn measured_count(&self) -> usize {
+        self.measured.iter().filter(|m| **m).count()
+    }
+}
+
+/// Drops leading and trailing whitespace and the separators between blocks from a selection.
+fn trim_range(doc: &Document, r: Range<usize>) -> Range<usize> {
+    let text: Vec<char> = doc.slice_chars(r.clone()).chars().collect();
+    let lead = text.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = text.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if lead + trail >= text.len() {
+        return r.start..r.start;
+    }
+    r.start + lead..r.end - trail
+}
+
+/// The sentence around char `c`: from after the previous 。！？ to the next one (inclusive).
+fn sentence_around(doc: &Document, c: usize) -> Range<usize> {
+    let Some(b) = doc.block_at_offset(c) else {
+        return c..c;
+    };
+    let block = &doc.blocks[b];
+    let chars: Vec<char> = block.text.chars().collect();
+    let local = c
+        .saturating_sub(block.range.start)
+        .min(chars.len().saturating_sub(1));
+    let end_mark = |ch: char| "。！？!?；;".contains(ch);
+    let mut s = local;
+    while s > 0 && !end_mark(chars[s - 1]) {
+        s -= 1;
+    }
+    let mut e = local;
+    while e < chars.len() && !end_mark(chars[e]) {
+        e += 1;
+    }
+    let e = (e + 1).min(chars.len());
+    block.range.start + s..block.range.start + e
+}
+
+/// The lines of the title block.
+fn title_lines(doc: &Document) -> Vec<(String, MetaStyle)> {
+    let m = &doc.meta;
+    let mut out = Vec::new();
+    if let Some(c) = &m.column {
+        out.push((format!("【{c}】"), MetaStyle::Column));
+    }
+    out.push((
+        display_text(m.title.as_deref().unwrap_or("（无标题）")),
+        MetaStyle::Title,
+    ));
+    let mut line = Vec::new();
+    if let Some(d) = &m.published {
+        line.push(d.clone());
+    }
+    if let Some(a) = &m.author {
+        match &m.affiliation {
+            Some(aff) => line.push(format!("{a}（{aff}）")),
+            None => line.push(a.clone()),
+        }
+    }
+    if let Some(src) = &m.source {
+        line.push(format!("来源：{src}"));
+    }
+    if !line.is_empty() {
+        out.push((line.join("　·　"), MetaStyle::Line));
+    }
+    if !m.breadcrumb.is_empty() {
+        out.push((m.breadcrumb.join(" › "), MetaStyle::Small));
+    }
+    for f in &m.front_matter {
+        out.push((display_text(f), MetaStyle::Small));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::parse;
+
+    #[test]
+    fn selection_is_trimmed_and_sentences_found() {
+        let doc = parse("标题\n\n第一句话。第二句话！第三句\n");
+        assert_eq!(sentence_around(&doc, 0), 0..5);
+        assert_eq!(doc.slice_chars(sentence_around(&doc, 6)), "第二句话！");
+        assert_eq!(doc.slice_chars(sentence_around(&doc, 12)), "第三句");
+        assert_eq!(trim_range(&doc, 0..3), 0..3);
+    }
+
+    #[test]
+    fn title_block_lines() {
+        let doc = crate::document::Source::builtin().document;
+        let lines: Vec<String> = title_lines(&doc).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(lines[0], "【前线】");
+        assert_eq!(lines[1], "从严从实加强党的基层党组织建设");
+        assert!(
+            lines[2].contains("2018-11-08")
+                && lines[2].contains("董德兵（中国浦东干部学院副教授）")
+        );
+        assert_eq!(lines[3], "首页 › 学术研究 › 学术之声 › 学术交流");
+    }
+}

@@ -1,0 +1,121 @@
+//! Every label the window shows, in one place (and in Chinese). Tests find widgets by these
+//! labels, so a renamed button is renamed for the tests too.
+
+/// App name in the title bar.
+pub const APP_NAME: &str = "精读";
+
+// Toolbar.
+/// Outline toggle button.
+pub const TOGGLE_OUTLINE: &str = "目录";
+/// Tooltip of the outline toggle.
+pub const TOGGLE_OUTLINE_TIP: &str = "显示或隐藏目录（F9）";
+/// Notes panel toggle button.
+pub const TOGGLE_NOTES: &str = "笔记";
+/// Tooltip of the notes toggle.
+pub const TOGGLE_NOTES_TIP: &str = "显示或隐藏笔记栏（F10）";
+/// Label before the font-size control.
+pub const FONT_SIZE: &str = "字体";
+/// Tooltip of the font-size control.
+pub const FONT_SIZE_TIP: &str = "正文字号（Ctrl+= 放大，Ctrl+- 缩小，Ctrl+0 复原）";
+/// Light theme button.
+pub const THEME_LIGHT: &str = "浅色";
+/// Dark theme button.
+pub const THEME_DARK: &str = "深色";
+/// Export button.
+pub const EXPORT: &str = "导出笔记";
+/// Tooltip of the export button.
+pub const EXPORT_TIP: &str = "把笔记导出为 Markdown、网页、Word、JSON 或纯文本（Ctrl+E）";
+/// Import button.
+pub const IMPORT: &str = "导入笔记";
+/// Tooltip of the import button.
+pub const IMPORT_TIP: &str = "从 JSON 导出文件导入笔记（Ctrl+I）";
+/// Undo button.
+pub const UNDO: &str = "撤销";
+/// Redo button.
+pub const REDO: &str = "重做";
+/// New note button.
+pub const NEW_NOTE: &str = "写笔记";
+/// Tooltip of the new-note button.
+pub const NEW_NOTE_TIP: &str = "为所选文字或当前段落写笔记（Ctrl+Shift+N）";
+
+// Outline.
+/// Outline panel heading.
+pub const OUTLINE_TITLE: &str = "目录";
+/// Collapse-all button.
+pub const COLLAPSE_ALL: &str = "全部折叠";
+/// Expand-all button.
+pub const EXPAND_ALL: &str = "全部展开";
+/// Prefix of the accessible name of a node's expand button.
+pub const EXPAND_NODE: &str = "展开";
+/// Prefix of the accessible name of a node's collapse button.
+pub const COLLAPSE_NODE: &str = "折叠";
+/// Shown for a document without headings.
+pub const NO_HEADINGS: &str = "未识别到标题，以下按段落列出";
+
+// Notes on targets.
+/// Context-menu entry: note on this section.
+pub const NOTE_SECTION: &str = "为本节写笔记";
+/// Context-menu entry: note on this paragraph.
+pub const NOTE_PARAGRAPH: &str = "为本段写笔记";
+/// Context-menu entry: note on the selection.
+pub const NOTE_SELECTION: &str = "为所选文字写笔记";
+/// Context-menu entry: copy the selection.
+pub const COPY: &str = "复制";
+/// Accessible name of the hover button on a paragraph.
+pub const PARAGRAPH_NOTE_BUTTON: &str = "为此段写笔记";
+/// Accessible name of the button by each heading.
+pub const HEADING_NOTE_BUTTON: &str = "为此节写笔记";
+
+// Notes panel.
+/// Notes panel heading.
+pub const NOTES_TITLE: &str = "笔记";
+/// Filter text field.
+pub const FILTER: &str = "搜索笔记";
+/// Tag filter.
+pub const FILTER_TAG: &str = "标签";
+/// Colour filter.
+pub const FILTER_COLOR: &str = "颜色";
+/// "All" choice of a filter.
+pub const ALL: &str = "全部";
+/// Shown when there are no notes.
+pub const NO_NOTES: &str = "还没有笔记。选中文字，或在段落、标题旁点“＋”，即可写下学习笔记。";
+/// Shown when the filter hides every note.
+pub const NO_MATCHES: &str = "没有符合条件的笔记。";
+/// Group of unanchored notes.
+pub const UNANCHORED: &str = "未定位";
+/// Explanation of the unanchored group.
+pub const UNANCHORED_TIP: &str = "原文已改动，找不到这些笔记对应的文字。笔记不会丢失，可重新关联。";
+/// Group of notes before the first heading.
+pub const BEFORE_FIRST_HEADING: &str = "正文开头";
+/// Edit button of a note.
+pub const EDIT: &str = "编辑";
+/// Delete button of a note.
+pub const DELETE: &str = "删除";
+/// Re-attach button of an unanchored note.
+pub const REATTACH: &str = "重新关联";
+/// Button to rename colours.
+pub const RENAME_COLORS: &str = "颜色名称";
+
+// Note editor.
+/// Editor heading for a new note.
+pub const EDITOR_NEW: &str = "新笔记";
+/// Editor heading for an existing note.
+pub const EDITOR_EDIT: &str = "编辑笔记";
+/// Note text field.
+pub const NOTE_TEXT: &str = "笔记内容";
+/// Tags field.
+pub const NOTE_TAGS: &str = "标签（用空格或逗号分隔）";
+/// Save button.
+pub const SAVE: &str = "保存";
+/// Cancel button.
+pub const CANCEL: &str = "取消";
+/// Hint under the editor.
+pub const EDITOR_HINT: &str = "Ctrl+Enter 保存，Esc 取消";
+
+// Messages.
+/// Button that dismisses a message.
+pub const DISMISS: &str = "关闭";
+/// Button that opens the folder of an exported file.
+pub const OPEN_FOLDER: &str = "打开所在文件夹";
+/// Read-only indicator.
+pub const NOT_SAVING: &str = "笔记不会保存";

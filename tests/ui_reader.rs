@@ -1,0 +1,158 @@
+//! The reader and the outline, driven through the real app by accessible labels.
+
+mod common;
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use jingdu::document::Source;
+
+const HEADING_2: &str = "建立健全工作机制，扎实推进党员队伍建设基础工程";
+const HEADING_3: &str = "推进基层组织创新，健全完善基层党建工作格局";
+
+/// Whether the outline row with `label` is marked as the current section.
+fn is_current(h: &egui_kittest::Harness<'static, jingdu::ui::JingduApp>, label: &str) -> bool {
+    h.get_by_label(label).accesskit_node().data().toggled() == Some(egui::accesskit::Toggled::True)
+}
+
+/// The outline label of the `n`th paragraph (first sentence, shortened).
+fn paragraph_label(doc: &jingdu::document::Document, n: usize) -> String {
+    let b = doc.paragraph_indices().nth(n).unwrap();
+    jingdu::ui::outline::first_sentence(
+        &jingdu::document::typography::display_text(&doc.blocks[b].text),
+        18,
+    )
+}
+
+#[test]
+fn window_shows_title_outline_and_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = common::harness(Source::builtin(), dir.path());
+    h.get_by_label("从严从实加强党的基层党组织建设");
+    h.get_by_label(HEADING_2);
+    h.get_by_label("正文");
+    assert_eq!(
+        jingdu::ui::JingduApp::window_title(&h.state().state.source),
+        "精读 — 从严从实加强党的基层党组织建设"
+    );
+}
+
+#[test]
+fn clicking_an_outline_node_scrolls_the_reader_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let doc = h.state().state.source.document.clone();
+    let heading = doc.sections[2].heading;
+    h.get_by_label(HEADING_3).click();
+    h.run();
+    let pos = h.state().state.view.position;
+    assert_eq!(
+        pos.block,
+        Some(heading),
+        "the heading is at the top of the reader"
+    );
+    assert!(pos.fraction < 0.05);
+    // The outline now marks that section as current.
+    assert!(is_current(&h, HEADING_3));
+
+    // A paragraph node too.
+    let last_para = doc.paragraph_indices().last().unwrap();
+    h.get_by_label(&paragraph_label(&doc, 9)).click();
+    h.run();
+    let pos = h.state().state.view.position;
+    // The last paragraph cannot scroll past the end; it is on screen near the top.
+    assert!(pos.block.is_some_and(|b| b + 1 >= last_para), "{pos:?}");
+}
+
+#[test]
+fn collapsing_a_node_hides_its_children() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let child = paragraph_label(&h.state().state.source.document, 4);
+    let child = child.as_str();
+    h.get_by_label(child);
+    h.get_by_label(&format!("折叠：{HEADING_2}")).click();
+    h.run();
+    assert!(h.query_by_label(child).is_none(), "children hidden");
+    h.get_by_label(&format!("展开：{HEADING_2}")).click();
+    h.run();
+    h.get_by_label(child);
+
+    h.get_by_label("全部折叠").click();
+    h.run();
+    assert!(h.query_by_label(HEADING_2).is_none());
+    h.get_by_label("全部展开").click();
+    h.run();
+    h.get_by_label(HEADING_2);
+    h.get_by_label(child);
+}
+
+#[test]
+fn font_size_control_and_shortcuts_change_the_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    assert_eq!(h.state().state.settings.font_size_pt, 18.0);
+    h.get_by_label("大").click();
+    h.run();
+    assert_eq!(h.state().state.settings.font_size_pt, 22.0);
+    h.get_by_label("小").click();
+    h.run();
+    assert_eq!(h.state().state.settings.font_size_pt, 16.0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    h.run();
+    assert_eq!(h.state().state.settings.font_size_pt, 17.0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    assert_eq!(h.state().state.settings.font_size_pt, 18.0);
+}
+
+#[test]
+fn outline_highlight_follows_scrolling() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let doc = h.state().state.source.document.clone();
+    assert!(!is_current(&h, HEADING_3));
+    let mut seen = Vec::new();
+    for _ in 0..60 {
+        common::wheel(&mut h, -120.0, 1);
+        let focus = h.state().state.view.focus_block;
+        let section = focus.and_then(|b| doc.section_of_block(b));
+        if seen.last() != Some(&section) {
+            seen.push(section);
+        }
+    }
+    // Scrolling down walks through the preamble and every section in order.
+    assert_eq!(seen, vec![None, Some(0), Some(1), Some(2)], "{seen:?}");
+    assert!(is_current(&h, HEADING_3));
+    assert!(!is_current(&h, HEADING_2));
+}
+
+#[test]
+fn f9_hides_and_shows_the_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press(egui::Key::F9);
+    h.run();
+    assert!(!h.state().state.settings.show_outline);
+    assert!(h.query_by_label("全部折叠").is_none());
+    h.get_by_label("≡ 目录").click();
+    h.run();
+    assert!(h.state().state.settings.show_outline);
+    h.get_by_label("全部折叠");
+}
+
+#[test]
+fn theme_switches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.get_by_label("◐ 深色").click();
+    h.run();
+    assert_eq!(
+        h.state().state.settings.theme,
+        jingdu::app::ThemeChoice::Dark
+    );
+    h.get_by_label("☀ 浅色").click();
+    h.run();
+    assert_eq!(
+        h.state().state.settings.theme,
+        jingdu::app::ThemeChoice::Light
+    );
+}
