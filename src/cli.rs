@@ -126,7 +126,17 @@ impl From<notes::StoreError> for CliError {
 
 /// Runs a headless command, writing its output to `out`.
 pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
-    let write_err = |e: std::io::Error| CliError::new(format!("无法输出结果：{e}"));
+    let write_err = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader of our output went away (`| head`): not an error.
+            CliError {
+                message: String::new(),
+                code: 0,
+            }
+        } else {
+            CliError::new(format!("无法输出结果：{e}"))
+        }
+    };
     match command {
         Command::Outline { file, json } => {
             let source = Source::open_or_builtin(file.as_deref())?;
@@ -430,7 +440,9 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
 
 /// Prints an error the way every command does and returns its exit code.
 pub fn report(err: &CliError) -> ExitCode {
-    eprintln!("jingdu: {}", err.message);
+    if !err.message.is_empty() {
+        eprintln!("jingdu: {}", err.message);
+    }
     ExitCode::from(err.code)
 }
 

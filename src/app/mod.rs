@@ -66,8 +66,9 @@ pub struct JumpRequest {
 pub struct Flash {
     /// Char range in the body text.
     pub range: Range<usize>,
-    /// When the flash ends.
-    pub until: Instant,
+    /// Increases with every flash, so the reader starts each one once (and times it by the
+    /// frame clock, not the wall clock).
+    pub seq: u64,
 }
 
 /// Reading state shared by the panels.
@@ -396,10 +397,8 @@ impl AppState {
                         (into - 0.1).max(0.0)
                     });
                     self.jump(block, fraction);
-                    self.view.flash = Some(Flash {
-                        range,
-                        until: Instant::now() + Duration::from_millis(1600),
-                    });
+                    let seq = self.view.flash.as_ref().map_or(0, |f| f.seq) + 1;
+                    self.view.flash = Some(Flash { range, seq });
                 }
             }
             Action::SetFilterText(t) => self.view.filter.text = t,

@@ -17,6 +17,11 @@ pub mod typography;
 pub use decode::{DecodeError, decode_bytes};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
 pub use parse::parse;
+/// The first date in `s` as `YYYY-MM-DD`.
+pub fn meta_date(s: &str) -> Option<String> {
+    meta::find_date(s).map(|d| d.0)
+}
+
 pub use source::{BUILTIN_ARTICLE, BUILTIN_ID, LoadError, MAX_FILE_BYTES, Origin, Source};
 
 use std::ops::Range;

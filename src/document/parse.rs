@@ -598,7 +598,7 @@ fn run_in_heading(t: &str) -> Option<(NumberKind, usize)> {
     let phrase = &chars[n.prefix_chars..stop];
     let ok = !phrase.is_empty()
         && phrase.len() <= MAX_RUN_IN_CHARS
-        && !phrase.iter().any(|c| "，,；;：:“”\"".contains(*c))
+        && !phrase.iter().any(|c| "，,；;：:".contains(*c))
         && chars.len() > stop + 1;
     ok.then_some((n.kind, stop))
 }
@@ -759,6 +759,14 @@ mod tests {
         assert_eq!(doc.meta.published.as_deref(), Some("2024-03-05"));
         assert_eq!(doc.meta.author.as_deref(), Some("李四"));
         assert_eq!(doc.paragraph_count(), 1);
+    }
+
+    #[test]
+    fn run_in_heading_may_quote() {
+        let doc = parse(
+            "标题\n一、总则\n（三）加强“三农”工作队伍建设。把懂农业、爱农村的干部充实到工作队伍。\n",
+        );
+        assert_eq!(outline(&doc)[1], (2, "（三）加强“三农”工作队伍建设".into()));
     }
 
     #[test]

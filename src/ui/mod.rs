@@ -93,7 +93,7 @@ impl JingduApp {
         fonts::install(ctx);
         theme::install(ctx);
         theme::select(ctx, state.settings.theme);
-        let reader = reader::ReaderView::new(&state.source.document);
+        let reader = reader::ReaderView::new(&state.source.document, &state.source.display_name());
         let outline = outline::OutlineView::new(&state.source.document);
         JingduApp {
             state,

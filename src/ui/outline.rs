@@ -419,28 +419,39 @@ fn paint_triangle(ui: &Ui, c: egui::Pos2, collapsed: bool, color: Color32) {
 }
 
 fn paragraph_row(doc: &Document, b: usize, depth: usize) -> Row {
+    let text = display_text(&doc.blocks[b].text);
+    // A paragraph opening with a run-in heading is labelled by what follows the heading,
+    // which the row above already shows.
+    let lead = match b.checked_sub(1).map(|p| &doc.blocks[p]) {
+        Some(h) if h.is_run_in() => h.text.chars().count(),
+        _ => 0,
+    };
+    let rest: String = text
+        .chars()
+        .skip(lead)
+        .skip_while(|c| "。．.：:".contains(*c))
+        .collect();
+    let label = if rest.trim().is_empty() { text } else { rest };
     Row {
         node: Node::Paragraph(b),
         depth,
         has_children: false,
-        label: first_sentence(&display_text(&doc.blocks[b].text), 18),
+        label: first_sentence(&label, 18),
     }
 }
 
 /// The first sentence of a paragraph, shortened to `max` chars with an ellipsis.
 pub fn first_sentence(text: &str, max: usize) -> String {
-    let sentence: String = text
-        .chars()
-        .scan(false, |done, c| {
-            if *done {
-                return None;
-            }
-            if "。！？!?；".contains(c) {
-                *done = true;
-            }
-            Some(c)
-        })
-        .collect();
+    let chars: Vec<char> = text.chars().collect();
+    let mut end = chars
+        .iter()
+        .position(|c| "。！？!?；".contains(*c))
+        .map_or(chars.len(), |p| p + 1);
+    // Keep the closing quotes and brackets of the sentence.
+    while end < chars.len() && "”’」』）)》".contains(chars[end]) {
+        end += 1;
+    }
+    let sentence: String = chars[..end].iter().collect();
     let sentence = sentence.trim_end_matches(['。', '；']);
     if sentence.chars().count() <= max {
         sentence.to_owned()
@@ -468,6 +479,10 @@ mod tests {
     #[test]
     fn first_sentences_are_shortened() {
         assert_eq!(first_sentence("短句。后文", 18), "短句");
+        assert_eq!(
+            first_sentence("“你回来了？”她先这样问。", 18),
+            "“你回来了？”"
+        );
         assert_eq!(
             first_sentence(
                 "二〇一八年七月三日，习近平总书记在全国组织工作会议上创造性地提出了新时代党的组织路线。",

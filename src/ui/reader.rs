@@ -27,6 +27,8 @@ use super::typeset::{self, Align, Style, Typeset};
 pub const MEASURE_EM: f32 = 36.0;
 /// Line height as a multiple of the font size.
 pub const LINE_HEIGHT: f32 = 1.75;
+/// How long a revealed note's target flashes.
+const FLASH_SECONDS: f64 = 1.2;
 /// Space kept left and right of the column for note markers and buttons.
 const SIDE_MARGIN: f32 = 56.0;
 
@@ -88,6 +90,10 @@ pub struct ReaderView {
     last_report: Option<Report>,
     viewport_height: f32,
     title_meta: Vec<(String, MetaStyle)>,
+    /// Screen rects of the blocks drawn last frame (text area, without gaps).
+    drawn: Vec<(usize, Rect)>,
+    /// The flash being shown: its sequence number and start time (egui time).
+    flash: (u64, f64),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,8 +105,8 @@ enum MetaStyle {
 }
 
 impl ReaderView {
-    /// Builds the reader for `doc`.
-    pub fn new(doc: &Document) -> Self {
+    /// Builds the reader for `doc`; `fallback_title` is shown when the text has no title.
+    pub fn new(doc: &Document, fallback_title: &str) -> Self {
         let mut items = vec![Item {
             kind: ItemKind::Title,
             chars: Vec::new(),
@@ -153,7 +159,9 @@ impl ReaderView {
             hovered_item: None,
             last_report: None,
             viewport_height: 600.0,
-            title_meta: title_lines(doc),
+            title_meta: title_lines(doc, fallback_title),
+            drawn: Vec::new(),
+            flash: (0, 0.0),
         }
     }
 
@@ -508,11 +516,17 @@ impl ReaderView {
             .live_selection
             .clone()
             .or_else(|| state.view.selection.clone());
+        let now = ui.input(|i| i.time);
+        if let Some(f) = &state.view.flash
+            && f.seq != self.flash.0
+        {
+            self.flash = (f.seq, now);
+        }
         let flash = state
             .view
             .flash
             .as_ref()
-            .filter(|f| f.until > std::time::Instant::now())
+            .filter(|_| now - self.flash.1 < FLASH_SECONDS)
             .map(|f| f.range.clone());
         if flash.is_some() {
             ui.ctx().request_repaint();
@@ -584,6 +598,20 @@ impl ReaderView {
             }
         }
         self.handle_selection(ui, state, &area, &rects, actions);
+        self.drawn = rects
+            .iter()
+            .filter_map(|&(i, r)| {
+                let b = self.block_of(i)?;
+                let (above, below) = self.gaps(i);
+                Some((
+                    b,
+                    Rect::from_min_max(
+                        pos2(r.min.x, r.min.y + above),
+                        pos2(r.max.x, r.max.y - below),
+                    ),
+                ))
+            })
+            .collect();
     }
 
     fn draw_title(&self, ui: &Ui, palette: &Palette, rect: Rect) {
@@ -904,6 +932,11 @@ impl ReaderView {
         Some(self.prefix[i])
     }
 
+    /// Screen rect of block `b`'s text if it was drawn in the last frame.
+    pub fn block_rect(&self, b: usize) -> Option<Rect> {
+        self.drawn.iter().find(|(x, _)| *x == b).map(|(_, r)| *r)
+    }
+
     /// How many items have been laid out since the last size change.
     pub fn measured_count(&self) -> usize {
         self.measured.iter().filter(|m| **m).count()
@@ -945,18 +978,23 @@ fn sentence_around(doc: &Document, c: usize) -> Range<usize> {
 }
 
 /// The lines of the title block.
-fn title_lines(doc: &Document) -> Vec<(String, MetaStyle)> {
+fn title_lines(doc: &Document, fallback_title: &str) -> Vec<(String, MetaStyle)> {
     let m = &doc.meta;
     let mut out = Vec::new();
     if let Some(c) = &m.column {
         out.push((format!("【{c}】"), MetaStyle::Column));
     }
     out.push((
-        display_text(m.title.as_deref().unwrap_or("（无标题）")),
+        display_text(m.title.as_deref().unwrap_or(fallback_title)),
         MetaStyle::Title,
     ));
     let mut line = Vec::new();
-    if let Some(d) = &m.published {
+    // A date taken from the front matter is shown there already.
+    let date_in_front_matter = m
+        .front_matter
+        .first()
+        .is_some_and(|f| crate::document::meta_date(f).as_deref() == m.published.as_deref());
+    if let Some(d) = m.published.as_ref().filter(|_| !date_in_front_matter) {
         line.push(d.clone());
     }
     if let Some(a) = &m.author {
@@ -997,7 +1035,7 @@ mod tests {
     #[test]
     fn title_block_lines() {
         let doc = crate::document::Source::builtin().document;
-        let lines: Vec<String> = title_lines(&doc).into_iter().map(|(t, _)| t).collect();
+        let lines: Vec<String> = title_lines(&doc, "x").into_iter().map(|(t, _)| t).collect();
         assert_eq!(lines[0], "【前线】");
         assert_eq!(lines[1], "从严从实加强党的基层党组织建设");
         assert!(

@@ -112,6 +112,8 @@ fn style(theme: ThemeChoice) -> Style {
         (TextStyle::Monospace, FontId::monospace(13.0)),
     ]
     .into();
+    // Labels are not selectable: clicks on a note card must reach the card.
+    style.interaction.selectable_labels = false;
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     style.spacing.button_padding = egui::vec2(8.0, 3.0);
     style.spacing.interact_size.y = 24.0;

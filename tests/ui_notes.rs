@@ -1,0 +1,255 @@
+//! Writing, editing, deleting and filtering notes through the real app, by accessible label.
+
+mod common;
+
+use egui::{Event, Key, Modifiers, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jingdu::document::Source;
+use jingdu::notes::NoteKind;
+use jingdu::ui::JingduApp;
+
+type H = Harness<'static, JingduApp>;
+
+fn first_paragraph_rect(h: &H) -> egui::Rect {
+    let doc = &h.state().state.source.document;
+    let b = doc.paragraph_indices().next().unwrap();
+    h.state()
+        .reader
+        .block_rect(b)
+        .expect("first paragraph on screen")
+}
+
+/// Focuses the field labelled `label` and types `text` into it.
+fn type_into(h: &mut H, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Brings section `title` to the top by clicking it in the outline.
+fn go_to(h: &mut H, title: &str) {
+    h.get_by_label(title).click();
+    h.run();
+}
+
+/// Types into the note field and saves.
+fn write_and_save(h: &mut H, text: &str) {
+    type_into(h, "笔记内容", text);
+    h.get_by_label("保存").click();
+    h.run();
+}
+
+#[test]
+fn paragraph_note_from_the_hover_button() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let r = first_paragraph_rect(&h);
+    h.hover_at(r.center());
+    h.run();
+    h.get_by_label("为此段写笔记").click();
+    h.run();
+    write_and_save(&mut h, "开篇点题：组织路线");
+    let notes = h.state().state.notes();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].kind, NoteKind::Paragraph);
+    assert_eq!(notes[0].text, "开篇点题：组织路线");
+    assert!(notes[0].anchor.quote.starts_with("2018年7月3日"));
+    // The card shows up in the panel; the outline counts it.
+    h.get_by_label("笔记：开篇点题：组织路线");
+}
+
+#[test]
+fn section_note_from_the_heading_button_with_ime_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.get_by_label("为此节写笔记：以政治建设为统领，强化基层党组织的政治功能")
+        .click();
+    h.run();
+    // A Chinese input method sends preedit updates, then commits the composed text.
+    h.get_by_label("笔记内容").focus();
+    h.run();
+    h.event(Event::Ime(egui::ImeEvent::Preedit {
+        text: "zhengzhi".into(),
+        active_range_chars: None,
+    }));
+    h.run();
+    h.event(Event::Ime(egui::ImeEvent::Commit("政治功能".into())));
+    h.run();
+    h.get_by_label("笔记内容").type_text("是根本");
+    h.run();
+    type_into(&mut h, "标签（用空格或逗号分隔）", "党建 重点");
+    h.get_by_label("疑问").click();
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    let n = &h.state().state.notes()[0];
+    assert_eq!(n.kind, NoteKind::Section);
+    assert_eq!(n.text, "政治功能是根本");
+    assert_eq!(n.tags, vec!["党建", "重点"]);
+    assert_eq!(n.color, "blue");
+    assert_eq!(n.anchor.quote, "以政治建设为统领,强化基层党组织的政治功能");
+    assert_eq!(n.created, common::NOW);
+}
+
+#[test]
+fn passage_note_from_a_drag_selection_and_shortcut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let r = first_paragraph_rect(&h);
+    let y = r.min.y + 10.0;
+    h.drag_at(pos2(r.min.x + 40.0, y));
+    h.run();
+    for k in 1..=10 {
+        h.hover_at(pos2(r.min.x + 40.0 + k as f32 * 20.0, y));
+        h.run();
+    }
+    h.drop_at(pos2(r.min.x + 240.0, y));
+    h.run();
+    let sel = h
+        .state()
+        .state
+        .view
+        .selection
+        .clone()
+        .expect("text selected");
+    assert!(sel.len() >= 8, "{sel:?}");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    write_and_save(&mut h, "摘句");
+    let n = &h.state().state.notes()[0];
+    assert_eq!(n.kind, NoteKind::Passage);
+    assert_eq!(n.anchor.start, sel.start);
+    assert_eq!(n.anchor.end, sel.end);
+    let first = h
+        .state()
+        .state
+        .source
+        .document
+        .paragraph_indices()
+        .next()
+        .unwrap();
+    assert_eq!(
+        h.state().state.note_index().highlights(first).len(),
+        1,
+        "highlighted in the reader"
+    );
+}
+
+#[test]
+fn selection_across_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let doc = h.state().state.source.document.clone();
+    let paras: Vec<usize> = doc.paragraph_indices().take(2).collect();
+    let r1 = h.state().reader.block_rect(paras[0]).unwrap();
+    let r2 = h.state().reader.block_rect(paras[1]).unwrap();
+    h.drag_at(pos2(r1.center().x, r1.min.y + 10.0));
+    h.run();
+    for k in 1..=8 {
+        let t = k as f32 / 8.0;
+        h.hover_at(pos2(
+            r1.center().x,
+            r1.min.y + 10.0 + t * (r2.min.y + 10.0 - r1.min.y - 10.0),
+        ));
+        h.run();
+    }
+    h.drop_at(pos2(r1.center().x, r2.min.y + 10.0));
+    h.run();
+    let sel = h.state().state.view.selection.clone().unwrap();
+    assert!(sel.start < doc.blocks[paras[0]].range.end);
+    assert!(sel.end > doc.blocks[paras[1]].range.start, "{sel:?}");
+}
+
+#[test]
+fn edit_delete_undo_redo_and_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    for (heading, text) in [
+        ("以政治建设为统领，强化基层党组织的政治功能", "第一条笔记"),
+        ("推进基层组织创新，健全完善基层党建工作格局", "第二条笔记"),
+    ] {
+        go_to(&mut h, heading);
+        h.get_by_label(&format!("为此节写笔记：{heading}")).click();
+        h.run();
+        write_and_save(&mut h, text);
+    }
+    assert_eq!(h.state().state.notes().len(), 2);
+
+    // Edit in place.
+    h.get_all_by_label("编辑").next().unwrap().click();
+    h.run();
+    h.get_by_label("笔记内容").type_text("（改）");
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    assert_eq!(h.state().state.notes()[0].text, "第一条笔记（改）");
+
+    // Filter by text.
+    type_into(&mut h, "搜索笔记", "第二");
+    assert!(h.query_by_label("笔记：第一条笔记（改）").is_none());
+    h.get_by_label("笔记：第二条笔记");
+    h.get_by_label("搜索笔记").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("笔记：第一条笔记（改）");
+
+    // Delete, undo, redo.
+    h.get_all_by_label("删除").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().state.notes().len(), 1);
+    h.remove_cursor();
+    h.get_by_label("撤销").click();
+    h.run();
+    assert_eq!(h.state().state.notes().len(), 2);
+    assert_eq!(h.state().state.notes()[0].text, "第一条笔记（改）");
+    h.get_by_label("重做").click();
+    h.run();
+    assert_eq!(h.state().state.notes().len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.notes().len(), 2);
+}
+
+#[test]
+fn clicking_a_note_goes_to_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let doc = h.state().state.source.document.clone();
+    go_to(&mut h, "推进基层组织创新，健全完善基层党建工作格局");
+    h.get_by_label("为此节写笔记：推进基层组织创新，健全完善基层党建工作格局")
+        .click();
+    h.run();
+    write_and_save(&mut h, "去第三节");
+    // Scroll away, then click the note.
+    go_to(&mut h, "从严从实加强党的基层党组织建设");
+    h.get_by_label("笔记：去第三节").click();
+    // The target flashes for a moment: step through it instead of waiting to settle.
+    h.run_steps(3);
+    assert_eq!(
+        h.state().state.view.position.block,
+        Some(doc.sections[2].heading)
+    );
+    assert!(h.state().state.view.flash.is_some());
+    h.run_steps(80);
+    h.run();
+}
+
+#[test]
+fn notes_are_saved_and_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut h = common::harness(Source::builtin(), dir.path());
+        h.get_by_label("为此节写笔记：以政治建设为统领，强化基层党组织的政治功能")
+            .click();
+        h.run();
+        write_and_save(&mut h, "会保存");
+        assert!(h.state_mut().state.save_now());
+    }
+    let h = common::harness(Source::builtin(), dir.path());
+    assert_eq!(h.state().state.notes()[0].text, "会保存");
+    h.get_by_label("笔记：会保存");
+}
