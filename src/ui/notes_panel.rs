@@ -13,7 +13,7 @@ use super::strings as s;
 use super::theme::Palette;
 
 const HEADER_HEIGHT: f32 = 30.0;
-const CARD_HEIGHT: f32 = 118.0;
+const CARD_HEIGHT: f32 = 136.0;
 const EDITOR_HEIGHT: f32 = 360.0;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -363,13 +363,24 @@ fn card_ui(
         } else {
             note.text.clone()
         };
-        let preview: String = text.chars().take(200).collect();
-        ui.add_sized(
-            vec2(ui.available_width(), 40.0),
-            egui::Label::new(RichText::new(preview).color(palette.ink))
-                .wrap_mode(egui::TextWrapMode::Truncate),
-        )
-        .on_hover_text(text.chars().take(1000).collect::<String>());
+        // Two lines at most, ellipsis after; the whole text on hover and in the editor.
+        let preview: String = text
+            .chars()
+            .take(300)
+            .collect::<String>()
+            .replace('\n', " ");
+        let mut job = egui::text::LayoutJob::simple(
+            preview,
+            egui::FontId::proportional(14.0),
+            palette.ink,
+            ui.available_width(),
+        );
+        job.wrap.max_rows = 2;
+        job.wrap.break_anywhere = true;
+        let galley = ui.painter().layout_job(job);
+        let (r, resp) = ui.allocate_exact_size(vec2(ui.available_width(), 40.0), Sense::hover());
+        ui.painter().galley(r.min, galley, palette.ink);
+        resp.on_hover_text(text.chars().take(1000).collect::<String>());
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(state.palette.name_of(&note.color))
