@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::document::{LoadError, Source, outline_json, typography::display_text};
+use crate::export::{self, Format};
 use crate::notes::{self, DocInfo, Note, NoteKind, OnCorrupt, Palette, Store, TextIndex};
 
 /// 精读 — close reading of Chinese articles, with study notes.
@@ -51,6 +52,53 @@ pub enum Command {
     /// Add or remove a note.
     #[command(subcommand)]
     Note(NoteCommand),
+    /// Export the notes of a document.
+    Export(ExportArgs),
+    /// Import notes from a JSON export into a document's notes.
+    Import {
+        /// The JSON file written by `jingdu export --format json` (or the window).
+        notes: PathBuf,
+        /// The document (the built-in article when omitted).
+        file: Option<PathBuf>,
+        /// Import even when the notes were written for another document.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Arguments of `jingdu export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The document (the built-in article when omitted).
+    pub file: Option<PathBuf>,
+    /// md, html, docx, json or txt.
+    #[arg(long, value_parser = parse_format)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Only notes in section N (headings counted from 1).
+    #[arg(long)]
+    pub section: Option<usize>,
+    /// Only notes with this tag (repeatable).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Only notes of this colour, by key or name (repeatable).
+    #[arg(long = "color")]
+    pub colors: Vec<String>,
+    /// Leave out the quoted passages.
+    #[arg(long)]
+    pub no_quotes: bool,
+    /// Leave out the section headings.
+    #[arg(long)]
+    pub no_headings: bool,
+    /// The whole article with notes inline (md and html).
+    #[arg(long)]
+    pub annotated: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| format!("未知格式“{s}”；可用：md、html、docx、json、txt"))
 }
 
 /// `jingdu note …`
@@ -166,6 +214,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Note(NoteCommand::Add(args)) => {
             let id = add_note(args)?;
             writeln!(out, "{id}").map_err(write_err)
+        }
+        Command::Export(args) => export_notes(args, out),
+        Command::Import { notes, file, yes } => {
+            let text = import_notes(&notes, file.as_deref(), yes)?;
+            writeln!(out, "{text}").map_err(write_err)
         }
         Command::Note(NoteCommand::Rm { args }) => {
             let (file, id) = match args.as_slice() {
@@ -438,6 +491,99 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
     Ok(full)
 }
 
+fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let ctx = NotesContext::open(args.file.as_deref())?;
+    let doc = &ctx.source.document;
+    let scope = match args.section {
+        Some(n) => {
+            if n == 0 || n > doc.sections.len() {
+                return Err(CliError::new(format!(
+                    "没有第 {n} 节：这篇文档共有 {} 个标题",
+                    doc.sections.len()
+                )));
+            }
+            export::Scope::Section(n - 1)
+        }
+        None => export::Scope::All,
+    };
+    let mut colors = Vec::new();
+    for c in &args.colors {
+        let entry = ctx
+            .palette
+            .resolve(c)
+            .ok_or_else(|| CliError::new(format!("没有名为“{c}”的颜色")))?;
+        colors.push(entry.key.clone());
+    }
+    if args.annotated && !args.format.supports_annotated_copy() {
+        return Err(CliError::new("--annotated 只适用于 md 和 html 格式"));
+    }
+    let options = export::Options {
+        format: args.format,
+        scope,
+        tags: notes::normalize_tags(args.tags),
+        colors,
+        include_quotes: !args.no_quotes,
+        include_headings: !args.no_headings,
+        annotated_copy: args.annotated,
+    };
+    let name = ctx.source.display_name();
+    let generated = notes::now_rfc3339();
+    let e = export::Export {
+        doc,
+        info: &ctx.info,
+        display_name: &name,
+        palette: &ctx.palette,
+        notes: export::select_notes(doc, &ctx.notes, &options),
+        generated: &generated,
+    };
+    match &args.out {
+        Some(path) => {
+            export::write_to_path(&e, &options, path)
+                .map_err(|err| CliError::new(err.to_string()))?;
+            eprintln!("已导出 {} 条笔记：{}", e.notes.len(), path.display());
+            Ok(())
+        }
+        None if args.format.is_binary() => Err(CliError::new(
+            "Word 文档是二进制格式，请用 --out 指定保存的文件",
+        )),
+        None => export::write(&e, &options, out).map_err(|err| match err {
+            export::ExportError::Write { reason, .. } if reason.contains("Broken pipe") => {
+                CliError {
+                    message: String::new(),
+                    code: 0,
+                }
+            }
+            other => CliError::new(other.to_string()),
+        }),
+    }
+}
+
+fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, CliError> {
+    let imported =
+        export::read_import(path).map_err(|e| CliError::new(format!("{e}；笔记没有任何改动")))?;
+    let source = Source::open_or_builtin(file)?;
+    let store = Store::from_env()?;
+    let mut state = crate::app::AppState::new_strict(source, store)?;
+    if state.import_needs_confirmation(&imported) && !yes {
+        return Err(CliError::new(format!(
+            "这些笔记是为《{}》写的，不是当前文档；确认要导入请加 --yes",
+            imported.title.as_deref().unwrap_or("未知文档")
+        )));
+    }
+    let report = state.merge_imported(imported.notes);
+    if !state.save_now() {
+        return Err(CliError::new("导入的笔记未能保存，原有笔记没有改动"));
+    }
+    let mut text = format!(
+        "已导入：新增 {} 条，更新 {} 条，{} 条已存在",
+        report.added, report.updated, report.unchanged
+    );
+    if report.unanchored > 0 {
+        text.push_str(&format!("；{} 条找不到原文（未定位）", report.unanchored));
+    }
+    Ok(text)
+}
+
 /// Prints an error the way every command does and returns its exit code.
 pub fn report(err: &CliError) -> ExitCode {
     if !err.message.is_empty() {
@@ -453,8 +599,8 @@ mod tests {
     #[test]
     fn quotes_match_source_or_display_punctuation() {
         let body = "以政治建设为统领,强化基层";
-        assert_eq!(find_quote(body, "统领,强化"), Some(5..10));
-        assert_eq!(find_quote(body, "统领，强化"), Some(5..10));
+        assert_eq!(find_quote(body, "统领,强化"), Some(6..11));
+        assert_eq!(find_quote(body, "统领，强化"), Some(6..11));
         assert_eq!(find_quote(body, "不存在"), None);
         assert_eq!(find_quote(body, "  "), None);
     }

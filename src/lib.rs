@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod fsutil;
 pub mod notes;
 pub mod ui;

@@ -114,4 +114,6 @@ pub enum Action {
     ConfirmImport,
     /// Cancel a pending import.
     CancelImport,
+    /// An export finished: the file and the number of notes, or the error message.
+    ExportFinished(Result<(PathBuf, usize), String>),
 }

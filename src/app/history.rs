@@ -1,9 +1,10 @@
-//! Undo and redo of note changes: each change records the note before and after, so undo
-//! and redo are the same operation in opposite directions.
+//! Undo and redo of note changes. Each step is a batch of changes (one for an edit, many for
+//! an import); each change records the note before and after, so undo and redo are the same
+//! operation in opposite directions.
 
 use crate::notes::Note;
 
-/// One reversible change to the notes.
+/// One reversible change to one note.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     /// The note before the change (`None`: it did not exist).
@@ -24,36 +25,39 @@ impl Change {
 /// Undo and redo stacks (bounded).
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Change>,
-    redo: Vec<Change>,
+    undo: Vec<Vec<Change>>,
+    redo: Vec<Vec<Change>>,
 }
 
-/// How many changes can be undone.
+/// How many steps can be undone.
 const MAX_UNDO: usize = 500;
 
 impl History {
-    /// Records a change just made; clears the redo stack.
-    pub fn record(&mut self, change: Change) {
-        self.undo.push(change);
+    /// Records a step just made; clears the redo stack.
+    pub fn record(&mut self, step: Vec<Change>) {
+        if step.is_empty() {
+            return;
+        }
+        self.undo.push(step);
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
         self.redo.clear();
     }
 
-    /// The change to apply to undo the last one, moving it to the redo stack.
-    pub fn undo(&mut self) -> Option<Change> {
-        let c = self.undo.pop()?;
-        let inverse = c.inverted();
-        self.redo.push(c);
+    /// The changes that undo the last step (in the order to apply them).
+    pub fn undo(&mut self) -> Option<Vec<Change>> {
+        let step = self.undo.pop()?;
+        let inverse = step.iter().rev().map(Change::inverted).collect();
+        self.redo.push(step);
         Some(inverse)
     }
 
-    /// The change to apply to redo, moving it back to the undo stack.
-    pub fn redo(&mut self) -> Option<Change> {
-        let c = self.redo.pop()?;
-        self.undo.push(c.clone());
-        Some(c)
+    /// The changes that redo the last undone step.
+    pub fn redo(&mut self) -> Option<Vec<Change>> {
+        let step = self.redo.pop()?;
+        self.undo.push(step.clone());
+        Some(step)
     }
 
     /// Whether there is something to undo.

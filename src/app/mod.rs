@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use crate::document::Source;
+use crate::export::{self, Imported};
 use crate::notes::{
     self, DocInfo, Note, NoteFilter, NoteKind, OnCorrupt, Palette, Store, TextIndex, Tombstone,
 };
@@ -95,12 +96,90 @@ pub struct ViewState {
     pub export_open: bool,
     /// A note waiting to be re-attached to the next selection.
     pub reattaching: Option<String>,
+    /// An import waiting for the reader's confirmation (notes of another document).
+    pub pending_import: Option<PendingImport>,
+}
+
+/// Notes read from a file written for another document, waiting for confirmation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// What it holds.
+    pub imported: Imported,
+}
+
+/// What an import did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Notes that were new.
+    pub added: usize,
+    /// Notes that replaced an older version.
+    pub updated: usize,
+    /// Notes already present in the same or a newer version.
+    pub unchanged: usize,
+    /// Imported notes whose passage was not found (kept as unanchored).
+    pub unanchored: usize,
+}
+
+/// A snapshot of everything an export needs, to run on a worker thread.
+pub struct ExportJob {
+    source: std::sync::Arc<Source>,
+    info: DocInfo,
+    notes: Vec<Note>,
+    palette: Palette,
+    options: export::Options,
+    generated: String,
+}
+
+impl ExportJob {
+    /// Writes the export to `path` (atomically).
+    pub fn run(&self, path: &std::path::Path) -> Result<(), export::ExportError> {
+        let name = self.source.display_name();
+        let e = self.view();
+        let e = export::Export {
+            display_name: &name,
+            ..e
+        };
+        export::write_to_path(&e, &self.options, path)
+    }
+
+    /// Writes the export to `out`.
+    pub fn write(&self, out: &mut dyn std::io::Write) -> Result<(), export::ExportError> {
+        let name = self.source.display_name();
+        let e = export::Export {
+            display_name: &name,
+            ..self.view()
+        };
+        export::write(&e, &self.options, out)
+    }
+
+    fn view(&self) -> export::Export<'_> {
+        export::Export {
+            doc: &self.source.document,
+            info: &self.info,
+            display_name: "",
+            palette: &self.palette,
+            notes: export::select_notes(&self.source.document, &self.notes, &self.options),
+            generated: &self.generated,
+        }
+    }
+
+    /// How many notes the export will hold.
+    pub fn note_count(&self) -> usize {
+        export::select_notes(&self.source.document, &self.notes, &self.options).len()
+    }
+
+    /// The format.
+    pub fn format(&self) -> export::Format {
+        self.options.format
+    }
 }
 
 /// Everything the window shows and edits.
 pub struct AppState {
-    /// The open document.
-    pub source: Source,
+    /// The open document (shared with export threads).
+    pub source: std::sync::Arc<Source>,
     /// Its identity in the notes store.
     pub doc_info: DocInfo,
     notes: Vec<Note>,
@@ -126,8 +205,35 @@ pub struct AppState {
 
 impl AppState {
     /// Opens `source` with its notes from `store` (`None`: notes are not saved, e.g. when no
-    /// data directory exists; the reader is told).
+    /// data directory exists; the reader is told). A damaged notes file is set aside and
+    /// reported; the window keeps working.
     pub fn new(source: Source, store: Option<Store>, settings: Settings, clock: Clock) -> Self {
+        match Self::open(source, store, settings, clock, false) {
+            Ok(state) => state,
+            // Lenient opening reports problems as messages and never fails.
+            Err(_) => unreachable!("lenient opening never fails"),
+        }
+    }
+
+    /// Opens `source` for a command-line change: a notes file that cannot be read (or was
+    /// written by a newer jingdu) is an error, and nothing is touched.
+    pub fn new_strict(source: Source, store: Store) -> Result<Self, notes::StoreError> {
+        Self::open(
+            source,
+            Some(store),
+            Settings::default(),
+            Box::new(notes::now_rfc3339),
+            true,
+        )
+    }
+
+    fn open(
+        source: Source,
+        store: Option<Store>,
+        settings: Settings,
+        clock: Clock,
+        strict: bool,
+    ) -> Result<Self, notes::StoreError> {
         let doc_info = DocInfo::for_source(&source);
         let mut messages = Messages::default();
         let mut notes_list = Vec::new();
@@ -143,7 +249,19 @@ impl AppState {
         }
         if let Some(store) = &store {
             let started = Instant::now();
-            match store.load(&doc_info, OnCorrupt::SetAside) {
+            let on_corrupt = if strict {
+                OnCorrupt::Fail
+            } else {
+                OnCorrupt::SetAside
+            };
+            match store.load(&doc_info, on_corrupt) {
+                Ok(loaded) if strict && loaded.read_only => {
+                    return Err(notes::StoreError::NewerSchema {
+                        path: store.notes_path(&doc_info.id),
+                        version: loaded.schema,
+                    });
+                }
+                Err(e) if strict => return Err(e),
                 Ok(loaded) => {
                     for w in &loaded.warnings {
                         messages.post(Level::Warning, w.clone());
@@ -186,7 +304,7 @@ impl AppState {
             );
         }
         let saver = match &store {
-            Some(s) if !read_only => match Autosaver::spawn(s.clone()) {
+            Some(s) if !read_only && !strict => match Autosaver::spawn(s.clone()) {
                 Ok(saver) => Some(saver),
                 Err(e) => {
                     messages.post(
@@ -210,8 +328,8 @@ impl AppState {
                 seq: 1,
             });
         }
-        AppState {
-            source,
+        Ok(AppState {
+            source: std::sync::Arc::new(source),
             doc_info,
             notes: notes_list,
             deleted,
@@ -228,7 +346,7 @@ impl AppState {
             dirty_since: None,
             notes_version: 1,
             clock,
-        }
+        })
     }
 
     /// The notes in document order (unanchored last).
@@ -375,13 +493,13 @@ impl AppState {
             Action::ReattachNote { id, target } => self.reattach(&id, target),
             Action::BeginReattach(id) => self.begin_reattach(&id),
             Action::Undo => {
-                if let Some(c) = self.history.undo() {
-                    self.apply_change(c);
+                if let Some(step) = self.history.undo() {
+                    self.apply_changes(step);
                 }
             }
             Action::Redo => {
-                if let Some(c) = self.history.redo() {
-                    self.apply_change(c);
+                if let Some(step) = self.history.redo() {
+                    self.apply_changes(step);
                 }
             }
             Action::RevealNote(id) => {
@@ -422,10 +540,29 @@ impl AppState {
             Action::DismissMessage(id) => self.messages.dismiss(id),
             Action::OpenExport => self.view.export_open = true,
             Action::CloseExport => self.view.export_open = false,
-            Action::OpenImport
-            | Action::ImportFrom(_)
-            | Action::ConfirmImport
-            | Action::CancelImport => {}
+            Action::OpenImport => {}
+            Action::ImportFrom(path) => self.import_from(&path),
+            Action::ConfirmImport => {
+                if let Some(p) = self.view.pending_import.take() {
+                    self.finish_import(&p.path, p.imported);
+                }
+            }
+            Action::CancelImport => self.view.pending_import = None,
+            Action::ExportFinished(result) => match result {
+                Ok((path, count)) => {
+                    let folder = path.parent().map(std::path::Path::to_path_buf);
+                    self.messages.post_with_folder(
+                        Level::Info,
+                        format!("已导出 {count} 条笔记：{}", path.display()),
+                        folder,
+                    );
+                    self.view.export_open = false;
+                }
+                Err(e) => {
+                    self.messages
+                        .post(Level::Error, format!("{e}。笔记没有任何改动。"));
+                }
+            },
         }
     }
 
@@ -436,6 +573,103 @@ impl AppState {
             fraction,
             seq,
         });
+    }
+
+    /// A snapshot for exporting with `options`, stamped with the current time.
+    pub fn export_job(&self, options: export::Options) -> ExportJob {
+        ExportJob {
+            source: self.source.clone(),
+            info: self.doc_info.clone(),
+            notes: self.notes.clone(),
+            palette: self.palette.clone(),
+            options,
+            generated: self.now(),
+        }
+    }
+
+    /// The section the reader is looking at (for "export the current section").
+    pub fn current_section(&self) -> Option<usize> {
+        self.view
+            .focus_block
+            .and_then(|b| self.source.document.section_of_block(b))
+    }
+
+    fn import_from(&mut self, path: &std::path::Path) {
+        let imported = match export::read_import(path) {
+            Ok(i) => i,
+            Err(e) => {
+                self.messages
+                    .post(Level::Error, format!("{e}。笔记没有任何改动。"));
+                return;
+            }
+        };
+        if self.import_needs_confirmation(&imported) {
+            self.view.pending_import = Some(PendingImport {
+                path: path.to_path_buf(),
+                imported,
+            });
+            return;
+        }
+        self.finish_import(path, imported);
+    }
+
+    /// Whether `imported` was written for another document (different text and title).
+    pub fn import_needs_confirmation(&self, imported: &Imported) -> bool {
+        let same_text = imported.text_hash.as_deref() == Some(self.doc_info.text_hash.as_str());
+        let same_title =
+            imported.title.is_some() && imported.title == self.source.document.meta.title;
+        !same_text && !same_title
+    }
+
+    fn finish_import(&mut self, path: &std::path::Path, imported: Imported) {
+        let report = self.merge_imported(imported.notes);
+        let mut text = format!(
+            "已从 {} 导入：新增 {} 条，更新 {} 条，{} 条已存在",
+            path.display(),
+            report.added,
+            report.updated,
+            report.unchanged
+        );
+        if report.unanchored > 0 {
+            text.push_str(&format!(
+                "；{} 条在本文中找不到原文，列在“未定位”下",
+                report.unanchored
+            ));
+        }
+        self.messages.post(Level::Info, text);
+    }
+
+    /// Merges imported notes: new ids are added, a newer version replaces an older one,
+    /// nothing is duplicated; anchors are found again in this document. One undoable step.
+    pub fn merge_imported(&mut self, notes_in: Vec<Note>) -> ImportReport {
+        let doc = &self.source.document;
+        let index = TextIndex::new(doc.body_text());
+        let mut report = ImportReport::default();
+        let mut step = Vec::new();
+        for mut n in notes_in {
+            let existing = self.notes.iter().find(|m| m.id == n.id).cloned();
+            if let Some(old) = &existing
+                && !notes::store::later(&n.modified, &old.modified)
+            {
+                report.unchanged += 1;
+                continue;
+            }
+            if notes::reanchor(doc, &index, &mut n) == notes::Found::Lost {
+                report.unanchored += 1;
+            }
+            match existing {
+                Some(_) => report.updated += 1,
+                None => report.added += 1,
+            }
+            step.push(Change {
+                before: existing,
+                after: Some(n),
+            });
+        }
+        if !step.is_empty() {
+            self.change_many(step);
+        }
+        report
     }
 
     /// The target Ctrl+Shift+N notes: the selection, else the hovered paragraph or heading,
@@ -578,11 +812,24 @@ impl AppState {
 
     /// Makes a change, records it for undo, and schedules a save.
     fn change(&mut self, change: Change) {
-        self.apply_change(change.clone());
-        self.history.record(change);
+        self.change_many(vec![change]);
     }
 
-    fn apply_change(&mut self, change: Change) {
+    /// Makes several changes as one undoable step.
+    fn change_many(&mut self, step: Vec<Change>) {
+        self.apply_changes(step.clone());
+        self.history.record(step);
+    }
+
+    fn apply_changes(&mut self, step: Vec<Change>) {
+        for change in step {
+            self.apply_one(change);
+        }
+        notes::sort_document_order(&mut self.notes);
+        self.notes_changed();
+    }
+
+    fn apply_one(&mut self, change: Change) {
         let id = change
             .after
             .as_ref()

@@ -21,8 +21,10 @@ pub fn display_text(source: &str) -> String {
     for i in 0..chars.len() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
-        let cjk_before = prev.is_some_and(is_cjk);
-        let cjk_after = next.is_some_and(is_cjk);
+        // Curly quotes count as Chinese context: `“两个一百年”,` is a Chinese comma.
+        let chinese = |c: char| is_cjk(c) || matches!(c, '“' | '”' | '‘' | '’');
+        let cjk_before = prev.is_some_and(chinese);
+        let cjk_after = next.is_some_and(chinese);
         match chars[i] {
             ',' | ':' | ';' | '!' | '?' if cjk_before => {
                 out[i] = full_width(chars[i]);
@@ -150,6 +152,7 @@ mod tests {
         );
         assert_eq!(display_text("党委(党组)重视"), "党委（党组）重视");
         assert_eq!(display_text("真的吗?好!"), "真的吗？好！");
+        assert_eq!(display_text("“四个意识”,坚决"), "“四个意识”，坚决");
     }
 
     #[test]

@@ -129,6 +129,8 @@ pub struct Loaded {
     pub text_changed: bool,
     /// Saving is not allowed (the file was written by a newer jingdu).
     pub read_only: bool,
+    /// Schema version of the file read (this build's version when new).
+    pub schema: u32,
     /// Things the reader must be told (a corrupt file set aside, a backup restored).
     pub warnings: Vec<String>,
 }
@@ -291,6 +293,7 @@ impl Store {
                 found_by,
                 text_changed: false,
                 read_only: false,
+                schema: SCHEMA_VERSION,
                 warnings,
             });
         };
@@ -317,6 +320,7 @@ impl Store {
             found_by,
             text_changed,
             read_only,
+            schema: file.schema,
             warnings,
         })
     }
@@ -507,7 +511,7 @@ pub fn merge(
 
 /// Whether RFC 3339 time `a` is strictly later than `b` (comparing instants, so that notes
 /// written in different time zones compare correctly).
-fn later(a: &str, b: &str) -> bool {
+pub fn later(a: &str, b: &str) -> bool {
     match (a.parse::<jiff::Timestamp>(), b.parse::<jiff::Timestamp>()) {
         (Ok(x), Ok(y)) => x > y,
         _ => a > b,

@@ -1,6 +1,7 @@
 //! The window: panels that read [`AppState`] and push [`Action`]s, and the eframe app that
 //! lays them out, maps shortcuts to actions and applies everything once per frame.
 
+mod export_dialog;
 pub mod fonts;
 mod note_editor;
 mod notes_panel;
@@ -70,6 +71,8 @@ pub struct JingduApp {
     /// The outline view.
     pub outline: outline::OutlineView,
     notes_panel: notes_panel::NotesPanel,
+    export: export_dialog::ExportDialog,
+    import: export_dialog::ImportDialog,
     started: Instant,
     frames: u64,
     title_set: bool,
@@ -100,6 +103,8 @@ impl JingduApp {
             reader,
             outline,
             notes_panel: notes_panel::NotesPanel::default(),
+            export: export_dialog::ExportDialog::default(),
+            import: export_dialog::ImportDialog::default(),
             started,
             frames: 0,
             title_set: false,
@@ -118,7 +123,7 @@ impl JingduApp {
                 self.state.apply(Action::SetTheme(t));
                 theme::select(ctx, t);
             }
-            Action::OpenImport => {}
+            Action::OpenImport => self.import.open = true,
             other => self.state.apply(other),
         }
     }
@@ -203,6 +208,9 @@ impl JingduApp {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.reader.ui(ui, &self.state, &mut actions);
         });
+        self.export.poll(&ctx, &self.state, &mut actions);
+        self.export.ui(&ctx, &self.state, &mut actions);
+        self.import.ui(&ctx, &self.state, &mut actions);
 
         for a in actions {
             self.apply(&ctx, a);

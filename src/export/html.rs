@@ -1,0 +1,314 @@
+//! One standalone, print-friendly HTML file: embedded CSS with a CJK font stack, no external
+//! resources, every piece of user text escaped.
+
+use std::io::{self, Write};
+
+use crate::document::BlockKind;
+use crate::document::typography::display_text;
+use crate::notes::{Note, NoteKind};
+
+use super::{Export, Options};
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text and keeps its line breaks.
+fn escape_lines(s: &str) -> String {
+    escape(&s.replace("\r\n", "\n")).replace('\n', "<br>\n")
+}
+
+const CSS: &str = r#"
+:root { --ink: #262420; --muted: #7a7368; --paper: #fbf8f1; --accent: #a8322d; }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--paper); color: var(--ink);
+  font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", "宋体", serif;
+  font-size: 17px; line-height: 1.75; }
+main { max-width: 40em; margin: 0 auto; padding: 2.5em 1.5em 4em; }
+h1, h2, h3, h4, h5, h6, .label, .meta, .facts {
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "微软雅黑", "Heiti SC", sans-serif; }
+h1 { font-size: 1.6em; text-align: center; line-height: 1.4; margin: 0 0 .4em; }
+h2 { font-size: 1.25em; margin: 1.8em 0 .6em; }
+h3 { font-size: 1.1em; margin: 1.4em 0 .5em; }
+h4, h5, h6 { font-size: 1em; margin: 1.2em 0 .4em; }
+.column { text-align: center; color: var(--accent); margin: 0; font-size: .9em; }
+.meta { list-style: none; padding: 0; margin: 0 auto 2em; color: var(--muted); font-size: .85em; text-align: center; }
+.meta li { display: inline; }
+.meta li + li::before { content: " · "; }
+p.body { text-indent: 2em; margin: 0 0 .6em; text-align: justify; }
+.note { border-left: 4px solid var(--c, #f2c94c); background: #fff; margin: .8em 0 1.2em; padding: .6em 1em;
+  border-radius: 0 6px 6px 0; break-inside: avoid; page-break-inside: avoid; }
+.label { font-size: .85em; color: var(--muted); margin: 0 0 .3em; }
+.label .n { color: var(--accent); font-weight: bold; }
+blockquote { margin: .2em 0 .5em; padding: .1em .8em; border-left: 2px solid #d8d2c6; color: #5c5954; }
+.text { margin: .3em 0; white-space: normal; overflow-wrap: anywhere; }
+.facts { font-size: .8em; color: var(--muted); margin: .3em 0 0; }
+mark { background: color-mix(in srgb, var(--c, #f2c94c) 45%, transparent); color: inherit; padding: 0 .1em; }
+sup.ref { color: var(--accent); font-size: .7em; }
+@media print {
+  body { background: #fff; font-size: 12pt; }
+  main { max-width: none; padding: 0; }
+  .note { background: #fff; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
+"#;
+
+fn color_css(e: &Export<'_>, n: &Note) -> String {
+    let [r, g, b] = e.palette.entry(&n.color).rgb;
+    format!("--c: #{r:02x}{g:02x}{b:02x}")
+}
+
+fn write_note(
+    e: &Export<'_>,
+    o: &Options,
+    n: &Note,
+    number: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<section class=\"note\" id=\"note-{number}\" style=\"{}\">",
+        color_css(e, n)
+    )?;
+    writeln!(
+        out,
+        "<p class=\"label\"><span class=\"n\">〔{number}〕</span>{}</p>",
+        escape(&e.label(n))
+    )?;
+    let show_quote = o.include_quotes && (n.kind != NoteKind::Section || !o.include_headings);
+    if show_quote {
+        writeln!(
+            out,
+            "<blockquote>{}</blockquote>",
+            escape_lines(&display_text(&n.anchor.quote))
+        )?;
+    }
+    if !n.text.trim().is_empty() {
+        writeln!(out, "<p class=\"text\">{}</p>", escape_lines(&n.text))?;
+    }
+    let mut facts = Vec::new();
+    if !n.tags.is_empty() {
+        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
+        facts.push(format!("标签：{}", tags.join(" ")));
+    }
+    facts.push(format!(
+        "创建：<time datetime=\"{0}\">{0}</time>",
+        escape(&n.created)
+    ));
+    if n.modified != n.created {
+        facts.push(format!(
+            "修改：<time datetime=\"{0}\">{0}</time>",
+            escape(&n.modified)
+        ));
+    }
+    let facts: Vec<String> = facts
+        .into_iter()
+        .map(|f| {
+            if f.starts_with("标签") {
+                escape(&f)
+            } else {
+                f
+            }
+        })
+        .collect();
+    writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "))?;
+    writeln!(out, "</section>")
+}
+
+fn write_head(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result<()> {
+    let title = e.title();
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"zh-CN\">")?;
+    writeln!(out, "<head>")?;
+    writeln!(out, "<meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"generator\" content=\"jingdu {}\">",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(out, "<title>{}{}</title>", escape(&title), escape(suffix))?;
+    writeln!(out, "<style>{CSS}</style>")?;
+    writeln!(out, "</head>")?;
+    writeln!(out, "<body>")?;
+    writeln!(out, "<main>")?;
+    if let Some(c) = &e.meta().column {
+        writeln!(out, "<p class=\"column\">【{}】</p>", escape(c))?;
+    }
+    writeln!(
+        out,
+        "<h1>{}<br><small>{}</small></h1>",
+        escape(&title),
+        escape(suffix.trim_start_matches(" · "))
+    )?;
+    writeln!(out, "<ul class=\"meta\">")?;
+    for (k, v) in e.meta_lines() {
+        writeln!(out, "<li>{}：{}</li>", escape(&k), escape(&v))?;
+    }
+    writeln!(out, "</ul>")
+}
+
+fn write_tail(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "</main>")?;
+    writeln!(out, "</body>")?;
+    writeln!(out, "</html>")
+}
+
+/// Writes the HTML export.
+pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
+    if o.annotated_copy {
+        return write_annotated(e, o, out);
+    }
+    write_head(e, out, " · 学习笔记")?;
+    if e.notes.is_empty() {
+        writeln!(out, "<p>（没有符合条件的笔记）</p>")?;
+    }
+    let mut current: Vec<String> = Vec::new();
+    for (i, n) in e.notes.iter().enumerate() {
+        if o.include_headings {
+            let path = e.heading_path(n);
+            let path = if path.is_empty() {
+                vec!["正文开头".to_owned()]
+            } else {
+                path
+            };
+            let common = current
+                .iter()
+                .zip(&path)
+                .take_while(|(a, b)| a == b)
+                .count();
+            for (depth, h) in path.iter().enumerate().skip(common) {
+                let level = (depth + 2).min(6);
+                writeln!(out, "<h{level}>{}</h{level}>", escape(h))?;
+            }
+            current = path;
+        }
+        write_note(e, o, n, i + 1, out)?;
+    }
+    write_tail(out)
+}
+
+/// The article with passages marked and notes after the block they belong to.
+fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
+    write_head(e, out, " · 批注本")?;
+    let doc = e.doc;
+    let numbered: Vec<(usize, &Note)> = e
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i + 1, *n))
+        .collect();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if block.is_run_in() {
+            continue;
+        }
+        match block.kind {
+            BlockKind::Heading { level, .. } => {
+                let l = (usize::from(level) + 1).min(6);
+                writeln!(out, "<h{l}>{}</h{l}>", escape(&display_text(&block.text)))?;
+            }
+            BlockKind::Paragraph => {
+                writeln!(
+                    out,
+                    "<p class=\"body\">{}</p>",
+                    marked_paragraph(e, b, &numbered)
+                )?;
+            }
+        }
+        let owner = |n: &Note| super::text::note_block(doc, n);
+        for (num, n) in &numbered {
+            let here = n.anchored
+                && (owner(n) == Some(b)
+                    || (b > 0 && doc.blocks[b - 1].is_run_in() && owner(n) == Some(b - 1)));
+            if here {
+                let o2 = Options {
+                    include_quotes: o.include_quotes && n.kind == NoteKind::Passage,
+                    ..o.clone()
+                };
+                write_note(e, &o2, n, *num, out)?;
+            }
+        }
+    }
+    let lost: Vec<&(usize, &Note)> = numbered.iter().filter(|(_, n)| !n.anchored).collect();
+    if !lost.is_empty() {
+        writeln!(out, "<h2>{}</h2>", escape(super::UNANCHORED))?;
+        for (num, n) in lost {
+            write_note(e, o, n, *num, out)?;
+        }
+    }
+    write_tail(out)
+}
+
+/// Paragraph `b` as HTML with each passage note wrapped in `<mark>` and numbered.
+fn marked_paragraph(e: &Export<'_>, b: usize, numbered: &[(usize, &Note)]) -> String {
+    let block = &e.doc.blocks[b];
+    let chars: Vec<char> = display_text(&block.text).chars().collect();
+    let len = chars.len();
+    // Events at char positions: opening and closing marks.
+    let mut opens: Vec<Vec<(usize, &Note)>> = vec![Vec::new(); len + 1];
+    let mut closes: Vec<Vec<usize>> = vec![Vec::new(); len + 1];
+    for (num, n) in numbered {
+        if !n.anchored || n.kind != NoteKind::Passage {
+            continue;
+        }
+        let s = n.anchor.start.max(block.range.start);
+        let t = n.anchor.end.min(block.range.end);
+        if t <= s {
+            continue;
+        }
+        opens[s - block.range.start].push((*num, n));
+        closes[t - block.range.start].push(*num);
+    }
+    let mut out = String::new();
+    let mut open_count = 0usize;
+    for i in 0..=len {
+        for num in &closes[i] {
+            if open_count > 0 {
+                out.push_str("</mark>");
+                open_count -= 1;
+            }
+            out.push_str(&format!(
+                "<sup class=\"ref\"><a href=\"#note-{num}\">〔{num}〕</a></sup>"
+            ));
+        }
+        for (_, n) in &opens[i] {
+            out.push_str(&format!("<mark style=\"{}\">", color_css(e, n)));
+            open_count += 1;
+        }
+        if i < len {
+            out.push_str(&escape(&chars[i].to_string()));
+        }
+    }
+    for _ in 0..open_count {
+        out.push_str("</mark>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_dangerous() {
+        assert_eq!(
+            escape("<script>alert('x')</script>&\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! Markdown (CommonMark): title and metadata, the article's headings as `##`…, quotes as `>`
+//! blocks, every note with its colour, tags and ISO-8601 dates. All user text is escaped so
+//! that a note can never turn into a heading, a list, a code block or raw HTML.
+
+use std::io::{self, Write};
+
+use crate::document::BlockKind;
+use crate::document::typography::display_text;
+use crate::notes::{Note, NoteKind};
+
+use super::{Export, Options};
+
+/// Escapes text for use inside a CommonMark paragraph or heading, line by line; lines are
+/// joined with hard line breaks so that the note keeps its line breaks.
+pub fn escape_block(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|l| escape_line(l.trim_end_matches('\r')))
+        .collect();
+    // Blank lines separate paragraphs; other line ends become hard breaks (`\` at the end).
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 < lines.len() {
+            let next_blank = lines[i + 1].is_empty();
+            if line.is_empty() || next_blank {
+                out.push('\n');
+            } else {
+                out.push_str("\\\n");
+            }
+        }
+    }
+    out
+}
+
+/// Escapes one line.
+pub fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    // Leading whitespace would make an indented code block: write it as entities.
+    let mut chars = line.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        match c {
+            ' ' => out.push_str("&#32;"),
+            '\t' => out.push_str("&#9;"),
+            _ => break,
+        }
+        chars.next();
+    }
+    let rest: String = chars.collect();
+    let len = rest.chars().count();
+    for (i, c) in rest.chars().enumerate() {
+        let at_start = i == 0;
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '{' | '}'
+            | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `#` opens a heading at the start and closes one at the end; elsewhere it is a
+            // tag (`#党建`), which notes apps such as Obsidian understand.
+            '#' if at_start || i + 1 == len => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if out.chars().all(|d| d.is_ascii_digit()) && !out.is_empty() => {
+                // `1.` or `1)` at the start would begin an ordered list.
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn quote_block(text: &str) -> String {
+    escape_block(text)
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn heading(level: usize, text: &str) -> String {
+    format!("{} {}", "#".repeat(level.clamp(1, 6)), escape_line(text))
+}
+
+fn write_note(
+    e: &Export<'_>,
+    o: &Options,
+    n: &Note,
+    number: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "**〔{number}〕{}**", escape_line(&e.label(n)))?;
+    writeln!(out)?;
+    if o.include_quotes {
+        let quote = display_text(&n.anchor.quote);
+        match n.kind {
+            NoteKind::Passage | NoteKind::Paragraph => {
+                writeln!(out, "{}", quote_block(&quote))?;
+                writeln!(out)?;
+            }
+            NoteKind::Section if !o.include_headings => {
+                writeln!(out, "{}", quote_block(&quote))?;
+                writeln!(out)?;
+            }
+            NoteKind::Section => {}
+        }
+    }
+    if !n.text.trim().is_empty() {
+        writeln!(out, "{}", escape_block(&n.text))?;
+        writeln!(out)?;
+    }
+    let mut facts = Vec::new();
+    if !n.tags.is_empty() {
+        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
+        facts.push(format!("标签：{}", tags.join(" ")));
+    }
+    facts.push(format!("创建：{}", n.created));
+    if n.modified != n.created {
+        facts.push(format!("修改：{}", n.modified));
+    }
+    writeln!(out, "*{}*", escape_line(&facts.join(" · ")))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn write_header(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result<()> {
+    writeln!(out, "{}", heading(1, &format!("{}{suffix}", e.title())))?;
+    writeln!(out)?;
+    for (k, v) in e.meta_lines() {
+        writeln!(out, "- {}：{}", escape_line(&k), escape_line(&v))?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes the Markdown export.
+pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
+    if o.annotated_copy {
+        return write_annotated(e, o, out);
+    }
+    write_header(e, out, " · 学习笔记")?;
+    if e.notes.is_empty() {
+        writeln!(out, "（没有符合条件的笔记）")?;
+        return Ok(());
+    }
+    let mut current: Vec<String> = Vec::new();
+    for (i, n) in e.notes.iter().enumerate() {
+        if o.include_headings {
+            let path = e.heading_path(n);
+            let path = if path.is_empty() {
+                vec!["正文开头".to_owned()]
+            } else {
+                path
+            };
+            // Print the headings that differ from the previous note's path.
+            let common = current
+                .iter()
+                .zip(&path)
+                .take_while(|(a, b)| a == b)
+                .count();
+            for (depth, h) in path.iter().enumerate().skip(common) {
+                writeln!(out, "{}", heading(depth + 2, h))?;
+                writeln!(out)?;
+            }
+            current = path;
+        }
+        write_note(e, o, n, i + 1, out)?;
+    }
+    Ok(())
+}
+
+/// The whole article with the notes after the block they belong to; passages are marked with
+/// `〔n〕` where they end.
+fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
+    write_header(e, out, " · 批注本")?;
+    let doc = e.doc;
+    let numbered: Vec<(usize, &Note)> = e
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i + 1, *n))
+        .collect();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if block.is_run_in() {
+            continue;
+        }
+        match block.kind {
+            BlockKind::Heading { level, .. } => {
+                writeln!(
+                    out,
+                    "{}",
+                    heading(usize::from(level) + 1, &display_text(&block.text))
+                )?;
+            }
+            BlockKind::Paragraph => {
+                let marked = super::text::mark_passages(doc, b, &numbered);
+                writeln!(out, "{}", escape_block(&display_text(&marked)))?;
+            }
+        }
+        writeln!(out)?;
+        let mut here: Vec<&(usize, &Note)> = numbered
+            .iter()
+            .filter(|(_, n)| n.anchored && super::text::note_block(doc, n) == Some(b))
+            .collect();
+        // Heading run-in notes belong to the paragraph that carries them.
+        if b > 0 && doc.blocks[b - 1].is_run_in() {
+            here.extend(
+                numbered
+                    .iter()
+                    .filter(|(_, n)| n.anchored && super::text::note_block(doc, n) == Some(b - 1)),
+            );
+        }
+        for (num, n) in here {
+            let mut inner = Vec::new();
+            let o2 = Options {
+                include_quotes: o.include_quotes && n.kind == NoteKind::Passage,
+                ..o.clone()
+            };
+            write_note(e, &o2, n, *num, &mut inner)?;
+            let inner = String::from_utf8_lossy(&inner);
+            for line in inner.trim_end().lines() {
+                if line.is_empty() {
+                    writeln!(out, ">")?;
+                } else {
+                    writeln!(out, "> {line}")?;
+                }
+            }
+            writeln!(out)?;
+        }
+    }
+    let lost: Vec<&(usize, &Note)> = numbered.iter().filter(|(_, n)| !n.anchored).collect();
+    if !lost.is_empty() {
+        writeln!(out, "{}", heading(2, super::UNANCHORED))?;
+        writeln!(out)?;
+        for (num, n) in lost {
+            write_note(e, o, n, *num, out)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_blocks_structure() {
+        assert_eq!(escape_line("# 不是标题"), "\\# 不是标题");
+        assert_eq!(escape_line("- 不是列表"), "\\- 不是列表");
+        assert_eq!(escape_line("1. 不是编号"), "1\\. 不是编号");
+        assert_eq!(escape_line("<script>"), "\\<script\\>");
+        assert_eq!(escape_line("    代码"), "&#32;&#32;&#32;&#32;代码");
+        assert_eq!(escape_line("a*b_c"), "a\\*b\\_c");
+        assert_eq!(
+            escape_block("第一行\n第二行\n\n新段"),
+            "第一行\\\n第二行\n\n新段"
+        );
+    }
+}

@@ -1,0 +1,366 @@
+//! Exports of notes: Markdown, HTML, Word (DOCX), W3C Web Annotation JSON and plain text —
+//! all from the same notes in document order — and import of the JSON back.
+//!
+//! Like ripgrep's printers, every format writes to any `io::Write`, so each is tested against
+//! golden files; [`write_to_path`] adds the atomic file write (temporary file, then rename) so
+//! that a failed export never leaves half a file behind.
+
+mod docx;
+mod html;
+mod markdown;
+mod text;
+pub mod w3c;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::document::{Document, Metadata, typography::display_text};
+use crate::notes::{DocInfo, Note, NoteKind, Palette};
+
+pub use w3c::{ImportError, Imported, read_import};
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// CommonMark with the article's headings.
+    Markdown,
+    /// One standalone, print-friendly HTML file.
+    Html,
+    /// A Word document.
+    Docx,
+    /// W3C Web Annotation JSON (re-importable).
+    Json,
+    /// Plain UTF-8 text.
+    Text,
+}
+
+impl Format {
+    /// All formats, in the order offered.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Docx,
+        Format::Json,
+        Format::Text,
+    ];
+
+    /// File extension without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Json => "json",
+            Format::Text => "txt",
+        }
+    }
+
+    /// Name shown in the export dialog and the Save dialog's filter.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown（.md）",
+            Format::Html => "网页（.html）",
+            Format::Docx => "Word 文档（.docx）",
+            Format::Json => "W3C 标注 JSON（.json，可再导入）",
+            Format::Text => "纯文本（.txt）",
+        }
+    }
+
+    /// Parses a CLI name (`md`, `html`, `docx`, `json`, `txt`).
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "docx" | "word" => Some(Format::Docx),
+            "json" | "w3c" => Some(Format::Json),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+
+    /// Whether the format can carry the whole article with notes inline.
+    pub fn supports_annotated_copy(self) -> bool {
+        matches!(self, Format::Markdown | Format::Html)
+    }
+
+    /// Whether the output is binary (not for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
+    }
+}
+
+/// Which notes to export.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every note.
+    #[default]
+    All,
+    /// Notes in one section (index in [`Document::sections`]) and its subsections.
+    Section(usize),
+}
+
+/// What to export and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The format.
+    pub format: Format,
+    /// Which notes.
+    pub scope: Scope,
+    /// Only notes carrying one of these tags (all when empty).
+    pub tags: Vec<String>,
+    /// Only notes of one of these colour keys (all when empty).
+    pub colors: Vec<String>,
+    /// Include the quoted passages.
+    pub include_quotes: bool,
+    /// Include the section headings.
+    pub include_headings: bool,
+    /// The whole article with notes inline (Markdown and HTML).
+    pub annotated_copy: bool,
+}
+
+impl Options {
+    /// Default options for `format`: all notes, quotes and headings, no annotated copy.
+    pub fn new(format: Format) -> Self {
+        Options {
+            format,
+            scope: Scope::All,
+            tags: Vec::new(),
+            colors: Vec::new(),
+            include_quotes: true,
+            include_headings: true,
+            annotated_copy: false,
+        }
+    }
+}
+
+/// Everything an exporter reads.
+pub struct Export<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its identity (title, text hash).
+    pub info: &'a DocInfo,
+    /// A name for the document when it has no title.
+    pub display_name: &'a str,
+    /// Colour names.
+    pub palette: &'a Palette,
+    /// The notes to export, in document order.
+    pub notes: Vec<&'a Note>,
+    /// Time of the export (RFC 3339), injected so that output is deterministic.
+    pub generated: &'a str,
+}
+
+impl<'a> Export<'a> {
+    /// The title to print.
+    pub fn title(&self) -> String {
+        display_text(self.doc.meta.title.as_deref().unwrap_or(self.display_name))
+    }
+
+    /// The metadata.
+    pub fn meta(&self) -> &Metadata {
+        &self.doc.meta
+    }
+
+    /// Heading path of a note in display form (current text; `未定位` when not anchored).
+    pub fn heading_path(&self, n: &Note) -> Vec<String> {
+        if !n.anchored {
+            return vec![UNANCHORED.to_owned()];
+        }
+        let path = match crate::app::block_for(self.doc, n) {
+            Some(b) => self.doc.heading_path(b),
+            None => n.anchor.heading_path.clone(),
+        };
+        path.iter().map(|h| display_text(h)).collect()
+    }
+
+    /// A one-line description of the note's target kind and colour (`摘句 · 重点`).
+    pub fn label(&self, n: &Note) -> String {
+        format!(
+            "{} · {}",
+            kind_label(n.kind),
+            self.palette.name_of(&n.color)
+        )
+    }
+
+    /// The metadata lines printed under the title.
+    pub fn meta_lines(&self) -> Vec<(String, String)> {
+        let m = self.meta();
+        let mut out = Vec::new();
+        if let Some(c) = &m.column {
+            out.push(("栏目".to_owned(), c.clone()));
+        }
+        if let Some(a) = &m.author {
+            let v = match &m.affiliation {
+                Some(aff) => format!("{a}（{aff}）"),
+                None => a.clone(),
+            };
+            out.push(("作者".to_owned(), v));
+        }
+        if let Some(d) = &m.published {
+            out.push(("发表日期".to_owned(), d.clone()));
+        }
+        if let Some(s) = &m.source {
+            out.push(("来源".to_owned(), s.clone()));
+        }
+        if !m.breadcrumb.is_empty() {
+            out.push(("栏目路径".to_owned(), m.breadcrumb.join(" › ")));
+        }
+        if let Some(p) = &self.info.path {
+            out.push(("文件".to_owned(), p.clone()));
+        }
+        out.push(("笔记".to_owned(), format!("{} 条", self.notes.len())));
+        out.push(("导出时间".to_owned(), self.generated.to_owned()));
+        out
+    }
+}
+
+/// Group heading for unanchored notes.
+pub const UNANCHORED: &str = "未定位的笔记";
+
+/// The kind of target as printed in exports.
+pub fn kind_label(kind: NoteKind) -> &'static str {
+    match kind {
+        NoteKind::Section => "章节笔记",
+        NoteKind::Paragraph => "段落笔记",
+        NoteKind::Passage => "摘句",
+    }
+}
+
+/// The notes `options` select, in document order.
+pub fn select_notes<'a>(doc: &Document, notes: &'a [Note], options: &Options) -> Vec<&'a Note> {
+    notes
+        .iter()
+        .filter(|n| options.tags.is_empty() || n.tags.iter().any(|t| options.tags.contains(t)))
+        .filter(|n| options.colors.is_empty() || options.colors.contains(&n.color))
+        .filter(|n| match options.scope {
+            Scope::All => true,
+            Scope::Section(sec) => {
+                n.anchored
+                    && doc.sections.get(sec).is_some_and(|s| {
+                        crate::app::block_for(doc, n).is_some_and(|b| s.blocks.contains(&b))
+                    })
+            }
+        })
+        .collect()
+}
+
+/// Why an export failed. Messages name the file last.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing failed.
+    #[error("导出失败（{reason}）：{path}")]
+    Write {
+        /// Destination.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The DOCX library failed.
+    #[error("无法生成 Word 文档：{0}")]
+    Docx(String),
+}
+
+impl ExportError {
+    fn io(path: &str, e: &std::io::Error) -> Self {
+        ExportError::Write {
+            path: path.to_owned(),
+            reason: crate::fsutil::describe_io_error(e),
+        }
+    }
+}
+
+/// Writes the export to `out`.
+pub fn write(
+    export: &Export<'_>,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let result = match options.format {
+        Format::Markdown => markdown::write(export, options, out),
+        Format::Html => html::write(export, options, out),
+        Format::Text => text::write(export, options, out),
+        Format::Json => w3c::write(export, out),
+        Format::Docx => return docx::write(export, options, out),
+    };
+    result.map_err(|e| ExportError::io("（输出）", &e))
+}
+
+/// Writes the export to `path` atomically: on any error the destination is untouched and no
+/// partial file remains.
+pub fn write_to_path(
+    export: &Export<'_>,
+    options: &Options,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let shown = path.display().to_string();
+    let mut buf = Vec::new();
+    write(export, options, &mut buf)?;
+    crate::fsutil::write_atomic(path, &buf).map_err(|e| ExportError::io(&shown, &e))
+}
+
+/// Default file name: `<title>_<date>_学习笔记.<ext>` with characters file systems refuse
+/// replaced.
+pub fn default_file_name(meta: &Metadata, display_name: &str, format: Format) -> String {
+    let title = meta.title.as_deref().unwrap_or(display_name);
+    let title: String = display_text(title)
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(60)
+        .collect();
+    let title = title.trim().trim_matches(['.', '_', ' ']);
+    let title = if title.is_empty() { "未命名" } else { title };
+    match &meta.published {
+        Some(d) => format!("{title}_{d}_学习笔记.{}", format.extension()),
+        None => format!("{title}_学习笔记.{}", format.extension()),
+    }
+}
+
+/// Removes chars that XML 1.0 (and so DOCX) cannot hold; Word refuses files containing them.
+pub fn xml_safe(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe() {
+        let meta = Metadata {
+            title: Some("标题: a/b?".into()),
+            published: Some("2018-11-08".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            default_file_name(&meta, "x", Format::Markdown),
+            "标题： a_b_2018-11-08_学习笔记.md"
+        );
+        let none = Metadata::default();
+        assert_eq!(
+            default_file_name(&none, "祝福", Format::Docx),
+            "祝福_学习笔记.docx"
+        );
+    }
+
+    #[test]
+    fn formats_parse() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.extension()), Some(f));
+        }
+        assert_eq!(Format::parse("pdf"), None);
+    }
+
+    #[test]
+    fn xml_unsafe_chars_are_dropped() {
+        assert_eq!(xml_safe("a\u{0}b\u{1b}c\td\n"), "abc\td\n");
+    }
+}

@@ -1,0 +1,103 @@
+//! Plain UTF-8 text, readable in any editor: the title, metadata, and the notes under
+//! 【heading】 lines, each note indented under its quote. Also helpers shared by the
+//! "annotated copy" formats.
+
+use std::io::{self, Write};
+
+use crate::document::Document;
+use crate::document::typography::display_text;
+use crate::notes::{Note, NoteKind};
+
+use super::{Export, Options};
+
+/// The block a note is drawn with (its heading for a section note).
+pub fn note_block(doc: &Document, n: &Note) -> Option<usize> {
+    crate::app::block_for(doc, n)
+}
+
+/// Paragraph `b`'s source text with `〔n〕` inserted where each numbered passage ends.
+pub fn mark_passages(doc: &Document, b: usize, numbered: &[(usize, &Note)]) -> String {
+    let block = &doc.blocks[b];
+    let chars: Vec<char> = block.text.chars().collect();
+    let mut marks: Vec<(usize, usize)> = numbered
+        .iter()
+        .filter(|(_, n)| n.anchored && n.kind == NoteKind::Passage)
+        .filter(|(_, n)| n.anchor.end > block.range.start && n.anchor.end <= block.range.end)
+        .map(|(num, n)| (n.anchor.end - block.range.start, *num))
+        .collect();
+    marks.sort();
+    let mut out = String::with_capacity(block.text.len() + marks.len() * 8);
+    let mut k = 0;
+    for (i, c) in chars.iter().enumerate() {
+        while k < marks.len() && marks[k].0 == i {
+            out.push_str(&format!("〔{}〕", marks[k].1));
+            k += 1;
+        }
+        out.push(*c);
+    }
+    for (_, num) in &marks[k..] {
+        out.push_str(&format!("〔{num}〕"));
+    }
+    out
+}
+
+fn indent(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|l| format!("{prefix}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Writes the plain-text export.
+pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let title = format!("{} · 学习笔记", e.title());
+    writeln!(out, "{title}")?;
+    writeln!(out, "{}", "=".repeat(title.chars().count() * 2))?;
+    for (k, v) in e.meta_lines() {
+        writeln!(out, "{k}：{v}")?;
+    }
+    writeln!(out)?;
+    if e.notes.is_empty() {
+        writeln!(out, "（没有符合条件的笔记）")?;
+        return Ok(());
+    }
+    let mut current: Option<Vec<String>> = None;
+    for (i, n) in e.notes.iter().enumerate() {
+        if o.include_headings {
+            let path = e.heading_path(n);
+            if current.as_ref() != Some(&path) {
+                let shown = if path.is_empty() {
+                    "正文开头".to_owned()
+                } else {
+                    path.join(" › ")
+                };
+                writeln!(out, "【{shown}】")?;
+                writeln!(out)?;
+                current = Some(path);
+            }
+        }
+        writeln!(out, "{}. {}", i + 1, e.label(n))?;
+        if o.include_quotes && (n.kind != NoteKind::Section || !o.include_headings) {
+            writeln!(
+                out,
+                "{}",
+                indent(&format!("“{}”", display_text(&n.anchor.quote)), "    ")
+            )?;
+        }
+        if !n.text.trim().is_empty() {
+            writeln!(out, "{}", indent(&n.text.replace("\r\n", "\n"), "    "))?;
+        }
+        let mut facts = Vec::new();
+        if !n.tags.is_empty() {
+            let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
+            facts.push(format!("标签：{}", tags.join(" ")));
+        }
+        facts.push(format!("创建：{}", n.created));
+        if n.modified != n.created {
+            facts.push(format!("修改：{}", n.modified));
+        }
+        writeln!(out, "    （{}）", facts.join("；"))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}

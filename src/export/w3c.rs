@@ -1,0 +1,335 @@
+//! W3C Web Annotation Data Model JSON: an `AnnotationCollection` whose first page lists one
+//! `Annotation` per note, with a `TextQuoteSelector` and a `TextPositionSelector` (positions in
+//! Unicode code points = our char offsets), the note as a `commenting` body and each tag as a
+//! `tagging` body. What jingdu needs to restore a note exactly (kind, colour key and name,
+//! block path) travels in extra `jingdu:` properties, which the standard allows.
+//!
+//! Import reads this format back: the same note id keeps the newer version, nothing is
+//! duplicated, and anchors re-anchor against the open document.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::notes::{Anchor, Note, NoteKind, normalize_tags};
+
+use super::Export;
+
+const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+const JINGDU_NS: &str = "https://jingdu.invalid/ns#";
+
+fn note_iri(id: &str) -> String {
+    if id.contains(':') {
+        id.to_owned()
+    } else {
+        format!("urn:uuid:{id}")
+    }
+}
+
+fn document_iri(e: &Export<'_>) -> String {
+    format!("urn:jingdu:text:sha256:{}", e.info.text_hash)
+}
+
+/// One note as a W3C Annotation.
+pub fn annotation(e: &Export<'_>, n: &Note) -> Value {
+    let mut body = vec![json!({
+        "type": "TextualBody",
+        "value": n.text,
+        "format": "text/plain",
+        "language": "zh",
+        "purpose": "commenting",
+    })];
+    for t in &n.tags {
+        body.push(json!({ "type": "TextualBody", "value": t, "purpose": "tagging" }));
+    }
+    let entry = e.palette.entry(&n.color);
+    let [r, g, b] = entry.rgb;
+    let mut quote = json!({ "type": "TextQuoteSelector", "exact": n.anchor.quote });
+    if !n.anchor.prefix.is_empty() {
+        quote["prefix"] = json!(n.anchor.prefix);
+    }
+    if !n.anchor.suffix.is_empty() {
+        quote["suffix"] = json!(n.anchor.suffix);
+    }
+    json!({
+        "@context": CONTEXT,
+        "id": note_iri(&n.id),
+        "type": "Annotation",
+        "motivation": "commenting",
+        "created": n.created,
+        "modified": n.modified,
+        "body": body,
+        "target": {
+            "source": document_iri(e),
+            "selector": [
+                quote,
+                { "type": "TextPositionSelector", "start": n.anchor.start, "end": n.anchor.end },
+            ],
+        },
+        "jingdu:kind": n.kind.as_str(),
+        "jingdu:color": {
+            "key": n.color,
+            "name": e.palette.name_of(&n.color),
+            "rgb": format!("#{r:02x}{g:02x}{b:02x}"),
+        },
+        "jingdu:headingPath": n.anchor.heading_path,
+        "jingdu:block": n.anchor.block,
+        "jingdu:anchored": n.anchored,
+    })
+}
+
+/// The whole export as an `AnnotationCollection`.
+pub fn collection(e: &Export<'_>) -> Value {
+    let items: Vec<Value> = e.notes.iter().map(|n| annotation(e, n)).collect();
+    let id = format!("urn:jingdu:notes:{}", e.info.id);
+    json!({
+        "@context": [CONTEXT, { "jingdu": JINGDU_NS }],
+        "id": id,
+        "type": "AnnotationCollection",
+        "label": format!("{} · 学习笔记", e.title()),
+        "total": items.len(),
+        "generated": e.generated,
+        "generator": {
+            "id": "https://jingdu.invalid/",
+            "type": "Software",
+            "name": format!("jingdu 精读 {}", env!("CARGO_PKG_VERSION")),
+        },
+        "jingdu:document": {
+            "id": e.info.id,
+            "title": e.doc.meta.title,
+            "path": e.info.path,
+            "textHash": e.info.text_hash,
+            "chars": e.info.chars,
+        },
+        "first": {
+            "id": format!("{id}#page1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    })
+}
+
+/// Writes the JSON export.
+pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(&collection(e)).map_err(io::Error::other)?;
+    writeln!(out, "{text}")
+}
+
+/// Notes read from a JSON export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The notes, as written (to be re-anchored against the open document).
+    pub notes: Vec<Note>,
+    /// Title of the document the notes were written on.
+    pub title: Option<String>,
+    /// SHA-256 of that document's body text.
+    pub text_hash: Option<String>,
+}
+
+/// Why an import was refused. Nothing changes when an import fails.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("无法读取要导入的文件（{reason}）：{path}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The file is not JSON or not in the expected shape.
+    #[error("不是精读导出的 W3C 标注 JSON（{reason}）：{path}")]
+    Malformed {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Reads a JSON export from `path`.
+pub fn read_import(path: &std::path::Path) -> Result<Imported, ImportError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
+        path: shown.clone(),
+        reason: crate::fsutil::describe_io_error(&e),
+    })?;
+    parse_import(&bytes).map_err(|reason| ImportError::Malformed {
+        path: shown,
+        reason,
+    })
+}
+
+/// Parses a JSON export; the error says what is wrong.
+pub fn parse_import(bytes: &[u8]) -> Result<Imported, String> {
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("JSON 格式错误：{e}"))?;
+    let (items, doc) = match v.get("type").and_then(Value::as_str) {
+        Some("AnnotationCollection") => (
+            v.pointer("/first/items")
+                .and_then(Value::as_array)
+                .ok_or("缺少 first.items")?
+                .clone(),
+            v.get("jingdu:document").cloned(),
+        ),
+        Some("AnnotationPage") => (
+            v.get("items")
+                .and_then(Value::as_array)
+                .ok_or("缺少 items")?
+                .clone(),
+            None,
+        ),
+        Some("Annotation") => (vec![v.clone()], None),
+        _ if v.is_array() => (v.as_array().cloned().unwrap_or_default(), None),
+        _ => return Err("顶层既不是 AnnotationCollection 也不是 Annotation".into()),
+    };
+    let mut notes = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        notes.push(note_from(item).map_err(|e| format!("第 {} 条标注：{e}", i + 1))?);
+    }
+    let text = |k: &str| {
+        doc.as_ref()
+            .and_then(|d| d.get(k))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    Ok(Imported {
+        notes,
+        title: text("title"),
+        text_hash: text("textHash"),
+    })
+}
+
+fn note_from(a: &Value) -> Result<Note, String> {
+    if a.get("type").and_then(Value::as_str) != Some("Annotation") {
+        return Err("type 不是 Annotation".into());
+    }
+    let id = a.get("id").and_then(Value::as_str).ok_or("缺少 id")?;
+    let id = id.strip_prefix("urn:uuid:").unwrap_or(id).to_owned();
+    if id.trim().is_empty() {
+        return Err("id 为空".into());
+    }
+    let selectors = match a.pointer("/target/selector") {
+        Some(Value::Array(s)) => s.clone(),
+        Some(s @ Value::Object(_)) => vec![s.clone()],
+        _ => return Err("target 缺少 selector".into()),
+    };
+    let find = |t: &str| {
+        selectors
+            .iter()
+            .find(|s| s.get("type").and_then(Value::as_str) == Some(t))
+    };
+    let quote = find("TextQuoteSelector");
+    let position = find("TextPositionSelector");
+    let exact = quote.and_then(|q| q.get("exact")).and_then(Value::as_str);
+    let start = position
+        .and_then(|p| p.get("start"))
+        .and_then(Value::as_u64);
+    let end = position.and_then(|p| p.get("end")).and_then(Value::as_u64);
+    if exact.is_none() && start.is_none() {
+        return Err("缺少 TextQuoteSelector 和 TextPositionSelector".into());
+    }
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_owned();
+    let (start, end) = (start.unwrap_or(0) as usize, end.unwrap_or(0) as usize);
+    if end < start {
+        return Err("TextPositionSelector 的 end 小于 start".into());
+    }
+    let bodies: Vec<Value> = match a.get("body") {
+        Some(Value::Array(b)) => b.clone(),
+        Some(b @ Value::Object(_)) => vec![b.clone()],
+        _ => Vec::new(),
+    };
+    let purpose = |b: &Value| b.get("purpose").and_then(Value::as_str).map(str::to_owned);
+    let text = bodies
+        .iter()
+        .find(|b| purpose(b).as_deref() != Some("tagging"))
+        .and_then(|b| b.get("value"))
+        .and_then(Value::as_str)
+        .or_else(|| a.get("bodyValue").and_then(Value::as_str))
+        .unwrap_or_default()
+        .to_owned();
+    let tags = normalize_tags(
+        bodies
+            .iter()
+            .filter(|b| purpose(b).as_deref() == Some("tagging"))
+            .filter_map(|b| b.get("value").and_then(Value::as_str).map(str::to_owned)),
+    );
+    let kind = match a.get("jingdu:kind").and_then(Value::as_str) {
+        Some("section") => NoteKind::Section,
+        Some("paragraph") => NoteKind::Paragraph,
+        _ => NoteKind::Passage,
+    };
+    let color = a
+        .pointer("/jingdu:color/key")
+        .and_then(Value::as_str)
+        .unwrap_or(crate::notes::DEFAULT_COLOR)
+        .to_owned();
+    let heading_path = a
+        .get("jingdu:headingPath")
+        .and_then(Value::as_array)
+        .map(|v| {
+            v.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let created = a
+        .get("created")
+        .and_then(Value::as_str)
+        .unwrap_or("1970-01-01T00:00:00Z")
+        .to_owned();
+    let modified = a
+        .get("modified")
+        .and_then(Value::as_str)
+        .unwrap_or(&created)
+        .to_owned();
+    Ok(Note {
+        id,
+        kind,
+        anchor: Anchor {
+            start,
+            end,
+            quote: exact.map(str::to_owned).unwrap_or_default(),
+            prefix: s(quote.and_then(|q| q.get("prefix"))),
+            suffix: s(quote.and_then(|q| q.get("suffix"))),
+            heading_path,
+            block: a.get("jingdu:block").and_then(Value::as_u64).unwrap_or(0) as usize,
+        },
+        text,
+        color,
+        tags,
+        created,
+        modified,
+        anchored: a
+            .get("jingdu:anchored")
+            .and_then(Value::as_bool)
+            .unwrap_or(true),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_inputs_are_refused_with_a_reason() {
+        assert!(parse_import(b"not json").unwrap_err().contains("JSON"));
+        assert!(parse_import(b"{\"type\":\"Other\"}").is_err());
+        let no_selector = br#"{"type":"Annotation","id":"urn:uuid:x","target":{"source":"s"}}"#;
+        assert!(parse_import(no_selector).unwrap_err().contains("selector"));
+        let bad_range = br#"{"type":"Annotation","id":"x","target":{"selector":{"type":"TextPositionSelector","start":5,"end":2}}}"#;
+        assert!(parse_import(bad_range).is_err());
+    }
+
+    #[test]
+    fn a_plain_w3c_annotation_from_another_tool_imports() {
+        let a = r#"{"@context":"http://www.w3.org/ns/anno.jsonld","id":"http://example.org/anno1",
+            "type":"Annotation","bodyValue":"comment",
+            "target":{"source":"http://example.org/page","selector":{"type":"TextQuoteSelector","exact":"组织力"}}}"#;
+        let imp = parse_import(a.as_bytes()).unwrap();
+        assert_eq!(imp.notes[0].text, "comment");
+        assert_eq!(imp.notes[0].kind, NoteKind::Passage);
+        assert_eq!(imp.notes[0].anchor.quote, "组织力");
+    }
+}

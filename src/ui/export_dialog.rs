@@ -1,0 +1,555 @@
+//! The export and import dialogs.
+//!
+//! Export: choose the format, the scope (all notes, the current section, chosen tags or
+//! colours) and what to include; then a native Save dialog (rfd) opens on its own thread with
+//! a default file name, and the export itself runs on another thread, so the window keeps
+//! painting. When no native dialog can be shown (no XDG portal, no zenity), the in-app path
+//! field below is always there: the reader can always export.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use egui::{Id, RichText, Ui};
+
+use crate::app::{Action, AppState, ExportJob};
+use crate::export::{self, Format, Options, Scope};
+
+/// A dialog that returns in less than this was never shown (rfd returns `None` both for
+/// "cancelled" and for "no dialog available").
+const MIN_HUMAN_DIALOG: Duration = Duration::from_millis(300);
+
+/// Whether a native file dialog can probably be shown here.
+pub fn native_dialog_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    let on_path = |name: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(name).is_file()))
+    };
+    on_path("zenity") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
+/// The folder offered first: Documents, else home, else the current folder.
+pub fn default_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+enum Pending {
+    /// The native dialog is open.
+    Dialog(Receiver<(Option<PathBuf>, Duration)>),
+    /// The export is being written.
+    Writing(Receiver<Action>),
+}
+
+/// The export dialog's state.
+pub struct ExportDialog {
+    format: Format,
+    current_section: bool,
+    tags: BTreeSet<String>,
+    colors: BTreeSet<String>,
+    include_quotes: bool,
+    include_headings: bool,
+    annotated: bool,
+    path: String,
+    path_for: Option<Format>,
+    native: bool,
+    pending: Option<Pending>,
+    note: Option<String>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        ExportDialog {
+            format: Format::Markdown,
+            current_section: false,
+            tags: BTreeSet::new(),
+            colors: BTreeSet::new(),
+            include_quotes: true,
+            include_headings: true,
+            annotated: false,
+            path: String::new(),
+            path_for: None,
+            native: native_dialog_available(),
+            pending: None,
+            note: None,
+        }
+    }
+}
+
+impl ExportDialog {
+    fn options(&self, state: &AppState) -> Options {
+        Options {
+            format: self.format,
+            scope: match (self.current_section, state.current_section()) {
+                (true, Some(s)) => Scope::Section(s),
+                _ => Scope::All,
+            },
+            tags: self.tags.iter().cloned().collect(),
+            colors: self.colors.iter().cloned().collect(),
+            include_quotes: self.include_quotes,
+            include_headings: self.include_headings,
+            annotated_copy: self.annotated && self.format.supports_annotated_copy(),
+        }
+    }
+
+    fn file_name(&self, state: &AppState) -> String {
+        export::default_file_name(
+            &state.source.document.meta,
+            &state.source.display_name(),
+            self.format,
+        )
+    }
+
+    /// Polls the dialog and export threads; returns actions to apply.
+    pub fn poll(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+        match self.pending.take() {
+            Some(Pending::Dialog(rx)) => match rx.try_recv() {
+                Ok((Some(path), _)) => {
+                    let path = with_extension(path, self.format);
+                    self.path = path.display().to_string();
+                    self.start_export(state, path, ctx);
+                }
+                Ok((None, elapsed)) => {
+                    if elapsed < MIN_HUMAN_DIALOG {
+                        self.native = false;
+                        self.note = Some("无法打开系统的保存对话框，请在下方输入保存路径。".into());
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.pending = Some(Pending::Dialog(rx));
+                    ctx.request_repaint_after(Duration::from_millis(100));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.native = false;
+                    self.note = Some("系统保存对话框意外关闭，请在下方输入保存路径。".into());
+                }
+            },
+            Some(Pending::Writing(rx)) => match rx.try_recv() {
+                Ok(action) => actions.push(action),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.pending = Some(Pending::Writing(rx));
+                    ctx.request_repaint_after(Duration::from_millis(50));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    actions.push(Action::ExportFinished(Err("导出线程意外结束".into())));
+                }
+            },
+            None => {}
+        }
+    }
+
+    fn open_native_dialog(&mut self, state: &AppState, ctx: &egui::Context) {
+        let (tx, rx) = channel();
+        let name = self.file_name(state);
+        let format = self.format;
+        let folder = Path::new(&self.path)
+            .parent()
+            .filter(|p| p.is_dir())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(default_folder);
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("jingdu-save-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let picked = rfd::FileDialog::new()
+                    .set_title("导出笔记")
+                    .set_directory(folder)
+                    .set_file_name(name)
+                    .add_filter(format.label(), &[format.extension()])
+                    .save_file();
+                let _ = tx.send((picked, started.elapsed()));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.pending = Some(Pending::Dialog(rx)),
+            Err(e) => {
+                self.native = false;
+                self.note = Some(format!("无法打开保存对话框（{e}），请在下方输入保存路径。"));
+            }
+        }
+    }
+
+    fn start_export(&mut self, state: &AppState, path: PathBuf, ctx: &egui::Context) {
+        let job: ExportJob = state.export_job(self.options(state));
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("jingdu-export".into())
+            .spawn(move || {
+                let count = job.note_count();
+                let result = job
+                    .run(&path)
+                    .map(|()| (path, count))
+                    .map_err(|e| e.to_string());
+                let _ = tx.send(Action::ExportFinished(result));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.pending = Some(Pending::Writing(rx)),
+            Err(e) => self.note = Some(format!("无法开始导出：{e}")),
+        }
+    }
+
+    /// Shows the dialog (when `state.view.export_open`).
+    pub fn ui(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+        if !state.view.export_open {
+            return;
+        }
+        if self.path_for != Some(self.format) || self.path.trim().is_empty() {
+            let folder = Path::new(&self.path)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty() && p.is_dir())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(default_folder);
+            self.path = folder.join(self.file_name(state)).display().to_string();
+            self.path_for = Some(self.format);
+        }
+        let modal = egui::Modal::new(Id::unique("export-dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("导出笔记");
+            ui.add_space(4.0);
+            self.body_ui(ui, state, actions);
+        });
+        if modal.should_close() && self.pending.is_none() {
+            actions.push(Action::CloseExport);
+        }
+    }
+
+    fn body_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let busy = self.pending.is_some();
+        ui.label(RichText::new("格式").strong());
+        ui.horizontal_wrapped(|ui| {
+            for f in Format::ALL {
+                if ui.radio(self.format == f, f.label()).clicked() {
+                    self.format = f;
+                }
+            }
+        });
+        ui.add_space(4.0);
+        ui.label(RichText::new("范围").strong());
+        ui.horizontal(|ui| {
+            if ui.radio(!self.current_section, "全部笔记").clicked() {
+                self.current_section = false;
+            }
+            let section = state.current_section().map(|s| {
+                let doc = &state.source.document;
+                crate::document::typography::display_text(&doc.blocks[doc.sections[s].heading].text)
+            });
+            let label = match &section {
+                Some(h) => format!("当前章节：{}", h.chars().take(18).collect::<String>()),
+                None => "当前章节（正文开头没有章节）".to_owned(),
+            };
+            if ui
+                .add_enabled(
+                    section.is_some(),
+                    egui::RadioButton::new(self.current_section, label),
+                )
+                .clicked()
+            {
+                self.current_section = true;
+            }
+        });
+        let tags = crate::notes::all_tags(state.notes());
+        if !tags.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("只导出标签：");
+                for t in tags {
+                    let mut on = self.tags.contains(&t);
+                    if ui.checkbox(&mut on, format!("#{t}")).changed() {
+                        if on {
+                            self.tags.insert(t);
+                        } else {
+                            self.tags.remove(&t);
+                        }
+                    }
+                }
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("只导出颜色：");
+            for c in &state.palette.colors {
+                let mut on = self.colors.contains(&c.key);
+                if ui.checkbox(&mut on, &c.name).changed() {
+                    if on {
+                        self.colors.insert(c.key.clone());
+                    } else {
+                        self.colors.remove(&c.key);
+                    }
+                }
+            }
+        });
+        ui.add_space(4.0);
+        ui.label(RichText::new("内容").strong());
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.include_quotes, "包含摘录的原文");
+            ui.checkbox(&mut self.include_headings, "包含章节标题");
+            ui.add_enabled(
+                self.format.supports_annotated_copy(),
+                egui::Checkbox::new(&mut self.annotated, "全文批注本（正文连同笔记）"),
+            )
+            .on_disabled_hover_text("仅 Markdown 和网页格式支持");
+        });
+        let count = state.export_job(self.options(state)).note_count();
+        ui.label(RichText::new(format!("将导出 {count} 条笔记")).small());
+        ui.separator();
+
+        ui.horizontal(|ui| {
+            let native = ui
+                .add_enabled(self.native && !busy, egui::Button::new("选择位置并导出…"))
+                .on_disabled_hover_text("系统保存对话框不可用，请在下方输入路径");
+            if native.clicked() {
+                self.note = None;
+                self.open_native_dialog(state, ui.ctx());
+            }
+            if ui.add_enabled(!busy, egui::Button::new("取消")).clicked() {
+                actions.push(Action::CloseExport);
+            }
+            if busy {
+                ui.spinner();
+                ui.label(match self.pending {
+                    Some(Pending::Dialog(_)) => "等待保存对话框…",
+                    _ => "正在导出…",
+                });
+            }
+        });
+        if let Some(note) = &self.note {
+            ui.label(RichText::new(note).color(egui::Color32::from_rgb(0xC0, 0x7A, 0x12)));
+        }
+        ui.add_space(4.0);
+        ui.label("或者直接输入保存路径：");
+        ui.horizontal(|ui| {
+            let field = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0));
+            let field = field.accessible_name("保存路径");
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui
+                .add_enabled(!busy, egui::Button::new("导出到此路径"))
+                .clicked()
+                || enter)
+                && !busy
+            {
+                match resolve_path(&self.path, &self.file_name(state), self.format) {
+                    Ok(path) => {
+                        self.note = None;
+                        self.start_export(state, path, ui.ctx());
+                    }
+                    Err(e) => self.note = Some(e),
+                }
+            }
+        });
+        if let Ok(p) = resolve_path(&self.path, &self.file_name(state), self.format)
+            && p.exists()
+        {
+            ui.label(RichText::new("该文件已存在，导出会覆盖它。").small());
+        }
+    }
+}
+
+/// Adds the format's extension when the chosen name has none.
+fn with_extension(path: PathBuf, format: Format) -> PathBuf {
+    match path.extension() {
+        Some(_) => path,
+        None => path.with_extension(format.extension()),
+    }
+}
+
+/// Turns what the reader typed into a file path: `~` expanded, a folder gets the default file
+/// name, a missing extension is added. Refuses paths whose folder does not exist.
+pub fn resolve_path(typed: &str, default_name: &str, format: Format) -> Result<PathBuf, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err("请输入保存路径".into());
+    }
+    let mut path = match typed.strip_prefix("~/") {
+        Some(rest) => directories::UserDirs::new()
+            .map_or_else(|| PathBuf::from(typed), |u| u.home_dir().join(rest)),
+        None => PathBuf::from(typed),
+    };
+    if path.is_dir() {
+        path = path.join(default_name);
+    }
+    let path = with_extension(path, format);
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(format!("文件夹不存在：{}", parent.display()));
+    }
+    Ok(path)
+}
+
+/// The import dialog: a path field, a native "choose file" button, and the confirmation
+/// asked when the notes were written for another document.
+pub struct ImportDialog {
+    /// Whether the dialog is shown.
+    pub open: bool,
+    path: String,
+    native: bool,
+    pending: Option<Receiver<(Option<PathBuf>, Duration)>>,
+    note: Option<String>,
+}
+
+impl Default for ImportDialog {
+    fn default() -> Self {
+        ImportDialog {
+            open: false,
+            path: String::new(),
+            native: native_dialog_available(),
+            pending: None,
+            note: None,
+        }
+    }
+}
+
+impl ImportDialog {
+    /// Shows the dialog or the confirmation of a pending import.
+    pub fn ui(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+        if let Some(rx) = self.pending.take() {
+            match rx.try_recv() {
+                Ok((Some(path), _)) => {
+                    self.path = path.display().to_string();
+                    self.open = false;
+                    actions.push(Action::ImportFrom(path));
+                }
+                Ok((None, elapsed)) => {
+                    if elapsed < MIN_HUMAN_DIALOG {
+                        self.native = false;
+                        self.note = Some("无法打开系统的文件对话框，请输入文件路径。".into());
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.pending = Some(rx);
+                    ctx.request_repaint_after(Duration::from_millis(100));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.native = false,
+            }
+        }
+        if let Some(p) = &state.view.pending_import {
+            let title = p
+                .imported
+                .title
+                .clone()
+                .unwrap_or_else(|| "（未知）".into());
+            let modal = egui::Modal::new(Id::unique("import-confirm")).show(ctx, |ui| {
+                ui.set_width(440.0);
+                ui.heading("导入另一篇文档的笔记？");
+                ui.label(format!(
+                    "文件中的 {} 条笔记是为《{}》写的，与当前文档不同。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。",
+                    p.imported.notes.len(),
+                    title
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("仍然导入").clicked() {
+                        actions.push(Action::ConfirmImport);
+                    }
+                    if ui.button("取消导入").clicked() {
+                        actions.push(Action::CancelImport);
+                    }
+                });
+            });
+            if modal.should_close() {
+                actions.push(Action::CancelImport);
+            }
+            return;
+        }
+        if !self.open {
+            return;
+        }
+        let modal = egui::Modal::new(Id::unique("import-dialog")).show(ctx, |ui| {
+            ui.set_width(480.0);
+            ui.heading("导入笔记");
+            ui.label("选择精读导出的 W3C 标注 JSON 文件。相同的笔记保留较新的版本，不会重复。");
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        self.native && self.pending.is_none(),
+                        egui::Button::new("选择文件…"),
+                    )
+                    .clicked()
+                {
+                    self.pick(ctx);
+                }
+                if ui.button("取消").clicked() {
+                    self.open = false;
+                }
+            });
+            if let Some(n) = &self.note {
+                ui.label(RichText::new(n).small());
+            }
+            ui.label("或者输入文件路径：");
+            ui.horizontal(|ui| {
+                let field = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0));
+                field.accessible_name("导入文件路径");
+                if ui.button("导入此文件").clicked() && !self.path.trim().is_empty() {
+                    actions.push(Action::ImportFrom(PathBuf::from(self.path.trim())));
+                    self.open = false;
+                }
+            });
+        });
+        if modal.should_close() {
+            self.open = false;
+        }
+    }
+
+    /// Opens the native file dialog (Ctrl+I).
+    pub fn pick(&mut self, ctx: &egui::Context) {
+        self.open = true;
+        if !self.native || self.pending.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("jingdu-open-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let picked = rfd::FileDialog::new()
+                    .set_title("导入笔记")
+                    .add_filter("W3C 标注 JSON", &["json"])
+                    .pick_file();
+                let _ = tx.send((picked, started.elapsed()));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some(rx);
+        } else {
+            self.native = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_paths_are_resolved() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        assert_eq!(
+            resolve_path(&d, "笔记.md", Format::Markdown).unwrap(),
+            dir.path().join("笔记.md")
+        );
+        assert_eq!(
+            resolve_path(&format!("{d}/a"), "x", Format::Html).unwrap(),
+            dir.path().join("a.html")
+        );
+        assert!(
+            resolve_path("/no/such/dir/a.md", "x", Format::Markdown)
+                .unwrap_err()
+                .contains("文件夹不存在")
+        );
+        assert!(resolve_path("  ", "x", Format::Markdown).is_err());
+    }
+}

@@ -1,0 +1,488 @@
+//! Exports of the built-in article with notes of all three kinds, including hostile text,
+//! against golden files (`UPDATE_GOLDEN=1 cargo test --test export` rewrites them); the DOCX
+//! read back; the JSON exported, re-imported into an empty store and compared.
+
+use std::path::PathBuf;
+
+use jingdu::app::{AppState, Settings};
+use jingdu::document::{Document, Source};
+use jingdu::export::{self, Export, Format, Options, Scope};
+use jingdu::notes::{self, DocInfo, Note, NoteKind, Palette, Store, TextIndex};
+
+const NOW: &str = "2024-05-01T09:30:00+08:00";
+
+/// Note text meant to break every format that does not escape properly.
+const HOSTILE: &str = "<script>alert('x')</script> & \"引号\" **粗体** _斜_ `代码`\n# 不是标题\n- 不是列表\n1. 不是编号\n\t缩进的行\n[链接](http://example.com) |表格| ~删除~ $公式$\n\n新的一段：emoji 😀🎉，从右到左 \u{200F}שלום\u{200F}。";
+
+fn note(
+    doc: &Document,
+    kind: NoteKind,
+    range: std::ops::Range<usize>,
+    id: &str,
+    text: &str,
+    color: &str,
+    tags: &[&str],
+) -> Note {
+    let index = TextIndex::new(doc.body_text());
+    let mut anchor = notes::make_anchor(doc, &index, range.clone());
+    if kind == NoteKind::Section
+        && let Some(b) = doc
+            .blocks
+            .iter()
+            .position(|b| b.is_heading() && b.range == range)
+    {
+        anchor.block = b;
+        anchor.heading_path = doc.heading_path(b);
+    }
+    Note {
+        id: id.into(),
+        kind,
+        anchor,
+        text: text.into(),
+        color: color.into(),
+        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        created: NOW.into(),
+        modified: if id.ends_with('2') {
+            "2024-05-02T10:00:00+08:00".into()
+        } else {
+            NOW.into()
+        },
+        anchored: true,
+    }
+}
+
+/// The built-in article with a passage, a section, a paragraph and an unanchored note.
+fn fixture() -> (Source, Vec<Note>) {
+    let source = Source::builtin();
+    let doc = &source.document;
+    let body = doc.body_text();
+    let find = |q: &str| {
+        let b = body.find(q).unwrap();
+        let s = body[..b].chars().count();
+        s..s + q.chars().count()
+    };
+    let sec = &doc.sections[0];
+    let para = doc.paragraph_indices().nth(2).unwrap();
+    let mut lost = note(
+        doc,
+        NoteKind::Passage,
+        find("党的力量来自组织"),
+        "00000000-0000-4000-8000-000000000004",
+        "原文已删的摘句",
+        "gray",
+        &[],
+    );
+    lost.anchored = false;
+    let mut list = vec![
+        note(
+            doc,
+            NoteKind::Passage,
+            find("创造性地提出了新时代党的组织路线"),
+            "00000000-0000-4000-8000-000000000001",
+            HOSTILE,
+            "yellow",
+            &["重点", "<b>标签</b>"],
+        ),
+        note(
+            doc,
+            NoteKind::Section,
+            doc.blocks[sec.heading].range.clone(),
+            "00000000-0000-4000-8000-000000000002",
+            "本节讲政治功能。",
+            "green",
+            &["政治建设"],
+        ),
+        note(
+            doc,
+            NoteKind::Paragraph,
+            doc.blocks[para].range.clone(),
+            "00000000-0000-4000-8000-000000000003",
+            "“神经网络”的比喻。\n第二行。",
+            "blue",
+            &[],
+        ),
+        lost,
+    ];
+    notes::sort_document_order(&mut list);
+    (source, list)
+}
+
+fn render(source: &Source, notes_list: &[Note], options: &Options) -> Vec<u8> {
+    let info = DocInfo::for_source(source);
+    let palette = Palette::default();
+    let e = Export {
+        doc: &source.document,
+        info: &info,
+        display_name: "builtin",
+        palette: &palette,
+        notes: export::select_notes(&source.document, notes_list, options),
+        generated: NOW,
+    };
+    let mut out = Vec::new();
+    export::write(&e, options, &mut out).unwrap();
+    out
+}
+
+fn golden(name: &str, actual: &[u8]) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|_| panic!("missing golden file {name}; run with UPDATE_GOLDEN=1"));
+    if expected != actual {
+        let got = path.with_extension("actual");
+        std::fs::write(&got, actual).unwrap();
+        panic!("{name} differs from its golden file; see {}", got.display());
+    }
+}
+
+#[test]
+fn golden_markdown_html_text_json() {
+    let (source, list) = fixture();
+    for (format, name) in [
+        (Format::Markdown, "notes.md"),
+        (Format::Html, "notes.html"),
+        (Format::Text, "notes.txt"),
+        (Format::Json, "notes.json"),
+    ] {
+        golden(name, &render(&source, &list, &Options::new(format)));
+    }
+    let annotated = |f| Options {
+        annotated_copy: true,
+        ..Options::new(f)
+    };
+    golden(
+        "annotated.md",
+        &render(&source, &list, &annotated(Format::Markdown)),
+    );
+    golden(
+        "annotated.html",
+        &render(&source, &list, &annotated(Format::Html)),
+    );
+}
+
+#[test]
+fn markdown_is_structurally_safe_commonmark() {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+    let (source, list) = fixture();
+    for annotated in [false, true] {
+        let opts = Options {
+            annotated_copy: annotated,
+            ..Options::new(Format::Markdown)
+        };
+        let md = String::from_utf8(render(&source, &list, &opts)).unwrap();
+        let mut headings = Vec::new();
+        let mut in_heading = None;
+        let mut text = String::new();
+        for ev in Parser::new(&md) {
+            match ev {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    in_heading = Some((level, String::new()))
+                }
+                Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
+                    headings.push(in_heading.take().unwrap())
+                }
+                Event::Text(t) => {
+                    if let Some((_, h)) = &mut in_heading {
+                        h.push_str(&t);
+                    }
+                    text.push_str(&t);
+                }
+                Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in Markdown: {h}"),
+                Event::Start(Tag::List(_)) if !text.is_empty() && !annotated => {}
+                Event::Start(Tag::CodeBlock(_)) => panic!("a note became a code block"),
+                _ => {}
+            }
+        }
+        assert_eq!(headings[0].0, HeadingLevel::H1);
+        assert!(
+            headings.iter().all(|(_, h)| !h.contains("不是标题")),
+            "{headings:?}"
+        );
+        assert!(
+            text.contains("<script>alert('x')</script>"),
+            "shown as text"
+        );
+        assert!(text.contains("# 不是标题"));
+        assert!(text.contains("1. 不是编号"));
+        assert!(text.contains("😀🎉"));
+        if !annotated {
+            let names: Vec<&str> = headings.iter().map(|(_, h)| h.as_str()).collect();
+            assert_eq!(
+                names,
+                vec![
+                    "从严从实加强党的基层党组织建设 · 学习笔记",
+                    "正文开头",
+                    "以政治建设为统领，强化基层党组织的政治功能",
+                    "未定位的笔记"
+                ]
+            );
+        }
+    }
+}
+
+#[test]
+fn html_escapes_user_text_and_is_standalone() {
+    let (source, list) = fixture();
+    for annotated in [false, true] {
+        let opts = Options {
+            annotated_copy: annotated,
+            ..Options::new(Format::Html)
+        };
+        let html = String::from_utf8(render(&source, &list, &opts)).unwrap();
+        assert!(!html.contains("<script"), "no script tag");
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("&lt;b&gt;标签&lt;/b&gt;"));
+        assert!(
+            !html.contains("http://example.com\""),
+            "no live link from note text"
+        );
+        for external in ["<link", "src=", "@import", "url("] {
+            assert!(!html.contains(external), "external resource: {external}");
+        }
+        assert!(html.contains("font-family"));
+    }
+}
+
+#[test]
+fn json_round_trips_through_import_into_an_empty_store() {
+    let (source, list) = fixture();
+    let json = render(&source, &list, &Options::new(Format::Json));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.json");
+    std::fs::write(&file, &json).unwrap();
+    let imported = export::read_import(&file).unwrap();
+    assert_eq!(
+        imported.title.as_deref(),
+        Some("从严从实加强党的基层党组织建设")
+    );
+
+    let mut state = AppState::new(
+        Source::builtin(),
+        Some(Store::at(dir.path().join("data"))),
+        Settings::default(),
+        Box::new(|| NOW.to_owned()),
+    );
+    assert!(!state.import_needs_confirmation(&imported));
+    let report = state.merge_imported(imported.notes.clone());
+    assert_eq!(report.added, 4);
+    // The note the fixture marked unanchored finds its passage again in this text.
+    assert_eq!(report.unanchored, 0);
+    let mut expected = list.clone();
+    let mut got = state.notes().to_vec();
+    // The unanchored note was re-anchored (its passage is still in this text) — the fixture
+    // marked it unanchored by hand, so compare it apart from its flag.
+    for n in expected.iter_mut().chain(got.iter_mut()) {
+        n.anchored = true;
+    }
+    notes::sort_document_order(&mut expected);
+    notes::sort_document_order(&mut got);
+    assert_eq!(got, expected);
+
+    // Importing again changes nothing and duplicates nothing.
+    let again = state.merge_imported(imported.notes);
+    assert_eq!(again.added + again.updated, 0);
+    assert_eq!(again.unchanged, 4);
+    assert_eq!(state.notes().len(), 4);
+}
+
+#[test]
+fn json_annotations_have_the_w3c_shape() {
+    let (source, list) = fixture();
+    let v: serde_json::Value =
+        serde_json::from_slice(&render(&source, &list, &Options::new(Format::Json))).unwrap();
+    assert_eq!(v["type"], "AnnotationCollection");
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    for a in items {
+        assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert_eq!(a["type"], "Annotation");
+        assert!(a["id"].as_str().unwrap().starts_with("urn:uuid:"));
+        let sel = a["target"]["selector"].as_array().unwrap();
+        assert_eq!(sel[0]["type"], "TextQuoteSelector");
+        assert_eq!(sel[1]["type"], "TextPositionSelector");
+    }
+    // Positions count code points: the emoji-free quote of note 1 starts where the text says.
+    let body: Vec<char> = source.document.body_text().chars().collect();
+    let a = &items[0];
+    let (s, e) = (
+        a["target"]["selector"][1]["start"].as_u64().unwrap() as usize,
+        a["target"]["selector"][1]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        body[s..e].iter().collect::<String>(),
+        a["target"]["selector"][0]["exact"].as_str().unwrap()
+    );
+    let tags: Vec<&str> = a["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["purpose"] == "tagging")
+        .map(|b| b["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, vec!["重点", "<b>标签</b>"]);
+}
+
+#[test]
+fn docx_reads_back_with_headings_and_notes() {
+    let (source, list) = fixture();
+    let bytes = render(&source, &list, &Options::new(Format::Docx));
+    let docx = docx_rs::read_docx(&bytes).expect("valid docx");
+    let mut headings = Vec::new();
+    let mut all_text = String::new();
+    for child in &docx.document.children {
+        if let docx_rs::DocumentChild::Paragraph(p) = child {
+            let text = p.raw_text();
+            if let Some(style) = &p.property.style
+                && style.val.starts_with("Heading")
+            {
+                headings.push((style.val.clone(), text.clone()));
+            }
+            all_text.push_str(&text);
+            all_text.push('\n');
+        }
+    }
+    assert_eq!(
+        headings,
+        vec![
+            ("Heading1".to_owned(), "正文开头".to_owned()),
+            (
+                "Heading1".to_owned(),
+                "以政治建设为统领，强化基层党组织的政治功能".to_owned()
+            ),
+            ("Heading1".to_owned(), "未定位的笔记".to_owned()),
+        ]
+    );
+    assert!(all_text.contains("从严从实加强党的基层党组织建设 · 学习笔记"));
+    assert!(all_text.contains("<script>alert('x')</script>"));
+    assert!(all_text.contains("😀🎉"));
+    assert!(all_text.contains("本节讲政治功能。"));
+    assert!(all_text.contains("#重点"));
+    // Heading styles carry outline levels (Word's navigation pane).
+    let styles: Vec<&docx_rs::Style> = docx
+        .styles
+        .styles
+        .iter()
+        .filter(|s| s.style_id.starts_with("Heading"))
+        .collect();
+    assert_eq!(styles.len(), 6);
+}
+
+#[test]
+fn a_hundred_thousand_character_note_exports_everywhere() {
+    let (source, mut list) = fixture();
+    let long: String = "长文".repeat(50_000);
+    list[0].text = long.clone();
+    for format in Format::ALL {
+        let out = render(&source, &list, &Options::new(format));
+        if format == Format::Docx {
+            let docx = docx_rs::read_docx(&out).unwrap();
+            let text: String = docx
+                .document
+                .children
+                .iter()
+                .filter_map(|c| match c {
+                    docx_rs::DocumentChild::Paragraph(p) => Some(p.raw_text()),
+                    _ => None,
+                })
+                .collect();
+            assert!(text.contains(&long));
+        } else {
+            let s = String::from_utf8(out).unwrap();
+            assert!(s.contains(&long), "{format:?}");
+        }
+    }
+}
+
+#[test]
+fn scope_tags_and_colors_select_notes() {
+    let (source, list) = fixture();
+    let doc = &source.document;
+    let pick = |o: &Options| {
+        export::select_notes(doc, &list, o)
+            .iter()
+            .map(|n| n.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let base = Options::new(Format::Text);
+    assert_eq!(pick(&base).len(), 4);
+    assert_eq!(
+        pick(&Options {
+            scope: Scope::Section(0),
+            ..base.clone()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        pick(&Options {
+            tags: vec!["重点".into()],
+            ..base.clone()
+        }),
+        vec![list[0].id.clone()]
+    );
+    assert_eq!(
+        pick(&Options {
+            colors: vec!["blue".into()],
+            ..base.clone()
+        })
+        .len(),
+        1
+    );
+    let none = render(
+        &source,
+        &list,
+        &Options {
+            tags: vec!["无此标签".into()],
+            ..Options::new(Format::Markdown)
+        },
+    );
+    assert!(
+        String::from_utf8(none)
+            .unwrap()
+            .contains("没有符合条件的笔记")
+    );
+}
+
+#[test]
+fn failed_export_leaves_nothing_behind() {
+    let (source, list) = fixture();
+    let info = DocInfo::for_source(&source);
+    let palette = Palette::default();
+    let e = Export {
+        doc: &source.document,
+        info: &info,
+        display_name: "x",
+        palette: &palette,
+        notes: list.iter().collect(),
+        generated: NOW,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder").join("a.md");
+    let err = export::write_to_path(&e, &Options::new(Format::Markdown), &missing).unwrap_err();
+    assert!(err.to_string().contains("文件夹不存在"), "{err}");
+    assert!(err.to_string().ends_with(&missing.display().to_string()));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // Over an existing file, the old content survives a failure (read-only folder).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let ro = dir.path().join("ro");
+        std::fs::create_dir(&ro).unwrap();
+        let target = ro.join("a.md");
+        std::fs::write(&target, "旧内容").unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let result = export::write_to_path(&e, &Options::new(Format::Markdown), &target);
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // Root ignores directory permissions; only check when the write was refused.
+        if result.is_err() {
+            assert_eq!(std::fs::read_to_string(&target).unwrap(), "旧内容");
+            assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 1);
+        }
+    }
+}
