@@ -26,6 +26,7 @@ pub fn harness_with(
     let store = Store::at(dir);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
         .build_eframe(move |cc| {
             let state = AppState::new(source, Some(store), settings, Box::new(|| NOW.to_owned()));
             JingduApp::with_state(&cc.egui_ctx, state, std::time::Instant::now())

@@ -1,0 +1,128 @@
+//! The export and import dialogs, driven through the in-app path field (the path a reader
+//! uses when no native dialog can be shown).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jingdu::document::Source;
+use jingdu::ui::JingduApp;
+
+type H = Harness<'static, JingduApp>;
+
+fn replace_text(h: &mut H, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Steps the app until `done` holds (the export runs on its own thread).
+fn wait_for(h: &mut H, done: impl Fn(&H) -> bool) {
+    let start = Instant::now();
+    while !done(h) {
+        assert!(start.elapsed() < Duration::from_secs(20), "timed out");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+}
+
+fn add_section_note(h: &mut H, text: &str) {
+    h.get_by_label("为此节写笔记：以政治建设为统领，强化基层党组织的政治功能")
+        .click();
+    h.run();
+    h.get_by_label("笔记内容").focus();
+    h.run();
+    h.get_by_label("笔记内容").type_text(text);
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+}
+
+#[test]
+fn export_through_the_in_app_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), &dir.path().join("data"));
+    add_section_note(&mut h, "导出我");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.state().state.view.export_open);
+    h.get_by_label("网页（.html）").click();
+    h.run();
+    let out = dir.path().join("笔记导出");
+    replace_text(&mut h, "保存路径", &out.display().to_string());
+    h.get_by_label("导出到此路径").click();
+    h.run();
+    wait_for(&mut h, |h| !h.state().state.view.export_open);
+    let file = dir.path().join("笔记导出.html");
+    let html = std::fs::read_to_string(&file).expect("exported file");
+    assert!(html.contains("导出我"));
+    let msg = h.state().state.messages.list().last().unwrap().clone();
+    assert!(msg.text.contains("已导出 1 条笔记"), "{}", msg.text);
+    assert_eq!(msg.folder.as_deref(), Some(dir.path()));
+    h.get_by_label("打开所在文件夹");
+}
+
+#[test]
+fn export_to_a_missing_folder_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), &dir.path().join("data"));
+    h.get_by_label("导出笔记").click();
+    h.run();
+    replace_text(&mut h, "保存路径", "/no/such/folder/笔记.md");
+    h.get_by_label("导出到此路径").click();
+    h.run();
+    h.get_by_label("文件夹不存在：/no/such/folder");
+    assert!(h.state().state.view.export_open, "the dialog stays open");
+}
+
+#[test]
+fn import_through_the_dialog_merges_without_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), &dir.path().join("data"));
+    add_section_note(&mut h, "会被导出再导入");
+    // Export JSON through the dialog.
+    h.get_by_label("导出笔记").click();
+    h.run();
+    h.get_by_label("W3C 标注 JSON（.json，可再导入）").click();
+    h.run();
+    let json = dir.path().join("notes.json");
+    replace_text(&mut h, "保存路径", &json.display().to_string());
+    h.get_by_label("导出到此路径").click();
+    h.run();
+    wait_for(&mut h, |h| !h.state().state.view.export_open);
+
+    // Import it back: nothing is duplicated.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    replace_text(&mut h, "导入文件路径", &json.display().to_string());
+    h.get_by_label("导入此文件").click();
+    h.run();
+    assert_eq!(h.state().state.notes().len(), 1);
+    let msg = &h.state().state.messages.list().last().unwrap().text;
+    assert!(
+        msg.contains("新增 0 条") && msg.contains("1 条已存在"),
+        "{msg}"
+    );
+
+    // A malformed file is refused and changes nothing.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    h.get_by_label("导入笔记").click();
+    h.run();
+    replace_text(&mut h, "导入文件路径", &bad.display().to_string());
+    h.get_by_label("导入此文件").click();
+    h.run();
+    assert_eq!(h.state().state.notes().len(), 1);
+    let msg = &h.state().state.messages.list().last().unwrap().text;
+    assert!(
+        msg.contains("不是精读导出的 W3C 标注 JSON") && msg.contains("没有任何改动"),
+        "{msg}"
+    );
+}
