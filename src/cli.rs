@@ -54,6 +54,23 @@ pub enum Command {
     Note(NoteCommand),
     /// Export the notes of a document.
     Export(ExportArgs),
+    /// Time the real app UI headless (1280×800, no window) and print frame costs.
+    BenchUi {
+        /// The document (the built-in article when omitted).
+        file: Option<PathBuf>,
+        /// Use a generated document of about N characters instead.
+        #[arg(long, value_name = "N")]
+        synthetic_chars: Option<usize>,
+        /// Scrolling frames to time (default: until the end of the document).
+        #[arg(long, value_name = "N")]
+        frames: Option<usize>,
+        /// Reading font size in points while scrolling.
+        #[arg(long, default_value_t = 18.0)]
+        font_size: f32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import notes from a JSON export into a document's notes.
     Import {
         /// The JSON file written by `jingdu export --format json` (or the window).
@@ -216,6 +233,34 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             writeln!(out, "{id}").map_err(write_err)
         }
         Command::Export(args) => export_notes(args, out),
+        Command::BenchUi {
+            file,
+            synthetic_chars,
+            frames,
+            font_size,
+            json,
+        } => {
+            let source = match synthetic_chars {
+                Some(n) => Source::from_text(
+                    crate::document::Origin::Builtin,
+                    &crate::document::synthetic_text(n),
+                ),
+                None => Source::open_or_builtin(file.as_deref())?,
+            };
+            let r = crate::bench::run(source, frames, font_size.clamp(14.0, 28.0));
+            if json {
+                let text =
+                    serde_json::to_string_pretty(&r).map_err(|e| CliError::new(e.to_string()))?;
+                writeln!(out, "{text}").map_err(write_err)
+            } else {
+                writeln!(
+                    out,
+                    "{} 字 / {} 段；{} 帧：首帧 {:.1} ms，中位数 {:.2} ms，p95 {:.2} ms，最慢 {:.2} ms；跳转 {:.2} ms，改字号 {:.2} ms；字形图集溢出 {} 次",
+                    r.chars, r.paragraphs, r.frames, r.first_frame_ms, r.median_ms, r.p95_ms, r.max_ms, r.jump_ms, r.resize_ms, r.atlas_overflows
+                )
+                .map_err(write_err)
+            }
+        }
         Command::Import { notes, file, yes } => {
             let text = import_notes(&notes, file.as_deref(), yes)?;
             writeln!(out, "{text}").map_err(write_err)

@@ -6,6 +6,7 @@
 //! command line and picks between the window and a headless command.
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod document;
 pub mod export;

@@ -9,7 +9,14 @@ use jingdu::notes::Store;
 use jingdu::ui::JingduApp;
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let started = std::time::Instant::now();
+    let logger =
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).build();
+    let max_level = logger.filter().max(log::LevelFilter::Warn);
+    // Counts glyph-atlas overflows for `bench-ui` and passes every record on.
+    if log::set_boxed_logger(Box::new(jingdu::bench::CountingLogger(logger))).is_ok() {
+        log::set_max_level(max_level);
+    }
     let cli = Cli::parse();
     match cli.command {
         Some(command) => {
@@ -19,20 +26,21 @@ fn main() -> ExitCode {
                 Err(e) => cli::report(&e),
             }
         }
-        None => open_window(cli.file),
+        None => open_window(cli.file, started),
     }
 }
 
-fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
-    let started = std::time::Instant::now();
+fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
+    let parse_started = std::time::Instant::now();
     let source = match Source::open_or_builtin(file.as_deref()) {
         Ok(s) => s,
         Err(e) => return cli::report(&e.into()),
     };
     log::info!(
-        "document parse: {:.1} ms ({} paragraphs)",
-        started.elapsed().as_secs_f64() * 1e3,
-        source.document.paragraph_count()
+        "document parse: {:.1} ms ({} paragraphs, {} chars)",
+        parse_started.elapsed().as_secs_f64() * 1e3,
+        source.document.paragraph_count(),
+        source.document.paragraph_chars()
     );
     let store = match Store::from_env() {
         Ok(s) => Some(s),
@@ -58,7 +66,13 @@ fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "jingdu",
         options,
-        Box::new(move |cc| Ok(Box::new(JingduApp::new(cc, source, store)))),
+        Box::new(move |cc| {
+            log::info!(
+                "window and renderer ready: {:.1} ms after start",
+                started.elapsed().as_secs_f64() * 1e3
+            );
+            Ok(Box::new(JingduApp::new(cc, source, store, started)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

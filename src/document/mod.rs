@@ -8,15 +8,17 @@
 mod decode;
 pub mod lines;
 mod meta;
-mod numbering;
+pub mod numbering;
 mod outline;
 mod parse;
 mod source;
+mod synthetic;
 pub mod typography;
 
 pub use decode::{DecodeError, decode_bytes};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
 pub use parse::parse;
+pub use synthetic::{chinese_number, synthetic_text};
 /// The first date in `s` as `YYYY-MM-DD`.
 pub fn meta_date(s: &str) -> Option<String> {
     meta::find_date(s).map(|d| d.0)

@@ -80,13 +80,18 @@ pub struct JingduApp {
 
 impl JingduApp {
     /// Creates the app inside eframe: fonts, styles, settings from eframe's storage.
-    pub fn new(cc: &eframe::CreationContext<'_>, source: Source, store: Option<Store>) -> Self {
+    /// `started` is when the process started, for the start-up log.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        source: Source,
+        store: Option<Store>,
+        started: Instant,
+    ) -> Self {
         let settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, Settings::STORAGE_KEY))
             .unwrap_or_default()
             .sanitized();
-        let started = Instant::now();
         let state = AppState::new(source, store, settings, Box::new(crate::notes::now_rfc3339));
         Self::with_state(&cc.egui_ctx, state, started)
     }
@@ -224,7 +229,7 @@ impl JingduApp {
         self.frames += 1;
         if self.frames == 1 {
             log::info!(
-                "first frame: {:.1} ms after start-up began",
+                "first frame drawn: {:.1} ms after start",
                 self.started.elapsed().as_secs_f64() * 1e3
             );
         }
