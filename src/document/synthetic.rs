@@ -53,7 +53,7 @@ pub fn chinese_number(n: usize) -> String {
     if n < 20 {
         return format!(
             "十{}",
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 String::new()
             } else {
                 D[n % 10].to_owned()
