@@ -5,7 +5,8 @@
 use std::io::{Cursor, Write};
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, Paragraph, Run, RunFonts, Style, StyleType,
+    AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, Paragraph, Run, RunFonts, Style,
+    StyleType,
 };
 
 use crate::document::typography::display_text;
@@ -17,6 +18,15 @@ const SONG: &str = "宋体";
 const HEI: &str = "黑体";
 const LATIN_SERIF: &str = "Times New Roman";
 const LATIN_SANS: &str = "Arial";
+
+/// Line spacing of `line`/240 lines with `before`/`after` twips around the paragraph.
+fn spacing(line: i32, before: u32, after: u32) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Auto)
+        .line(line)
+        .before(before)
+        .after(after)
+}
 
 fn fonts(east_asia: &str, latin: &str) -> RunFonts {
     RunFonts::new()
@@ -34,6 +44,7 @@ fn styles(docx: Docx) -> Docx {
             .size(40)
             .bold()
             .fonts(fonts(HEI, LATIN_SANS))
+            .line_spacing(spacing(276, 120, 240))
             .align(AlignmentType::Center),
     );
     for level in 1..=6usize {
@@ -52,6 +63,7 @@ fn styles(docx: Docx) -> Docx {
                 .size(size)
                 .bold()
                 .fonts(fonts(HEI, LATIN_SANS))
+                .line_spacing(spacing(276, if level == 1 { 360 } else { 240 }, 120))
                 .outline_lvl(level - 1),
         );
     }
@@ -61,6 +73,7 @@ fn styles(docx: Docx) -> Docx {
             .based_on("Normal")
             .color("5C5954")
             .fonts(fonts("楷体", LATIN_SERIF))
+            .line_spacing(spacing(300, 60, 60))
             .indent(Some(420), None, Some(420), None),
     )
     .add_style(
@@ -68,7 +81,8 @@ fn styles(docx: Docx) -> Docx {
             .name("Note Meta")
             .based_on("Normal")
             .size(18)
-            .color("7A7368"),
+            .color("7A7368")
+            .line_spacing(spacing(240, 0, 60)),
     )
     .add_style(
         Style::new("JingduLabel", StyleType::Paragraph)
@@ -76,6 +90,7 @@ fn styles(docx: Docx) -> Docx {
             .based_on("Normal")
             .bold()
             .color("A8322D")
+            .line_spacing(spacing(276, 200, 60))
             .fonts(fonts(HEI, LATIN_SANS)),
     )
 }
@@ -106,7 +121,12 @@ fn para(style: &str, text: &str) -> Paragraph {
 
 fn note_paragraphs(e: &Export<'_>, o: &Options, n: &Note, number: usize) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let [r, g, b] = e.palette.entry(&n.color).rgb;
+    // Darkened so that light colours (yellow) stay legible on white paper.
+    let [r, g, b] = e
+        .palette
+        .entry(&n.color)
+        .rgb
+        .map(|c| (u16::from(c) * 7 / 10) as u8);
     out.push(
         Paragraph::new()
             .style("JingduLabel")
@@ -145,7 +165,7 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), Exp
     let mut docx = styles(Docx::new())
         .default_fonts(fonts(SONG, LATIN_SERIF))
         .default_size(24)
-        .default_line_spacing(LineSpacing::new().line(360))
+        .default_line_spacing(spacing(360, 0, 60))
         .created_at(e.generated)
         .updated_at(e.generated);
     if let Some(c) = &e.meta().column {

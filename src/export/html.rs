@@ -53,7 +53,7 @@ p.body { text-indent: 2em; margin: 0 0 .6em; text-align: justify; }
 .label { font-size: .85em; color: var(--muted); margin: 0 0 .3em; }
 .label .n { color: var(--accent); font-weight: bold; }
 blockquote { margin: .2em 0 .5em; padding: .1em .8em; border-left: 2px solid #d8d2c6; color: #5c5954; }
-.text { margin: .3em 0; white-space: normal; overflow-wrap: anywhere; }
+.text { margin: .3em 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .facts { font-size: .8em; color: var(--muted); margin: .3em 0 0; }
 mark { background: color-mix(in srgb, var(--c, #f2c94c) 45%, transparent); color: inherit; padding: 0 .1em; }
 sup.ref { color: var(--accent); font-size: .7em; }
@@ -96,7 +96,12 @@ fn write_note(
         )?;
     }
     if !n.text.trim().is_empty() {
-        writeln!(out, "<p class=\"text\">{}</p>", escape_lines(&n.text))?;
+        // `pre-wrap` keeps the note's line breaks, tabs and runs of spaces.
+        writeln!(
+            out,
+            "<p class=\"text\">{}</p>",
+            escape(&n.text.replace("\r\n", "\n"))
+        )?;
     }
     let mut facts = Vec::new();
     if !n.tags.is_empty() {
