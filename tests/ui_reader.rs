@@ -156,3 +156,34 @@ fn theme_switches() {
         jingdu::app::ThemeChoice::Light
     );
 }
+
+#[test]
+fn outline_reveals_the_current_section_of_a_long_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = jingdu::document::synthetic_text(300_000);
+    let source = Source::from_text(jingdu::document::Origin::Builtin, &text);
+    let mut h = common::harness(source, dir.path());
+    let doc = h.state().state.source.document.clone();
+    // A part deep in the document: its row is far below the outline's first screen.
+    let part = doc
+        .sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .nth(60)
+        .unwrap();
+    let sub = part.children[1];
+    h.state_mut()
+        .state
+        .apply(jingdu::app::Action::JumpTo(Some(doc.sections[sub].heading)));
+    h.run();
+    let part_label = jingdu::document::typography::display_text(&doc.blocks[part.heading].text);
+    // Only rows in view exist as widgets: the part's row and the current section's row must.
+    h.get_by_label(&part_label);
+    let sub_label =
+        jingdu::document::typography::display_text(&doc.blocks[doc.sections[sub].heading].text);
+    let current: Vec<_> = h
+        .get_all_by_label(&sub_label)
+        .filter(|n| n.accesskit_node().data().toggled() == Some(egui::accesskit::Toggled::True))
+        .collect();
+    assert_eq!(current.len(), 1, "the current section is shown and marked");
+}

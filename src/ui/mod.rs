@@ -129,6 +129,22 @@ impl JingduApp {
                 theme::select(ctx, t);
             }
             Action::OpenImport => self.import.open = true,
+            Action::Scrolled {
+                block,
+                fraction,
+                focus,
+            } => {
+                // The outline is drawn before the reader; draw once more so that it marks
+                // the new section now, not at the next input event.
+                if focus != self.state.view.focus_block {
+                    ctx.request_repaint();
+                }
+                self.state.apply(Action::Scrolled {
+                    block,
+                    fraction,
+                    focus,
+                });
+            }
             other => self.state.apply(other),
         }
     }

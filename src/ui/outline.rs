@@ -45,6 +45,9 @@ const COMPACT_ABOVE: usize = 400;
 /// The outline's own state: what is collapsed, the rows currently shown, what to reveal.
 pub struct OutlineView {
     collapsed: BTreeSet<Node>,
+    /// Nodes expanded only to reveal the current section; collapsed again when the reader
+    /// moves on, so that scrolling through a long document does not unfold the whole tree.
+    auto_expanded: BTreeSet<Node>,
     rows: Vec<Row>,
     rows_dirty: bool,
     last_focus: Option<Node>,
@@ -64,6 +67,7 @@ impl OutlineView {
         }
         OutlineView {
             collapsed,
+            auto_expanded: BTreeSet::new(),
             rows: Vec::new(),
             rows_dirty: true,
             last_focus: None,
@@ -92,10 +96,13 @@ impl OutlineView {
     /// Expands every node.
     pub fn expand_all(&mut self) {
         self.collapsed.clear();
+        self.auto_expanded.clear();
         self.rows_dirty = true;
     }
 
     fn toggle(&mut self, node: Node) {
+        // A node the reader toggles by hand is theirs from now on.
+        self.auto_expanded.remove(&node);
         if !self.collapsed.remove(&node) {
             self.collapsed.insert(node);
         }
@@ -150,15 +157,27 @@ impl OutlineView {
         })
     }
 
-    /// Expands the ancestors of the focused section and scrolls it into view.
+    /// Expands the ancestors of the focused section (collapsing again those expanded only
+    /// for the previous one) and scrolls it into view.
     fn reveal(&mut self, doc: &Document, node: Node) {
+        let mut wanted: BTreeSet<Node> = BTreeSet::new();
         if let Node::Section(sec) = node {
+            wanted.insert(Node::Root);
             for anc in doc.section_path(sec) {
-                if anc != sec && self.collapsed.remove(&Node::Section(anc)) {
-                    self.rows_dirty = true;
+                if anc != sec {
+                    wanted.insert(Node::Section(anc));
                 }
             }
-            if self.collapsed.remove(&Node::Root) {
+        }
+        for old in std::mem::take(&mut self.auto_expanded) {
+            if !wanted.contains(&old) {
+                self.collapsed.insert(old);
+                self.rows_dirty = true;
+            }
+        }
+        for n in wanted {
+            if self.collapsed.remove(&n) {
+                self.auto_expanded.insert(n);
                 self.rows_dirty = true;
             }
         }
@@ -167,10 +186,27 @@ impl OutlineView {
         }
         if let Some(row) = self.rows.iter().position(|r| r.node == node) {
             let y = row as f32 * ROW_HEIGHT;
-            if y < self.scroll_offset || y + ROW_HEIGHT > self.scroll_offset + self.view_height {
+            let visible = y >= self.scroll_offset + ROW_HEIGHT
+                && y + 2.0 * ROW_HEIGHT <= self.scroll_offset + self.view_height;
+            if !visible {
                 self.scroll_to_row = Some(row);
             }
+            log::debug!(
+                "outline reveal {node:?}: row {row}, offset {}, visible {visible}",
+                self.scroll_offset
+            );
         }
+    }
+
+    /// Whether `node`'s row is shown inside the visible part of the outline (for tests).
+    pub fn is_row_visible(&self, node: Node) -> bool {
+        self.rows
+            .iter()
+            .position(|r| r.node == node)
+            .is_some_and(|row| {
+                let y = row as f32 * ROW_HEIGHT;
+                y >= self.scroll_offset && y + ROW_HEIGHT <= self.scroll_offset + self.view_height
+            })
     }
 
     /// Shows the outline panel content.
@@ -216,6 +252,9 @@ impl OutlineView {
             area = area.vertical_scroll_offset(target);
         }
         let focus_section = focus;
+        // Rows touch: the stride of `show_rows` is then exactly ROW_HEIGHT, which the reveal
+        // arithmetic relies on.
+        ui.spacing_mut().item_spacing.y = 0.0;
         let out = area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
             let mut toggled = None;
             for r in range {

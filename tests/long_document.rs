@@ -1,0 +1,89 @@
+//! A long document through the real app, headless: only what is on screen is laid out, jumps
+//! land exactly, and the outline follows.
+
+use jingdu::app::{Action, Settings};
+use jingdu::bench::Headless;
+use jingdu::document::{Origin, Source, synthetic_text};
+use jingdu::ui::outline::Node;
+
+fn long_app(chars: usize) -> Headless {
+    let source = Source::from_text(Origin::Builtin, &synthetic_text(chars));
+    let mut h = Headless::new(source, Settings::default());
+    h.frame(Vec::new());
+    h
+}
+
+#[test]
+fn only_visible_blocks_are_laid_out() {
+    let mut h = long_app(300_000);
+    for _ in 0..3 {
+        h.frame(Vec::new());
+    }
+    let doc = h.app.state.source.document.clone();
+    let measured = h.app.reader.measured_count();
+    assert!(
+        measured < 40,
+        "{measured} of {} blocks laid out",
+        doc.blocks.len()
+    );
+}
+
+#[test]
+fn jumps_land_on_the_block_and_the_outline_reveals_it() {
+    let mut h = long_app(300_000);
+    let doc = h.app.state.source.document.clone();
+    for target in [doc.sections.len() / 2, doc.sections.len() - 1, 3] {
+        let heading = doc.sections[target].heading;
+        h.apply(Action::JumpTo(Some(heading)));
+        for _ in 0..4 {
+            h.frame(Vec::new());
+        }
+        let pos = h.app.state.view.position;
+        assert_eq!(pos.block, Some(heading), "target {target}");
+        let focus = h
+            .app
+            .state
+            .view
+            .focus_block
+            .and_then(|b| doc.section_of_block(b))
+            .unwrap();
+        assert!(
+            h.app.outline.is_row_visible(Node::Section(focus)),
+            "outline row of section {focus} not in view"
+        );
+    }
+}
+
+#[test]
+fn page_down_walks_through_the_whole_document() {
+    let mut h = long_app(100_000);
+    let key = |k| {
+        vec![
+            egui::Event::Key {
+                key: k,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: Default::default(),
+            },
+            egui::Event::Key {
+                key: k,
+                physical_key: None,
+                pressed: false,
+                repeat: false,
+                modifiers: Default::default(),
+            },
+        ]
+    };
+    let mut last = None;
+    let mut steps = 0;
+    while !h.at_end() {
+        h.frame(key(egui::Key::PageDown));
+        let b = h.app.state.view.position.block;
+        assert!(b >= last, "never moves backwards");
+        last = b;
+        steps += 1;
+        assert!(steps < 2000, "reached the end");
+    }
+    assert!(steps > 20);
+}
