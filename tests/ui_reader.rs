@@ -160,7 +160,7 @@ fn theme_switches() {
 #[test]
 fn outline_reveals_the_current_section_of_a_long_document() {
     let dir = tempfile::tempdir().unwrap();
-    let text = jingdu::document::synthetic_text(300_000);
+    let text = jingdu::document::synthetic_text(1_000_000);
     let source = Source::from_text(jingdu::document::Origin::Builtin, &text);
     let mut h = common::harness(source, dir.path());
     let doc = h.state().state.source.document.clone();
@@ -169,7 +169,7 @@ fn outline_reveals_the_current_section_of_a_long_document() {
         .sections
         .iter()
         .filter(|s| s.level == 1)
-        .nth(60)
+        .nth(200)
         .unwrap();
     let sub = part.children[1];
     h.state_mut()
