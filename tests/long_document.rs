@@ -87,3 +87,34 @@ fn page_down_walks_through_the_whole_document() {
     }
     assert!(steps > 20);
 }
+
+/// Logs nowhere; wrapped by the counting logger.
+struct Silent;
+
+impl log::Log for Silent {
+    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+        false
+    }
+    fn log(&self, _: &log::Record<'_>) {}
+    fn flush(&self) {}
+}
+
+#[test]
+fn atlas_overflows_are_counted() {
+    // The counter must see an overflow when one happens, or bench-ui's "0" would mean nothing.
+    let _ = log::set_boxed_logger(Box::new(jingdu::bench::CountingLogger(Silent)));
+    log::set_max_level(log::LevelFilter::Warn);
+    let before = jingdu::bench::ATLAS_OVERFLOWS.load(std::sync::atomic::Ordering::Relaxed);
+    let mut h = long_app(20_000);
+    // The smallest atlas epaint allows, and very large glyphs.
+    h.max_texture_side = 1024;
+    h.set_zoom(6.0);
+    for _ in 0..3 {
+        h.frame(Vec::new());
+    }
+    let after = jingdu::bench::ATLAS_OVERFLOWS.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(
+        after > before,
+        "a 1024-pixel atlas cannot hold a page of Chinese text at 6x"
+    );
+}

@@ -285,7 +285,7 @@ impl eframe::App for JingduApp {
         eframe::set_value(storage, Settings::STORAGE_KEY, &self.state.settings);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         if !self.state.save_now() {
             log::error!("notes could not be saved on exit");
         }
