@@ -104,6 +104,8 @@ pub enum Action {
     DismissMessage(u64),
     /// Open the export dialog (Ctrl+E).
     OpenExport,
+    /// Close the window (Ctrl+Q); notes and settings are saved on the way out.
+    Quit,
     /// Open the file dialog to import notes (Ctrl+I).
     OpenImport,
     /// Close the export dialog.

@@ -540,7 +540,7 @@ impl AppState {
             Action::DismissMessage(id) => self.messages.dismiss(id),
             Action::OpenExport => self.view.export_open = true,
             Action::CloseExport => self.view.export_open = false,
-            Action::OpenImport => {}
+            Action::OpenImport | Action::Quit => {}
             Action::ImportFrom(path) => self.import_from(&path),
             Action::ConfirmImport => {
                 if let Some(p) = self.view.pending_import.take() {

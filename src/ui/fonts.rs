@@ -75,3 +75,70 @@ pub fn install(ctx: &egui::Context) {
         started.elapsed().as_secs_f64() * 1e3
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::typography::display_text;
+
+    /// Every non-ASCII char inside string literals of the UI sources.
+    fn ui_chars() -> String {
+        let sources = [
+            include_str!("strings.rs"),
+            include_str!("mod.rs"),
+            include_str!("toolbar.rs"),
+            include_str!("outline.rs"),
+            include_str!("reader.rs"),
+            include_str!("notes_panel.rs"),
+            include_str!("note_editor.rs"),
+            include_str!("export_dialog.rs"),
+            include_str!("status.rs"),
+            include_str!("../app/mod.rs"),
+            include_str!("../export/mod.rs"),
+            include_str!("../notes/palette.rs"),
+        ];
+        let mut out = String::new();
+        for src in sources {
+            for line in src.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                let mut inside = false;
+                for c in line.chars() {
+                    if c == '"' {
+                        inside = !inside;
+                    } else if inside && !c.is_ascii() {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn embedded_fonts_cover_the_article_and_the_ui() {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(definitions());
+        ctx.run_ui(Default::default(), |_| {})
+            .drop_without_applying_deltas();
+        let article = display_text(crate::document::BUILTIN_ARTICLE);
+        let ui = ui_chars();
+        assert!(ui.chars().count() > 500, "the scan found the UI strings");
+        ctx.fonts_mut(|f| {
+            // The check can fail: a symbol none of our fonts has.
+            assert!(!f.has_glyph(&egui::FontId::proportional(16.0), '✎'));
+            for (family, text) in [
+                (body_family(), article.as_str()),
+                (heading_family(), article.as_str()),
+                (FontFamily::Proportional, ui.as_str()),
+                (FontFamily::Proportional, article.as_str()),
+            ] {
+                let font = egui::FontId::new(16.0, family.clone());
+                let missing: String = text
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .filter(|&c| !f.has_glyph(&font, c))
+                    .collect();
+                assert!(missing.is_empty(), "{family:?} lacks {missing:?}");
+            }
+        });
+    }
+}

@@ -42,6 +42,7 @@ fn shortcuts() -> Vec<(KeyboardShortcut, Action)> {
         (KeyboardShortcut::new(cmd, Key::Num0), Action::ZoomReset),
         (KeyboardShortcut::new(cmd, Key::E), Action::OpenExport),
         (KeyboardShortcut::new(cmd, Key::I), Action::OpenImport),
+        (KeyboardShortcut::new(cmd, Key::Q), Action::Quit),
         (
             KeyboardShortcut::new(Modifiers::NONE, Key::F9),
             Action::ToggleOutline,
@@ -129,6 +130,7 @@ impl JingduApp {
                 theme::select(ctx, t);
             }
             Action::OpenImport => self.import.open = true,
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Scrolled {
                 block,
                 fraction,

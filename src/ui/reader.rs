@@ -923,6 +923,11 @@ impl ReaderView {
                     }
                 }
             }
+            ui.separator();
+            if ui.button(format!("{}…", s::EXPORT)).clicked() {
+                actions.push(Action::OpenExport);
+                ui.close();
+            }
         });
     }
 
