@@ -464,16 +464,7 @@ fn add_note(args: AddArgs) -> Result<String, CliError> {
         None => notes::DEFAULT_COLOR.to_owned(),
     };
     let index = TextIndex::new(doc.body_text());
-    let mut anchor = notes::make_anchor(doc, &index, range.clone());
-    if kind == NoteKind::Section
-        && let Some(b) = doc
-            .blocks
-            .iter()
-            .position(|b| b.is_heading() && b.range == range)
-    {
-        anchor.block = b;
-        anchor.heading_path = doc.heading_path(b);
-    }
+    let anchor = notes::target_anchor(doc, &index, kind, range);
     let note = Note::new(
         kind,
         anchor,

@@ -24,16 +24,7 @@ fn note(
     tags: &[&str],
 ) -> Note {
     let index = TextIndex::new(doc.body_text());
-    let mut anchor = notes::make_anchor(doc, &index, range.clone());
-    if kind == NoteKind::Section
-        && let Some(b) = doc
-            .blocks
-            .iter()
-            .position(|b| b.is_heading() && b.range == range)
-    {
-        anchor.block = b;
-        anchor.heading_path = doc.heading_path(b);
-    }
+    let anchor = notes::target_anchor(doc, &index, kind, range);
     Note {
         id: id.into(),
         kind,

@@ -771,19 +771,7 @@ impl AppState {
     fn anchor_for(&self, target: &NoteTarget) -> notes::Anchor {
         let doc = &self.source.document;
         let index = TextIndex::new(doc.body_text());
-        let mut a = notes::make_anchor(doc, &index, target.range.clone());
-        if target.kind == NoteKind::Section {
-            // Point at the heading itself, which for a run-in heading shares its start.
-            if let Some(b) = doc
-                .blocks
-                .iter()
-                .position(|b| b.is_heading() && b.range == target.range)
-            {
-                a.block = b;
-                a.heading_path = doc.heading_path(b);
-            }
-        }
-        a
+        notes::target_anchor(doc, &index, target.kind, target.range.clone())
     }
 
     fn reattach(&mut self, id: &str, target: NoteTarget) {

@@ -147,15 +147,10 @@ fn note_paragraphs(e: &Export<'_>, o: &Options, n: &Note, number: usize) -> Vec<
     if !n.text.trim().is_empty() {
         out.push(para("Normal", &n.text));
     }
-    let mut facts = Vec::new();
-    if !n.tags.is_empty() {
-        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
-        facts.push(format!("标签：{}", tags.join(" ")));
-    }
-    facts.push(format!("创建：{}", n.created));
-    if n.modified != n.created {
-        facts.push(format!("修改：{}", n.modified));
-    }
+    let facts: Vec<String> = super::facts(n)
+        .into_iter()
+        .map(|(k, v)| format!("{k}：{v}"))
+        .collect();
     out.push(para("JingduMeta", &facts.join("　")));
     out
 }
@@ -184,27 +179,12 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), Exp
     if e.notes.is_empty() {
         docx = docx.add_paragraph(para("Normal", "（没有符合条件的笔记）"));
     }
-    let mut current: Vec<String> = Vec::new();
-    for (i, n) in e.notes.iter().enumerate() {
-        if o.include_headings {
-            let path = e.heading_path(n);
-            let path = if path.is_empty() {
-                vec!["正文开头".to_owned()]
-            } else {
-                path
-            };
-            let common = current
-                .iter()
-                .zip(&path)
-                .take_while(|(a, b)| a == b)
-                .count();
-            for (depth, h) in path.iter().enumerate().skip(common) {
-                let level = (depth + 1).min(6);
-                docx = docx.add_paragraph(para(&format!("Heading{level}"), h).keep_next(true));
-            }
-            current = path;
+    for entry in e.entries(o.include_headings) {
+        for (depth, h) in &entry.headings {
+            let level = (depth + 1).min(6);
+            docx = docx.add_paragraph(para(&format!("Heading{level}"), h).keep_next(true));
         }
-        for p in note_paragraphs(e, o, n, i + 1) {
+        for p in note_paragraphs(e, o, entry.note, entry.number) {
             docx = docx.add_paragraph(p);
         }
     }

@@ -103,29 +103,11 @@ fn write_note(
             escape(&n.text.replace("\r\n", "\n"))
         )?;
     }
-    let mut facts = Vec::new();
-    if !n.tags.is_empty() {
-        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
-        facts.push(format!("标签：{}", tags.join(" ")));
-    }
-    facts.push(format!(
-        "创建：<time datetime=\"{0}\">{0}</time>",
-        escape(&n.created)
-    ));
-    if n.modified != n.created {
-        facts.push(format!(
-            "修改：<time datetime=\"{0}\">{0}</time>",
-            escape(&n.modified)
-        ));
-    }
-    let facts: Vec<String> = facts
+    let facts: Vec<String> = super::facts(n)
         .into_iter()
-        .map(|f| {
-            if f.starts_with("标签") {
-                escape(&f)
-            } else {
-                f
-            }
+        .map(|(k, v)| match k {
+            "标签" => format!("{k}：{}", escape(&v)),
+            _ => format!("{k}：<time datetime=\"{0}\">{0}</time>", escape(&v)),
         })
         .collect();
     writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "))?;
@@ -183,27 +165,12 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
     if e.notes.is_empty() {
         writeln!(out, "<p>（没有符合条件的笔记）</p>")?;
     }
-    let mut current: Vec<String> = Vec::new();
-    for (i, n) in e.notes.iter().enumerate() {
-        if o.include_headings {
-            let path = e.heading_path(n);
-            let path = if path.is_empty() {
-                vec!["正文开头".to_owned()]
-            } else {
-                path
-            };
-            let common = current
-                .iter()
-                .zip(&path)
-                .take_while(|(a, b)| a == b)
-                .count();
-            for (depth, h) in path.iter().enumerate().skip(common) {
-                let level = (depth + 2).min(6);
-                writeln!(out, "<h{level}>{}</h{level}>", escape(h))?;
-            }
-            current = path;
+    for entry in e.entries(o.include_headings) {
+        for (depth, h) in &entry.headings {
+            let level = (depth + 2).min(6);
+            writeln!(out, "<h{level}>{}</h{level}>", escape(h))?;
         }
-        write_note(e, o, n, i + 1, out)?;
+        write_note(e, o, entry.note, entry.number, out)?;
     }
     write_tail(out)
 }

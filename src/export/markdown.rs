@@ -122,15 +122,10 @@ fn write_note(
         writeln!(out, "{}", escape_block(&n.text))?;
         writeln!(out)?;
     }
-    let mut facts = Vec::new();
-    if !n.tags.is_empty() {
-        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
-        facts.push(format!("标签：{}", tags.join(" ")));
-    }
-    facts.push(format!("创建：{}", n.created));
-    if n.modified != n.created {
-        facts.push(format!("修改：{}", n.modified));
-    }
+    let facts: Vec<String> = super::facts(n)
+        .into_iter()
+        .map(|(k, v)| format!("{k}：{v}"))
+        .collect();
     writeln!(out, "*{}*", escape_line(&facts.join(" · ")))?;
     writeln!(out)?;
     Ok(())
@@ -156,28 +151,12 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
         writeln!(out, "（没有符合条件的笔记）")?;
         return Ok(());
     }
-    let mut current: Vec<String> = Vec::new();
-    for (i, n) in e.notes.iter().enumerate() {
-        if o.include_headings {
-            let path = e.heading_path(n);
-            let path = if path.is_empty() {
-                vec!["正文开头".to_owned()]
-            } else {
-                path
-            };
-            // Print the headings that differ from the previous note's path.
-            let common = current
-                .iter()
-                .zip(&path)
-                .take_while(|(a, b)| a == b)
-                .count();
-            for (depth, h) in path.iter().enumerate().skip(common) {
-                writeln!(out, "{}", heading(depth + 2, h))?;
-                writeln!(out)?;
-            }
-            current = path;
+    for entry in e.entries(o.include_headings) {
+        for (depth, h) in &entry.headings {
+            writeln!(out, "{}", heading(depth + 2, h))?;
+            writeln!(out)?;
         }
-        write_note(e, o, n, i + 1, out)?;
+        write_note(e, o, entry.note, entry.number, out)?;
     }
     Ok(())
 }

@@ -213,6 +213,70 @@ impl<'a> Export<'a> {
     }
 }
 
+/// One note of a listing with the headings to print before it.
+pub struct Entry<'a> {
+    /// The note's number, shown as `〔n〕`.
+    pub number: usize,
+    /// Headings that open before this note: `(depth from 0, text)`, the part of its heading
+    /// path that differs from the previous note's.
+    pub headings: Vec<(usize, String)>,
+    /// The note.
+    pub note: &'a Note,
+}
+
+impl<'a> Export<'a> {
+    /// The notes in order, each with the headings that open before it (none when headings
+    /// are not wanted).
+    pub fn entries(&self, with_headings: bool) -> Vec<Entry<'a>> {
+        let mut current: Vec<String> = Vec::new();
+        self.notes
+            .iter()
+            .enumerate()
+            .map(|(i, &note)| {
+                let mut headings = Vec::new();
+                if with_headings {
+                    let path = self.heading_path(note);
+                    let path = if path.is_empty() {
+                        vec![BEFORE_FIRST_HEADING.to_owned()]
+                    } else {
+                        path
+                    };
+                    let common = current
+                        .iter()
+                        .zip(&path)
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    headings = path.iter().cloned().enumerate().skip(common).collect();
+                    current = path;
+                }
+                Entry {
+                    number: i + 1,
+                    headings,
+                    note,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The facts printed under a note: its tags (if any), created and (if different) modified
+/// times, as `(label, value)`.
+pub fn facts(n: &Note) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if !n.tags.is_empty() {
+        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
+        out.push(("标签", tags.join(" ")));
+    }
+    out.push(("创建", n.created.clone()));
+    if n.modified != n.created {
+        out.push(("修改", n.modified.clone()));
+    }
+    out
+}
+
+/// Group heading for notes before the first heading.
+pub const BEFORE_FIRST_HEADING: &str = "正文开头";
+
 /// Group heading for unanchored notes.
 pub const UNANCHORED: &str = "未定位的笔记";
 

@@ -61,22 +61,20 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
         writeln!(out, "（没有符合条件的笔记）")?;
         return Ok(());
     }
-    let mut current: Option<Vec<String>> = None;
-    for (i, n) in e.notes.iter().enumerate() {
-        if o.include_headings {
+    for entry in e.entries(o.include_headings) {
+        let n = entry.note;
+        if !entry.headings.is_empty() {
+            // The whole path whenever it changes: plain text has no heading levels.
             let path = e.heading_path(n);
-            if current.as_ref() != Some(&path) {
-                let shown = if path.is_empty() {
-                    "正文开头".to_owned()
-                } else {
-                    path.join(" › ")
-                };
-                writeln!(out, "【{shown}】")?;
-                writeln!(out)?;
-                current = Some(path);
-            }
+            let shown = if path.is_empty() {
+                super::BEFORE_FIRST_HEADING.to_owned()
+            } else {
+                path.join(" › ")
+            };
+            writeln!(out, "【{shown}】")?;
+            writeln!(out)?;
         }
-        writeln!(out, "{}. {}", i + 1, e.label(n))?;
+        writeln!(out, "{}. {}", entry.number, e.label(n))?;
         if o.include_quotes && (n.kind != NoteKind::Section || !o.include_headings) {
             writeln!(
                 out,
@@ -87,15 +85,10 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
         if !n.text.trim().is_empty() {
             writeln!(out, "{}", indent(&n.text.replace("\r\n", "\n"), "    "))?;
         }
-        let mut facts = Vec::new();
-        if !n.tags.is_empty() {
-            let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
-            facts.push(format!("标签：{}", tags.join(" ")));
-        }
-        facts.push(format!("创建：{}", n.created));
-        if n.modified != n.created {
-            facts.push(format!("修改：{}", n.modified));
-        }
+        let facts: Vec<String> = super::facts(n)
+            .into_iter()
+            .map(|(k, v)| format!("{k}：{v}"))
+            .collect();
         writeln!(out, "    （{}）", facts.join("；"))?;
         writeln!(out)?;
     }

@@ -97,6 +97,27 @@ pub fn make_anchor(doc: &Document, index: &TextIndex<'_>, range: Range<usize>) -
     }
 }
 
+/// The anchor of a new note of `kind` on char range `range`. A section note points at its
+/// heading block, which for a run-in heading starts where its paragraph starts.
+pub fn target_anchor(
+    doc: &Document,
+    index: &TextIndex<'_>,
+    kind: NoteKind,
+    range: Range<usize>,
+) -> Anchor {
+    let mut a = make_anchor(doc, index, range.clone());
+    if kind == NoteKind::Section
+        && let Some(b) = doc
+            .blocks
+            .iter()
+            .position(|b| b.is_heading() && b.range == range)
+    {
+        a.block = b;
+        a.heading_path = doc.heading_path(b);
+    }
+    a
+}
+
 /// The anchor of block `block` (a heading or a paragraph).
 pub fn block_anchor(doc: &Document, index: &TextIndex<'_>, block: usize) -> Anchor {
     let mut a = make_anchor(doc, index, doc.blocks[block].range.clone());

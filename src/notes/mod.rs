@@ -7,7 +7,7 @@ mod note;
 pub mod palette;
 pub mod store;
 
-pub use anchor::{Found, TextIndex, block_anchor, make_anchor, reanchor};
+pub use anchor::{Found, TextIndex, block_anchor, make_anchor, reanchor, target_anchor};
 pub use note::{Anchor, Note, NoteKind, normalize_tags};
 pub use palette::{ColorEntry, DEFAULT_COLOR, Palette};
 pub use store::{DocInfo, Loaded, OnCorrupt, Saved, Store, StoreError, Tombstone};
