@@ -30,90 +30,210 @@ fn document_iri(e: &Export<'_>) -> String {
     format!("urn:jingdu:text:sha256:{}", e.info.text_hash)
 }
 
-/// One note as a W3C Annotation.
-pub fn annotation(e: &Export<'_>, n: &Note) -> Value {
-    let mut body = vec![json!({
-        "type": "TextualBody",
-        "value": n.text,
-        "format": "text/plain",
-        "language": "zh",
-        "purpose": "commenting",
-    })];
-    for t in &n.tags {
-        body.push(json!({ "type": "TextualBody", "value": t, "purpose": "tagging" }));
-    }
-    let entry = e.palette.entry(&n.color);
-    let [r, g, b] = entry.rgb;
-    let mut quote = json!({ "type": "TextQuoteSelector", "exact": n.anchor.quote });
-    if !n.anchor.prefix.is_empty() {
-        quote["prefix"] = json!(n.anchor.prefix);
-    }
-    if !n.anchor.suffix.is_empty() {
-        quote["suffix"] = json!(n.anchor.suffix);
-    }
-    json!({
-        "@context": CONTEXT,
-        "id": note_iri(&n.id),
-        "type": "Annotation",
-        "motivation": "commenting",
-        "created": n.created,
-        "modified": n.modified,
-        "body": body,
-        "target": {
-            "source": document_iri(e),
-            "selector": [
-                quote,
-                { "type": "TextPositionSelector", "start": n.anchor.start, "end": n.anchor.end },
-            ],
-        },
-        "jingdu:kind": n.kind.as_str(),
-        "jingdu:color": {
-            "key": n.color,
-            "name": e.palette.name_of(&n.color),
-            "rgb": format!("#{r:02x}{g:02x}{b:02x}"),
-        },
-        "jingdu:headingPath": n.anchor.heading_path,
-        "jingdu:block": n.anchor.block,
-        "jingdu:anchored": n.anchored,
-    })
+// The shapes written, as borrowed structs: serialising them directly is several times faster
+// than building `serde_json::Value`s for ten thousand notes. Field order is output order.
+
+#[derive(serde::Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
+    purpose: &'static str,
 }
 
-/// The whole export as an `AnnotationCollection`.
-pub fn collection(e: &Export<'_>) -> Value {
-    let items: Vec<Value> = e.notes.iter().map(|n| annotation(e, n)).collect();
-    let id = format!("urn:jingdu:notes:{}", e.info.id);
-    json!({
-        "@context": [CONTEXT, { "jingdu": JINGDU_NS }],
-        "id": id,
-        "type": "AnnotationCollection",
-        "label": format!("{} · 学习笔记", e.title()),
-        "total": items.len(),
-        "generated": e.generated,
-        "generator": {
-            "id": "https://jingdu.invalid/",
-            "type": "Software",
-            "name": format!("jingdu 精读 {}", env!("CARGO_PKG_VERSION")),
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Selector<'a> {
+    Quote {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        exact: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        prefix: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        suffix: &'a str,
+    },
+    Position {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        start: usize,
+        end: usize,
+    },
+}
+
+#[derive(serde::Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: [Selector<'a>; 2],
+}
+
+#[derive(serde::Serialize)]
+struct Color<'a> {
+    key: &'a str,
+    name: String,
+    rgb: String,
+}
+
+#[derive(serde::Serialize)]
+struct Annotation<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    created: &'a str,
+    modified: &'a str,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+    #[serde(rename = "jingdu:kind")]
+    note_kind: &'static str,
+    #[serde(rename = "jingdu:color")]
+    color: Color<'a>,
+    #[serde(rename = "jingdu:headingPath")]
+    heading_path: &'a [String],
+    #[serde(rename = "jingdu:block")]
+    block: usize,
+    #[serde(rename = "jingdu:anchored")]
+    anchored: bool,
+}
+
+fn annotation<'a>(e: &Export<'_>, n: &'a Note, source: &'a str) -> Annotation<'a> {
+    let mut body = vec![Body {
+        kind: "TextualBody",
+        value: &n.text,
+        format: Some("text/plain"),
+        language: Some("zh"),
+        purpose: "commenting",
+    }];
+    body.extend(n.tags.iter().map(|t| Body {
+        kind: "TextualBody",
+        value: t,
+        format: None,
+        language: None,
+        purpose: "tagging",
+    }));
+    let [r, g, b] = e.palette.entry(&n.color).rgb;
+    let a = &n.anchor;
+    Annotation {
+        context: CONTEXT,
+        id: note_iri(&n.id),
+        kind: "Annotation",
+        motivation: "commenting",
+        created: &n.created,
+        modified: &n.modified,
+        body,
+        target: Target {
+            source,
+            selector: [
+                Selector::Quote {
+                    kind: "TextQuoteSelector",
+                    exact: &a.quote,
+                    prefix: &a.prefix,
+                    suffix: &a.suffix,
+                },
+                Selector::Position {
+                    kind: "TextPositionSelector",
+                    start: a.start,
+                    end: a.end,
+                },
+            ],
         },
-        "jingdu:document": {
-            "id": e.info.id,
-            "title": e.doc.meta.title,
-            "path": e.info.path,
-            "textHash": e.info.text_hash,
-            "chars": e.info.chars,
+        note_kind: n.kind.as_str(),
+        color: Color {
+            key: &n.color,
+            name: e.palette.name_of(&n.color),
+            rgb: format!("#{r:02x}{g:02x}{b:02x}"),
         },
-        "first": {
-            "id": format!("{id}#page1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        },
-    })
+        heading_path: &a.heading_path,
+        block: a.block,
+        anchored: n.anchored,
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Generator {
+    id: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: String,
+}
+
+#[derive(serde::Serialize)]
+struct DocumentInfo<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    path: Option<&'a str>,
+    #[serde(rename = "textHash")]
+    text_hash: &'a str,
+    chars: usize,
+}
+
+#[derive(serde::Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: (&'static str, Value),
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: String,
+    total: usize,
+    generated: &'a str,
+    generator: Generator,
+    #[serde(rename = "jingdu:document")]
+    document: DocumentInfo<'a>,
+    first: Page<'a>,
 }
 
 /// Writes the JSON export.
 pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(&collection(e)).map_err(io::Error::other)?;
-    writeln!(out, "{text}")
+    let source = document_iri(e);
+    let items: Vec<Annotation<'_>> = e.notes.iter().map(|n| annotation(e, n, &source)).collect();
+    let id = format!("urn:jingdu:notes:{}", e.info.id);
+    let collection = Collection {
+        context: (CONTEXT, json!({ "jingdu": JINGDU_NS })),
+        id: id.clone(),
+        kind: "AnnotationCollection",
+        label: format!("{} · 学习笔记", e.title()),
+        total: items.len(),
+        generated: e.generated,
+        generator: Generator {
+            id: "https://jingdu.invalid/",
+            kind: "Software",
+            name: format!("jingdu 精读 {}", env!("CARGO_PKG_VERSION")),
+        },
+        document: DocumentInfo {
+            id: &e.info.id,
+            title: e.doc.meta.title.as_deref(),
+            path: e.info.path.as_deref(),
+            text_hash: &e.info.text_hash,
+            chars: e.info.chars,
+        },
+        first: Page {
+            id: format!("{id}#page1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
+    let mut w = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut w, &collection).map_err(io::Error::other)?;
+    writeln!(w)?;
+    w.flush()
 }
 
 /// Notes read from a JSON export.
