@@ -385,7 +385,7 @@ fn card_ui(
             ui.label(
                 RichText::new(state.palette.name_of(&note.color))
                     .small()
-                    .color(color.gamma_multiply(0.9)),
+                    .color(palette.legible(color)),
             );
             if !note.tags.is_empty() {
                 let tags: Vec<String> = note.tags.iter().map(|t| format!("#{t}")).collect();

@@ -58,6 +58,19 @@ impl Palette {
         }
     }
 
+    /// A note colour dark (or light) enough to read as text on this theme's background.
+    pub fn legible(&self, c: Color32) -> Color32 {
+        let light_theme = self.paper.r() > 128;
+        let scale = |v: u8| {
+            if light_theme {
+                (u16::from(v) * 6 / 10) as u8
+            } else {
+                v
+            }
+        };
+        Color32::from_rgb(scale(c.r()), scale(c.g()), scale(c.b()))
+    }
+
     /// A note colour as a highlight over the text.
     pub fn highlight(&self, rgb: [u8; 3]) -> Color32 {
         Color32::from_rgba_unmultiplied(rgb[0], rgb[1], rgb[2], self.highlight_alpha)
