@@ -187,3 +187,47 @@ fn outline_reveals_the_current_section_of_a_long_document() {
         .collect();
     assert_eq!(current.len(), 1, "the current section is shown and marked");
 }
+
+#[test]
+fn open_another_document_and_refuse_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), &dir.path().join("data"));
+    let file = dir.path().join("意见.txt");
+    std::fs::write(
+        &file,
+        "关于某项工作的意见\n（2020年1月2日）\n一、总体要求\n正文一段，内容较长，以句号结束。\n",
+    )
+    .unwrap();
+    let open = |h: &mut egui_kittest::Harness<'static, jingdu::ui::JingduApp>, path: &str| {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+        h.run();
+        h.get_by_label("文档路径").focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_label("文档路径").type_text(path);
+        h.run();
+        h.get_by_label("打开此文件").click();
+        h.run();
+    };
+    open(&mut h, "/no/such/file.txt");
+    assert_eq!(
+        h.state().state.source.document.meta.title.as_deref(),
+        Some("从严从实加强党的基层党组织建设")
+    );
+    assert!(
+        h.state()
+            .state
+            .messages
+            .list()
+            .iter()
+            .any(|m| m.text.contains("找不到文件：/no/such/file.txt"))
+    );
+
+    open(&mut h, &file.display().to_string());
+    assert_eq!(
+        h.state().state.source.document.meta.title.as_deref(),
+        Some("关于某项工作的意见")
+    );
+    h.get_by_label("一、总体要求");
+}

@@ -104,6 +104,10 @@ pub enum Action {
     DismissMessage(u64),
     /// Open the export dialog (Ctrl+E).
     OpenExport,
+    /// Show the dialog to open another document (Ctrl+O).
+    OpenDialog,
+    /// Open this document in place of the current one (its notes are saved first).
+    OpenDocument(PathBuf),
     /// Close the window (Ctrl+Q); notes and settings are saved on the way out.
     Quit,
     /// Open the file dialog to import notes (Ctrl+I).

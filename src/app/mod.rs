@@ -349,6 +349,20 @@ impl AppState {
         })
     }
 
+    /// Saves what is pending and gives back what outlives the document — the store, the
+    /// settings and the clock — for opening another one.
+    pub fn into_parts(mut self) -> (Option<Store>, Settings, Clock) {
+        self.save_now();
+        if let Some(saver) = self.saver.take() {
+            drop(saver);
+        }
+        (
+            self.store.take(),
+            std::mem::take(&mut self.settings),
+            std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339)),
+        )
+    }
+
     /// The notes in document order (unanchored last).
     pub fn notes(&self) -> &[Note] {
         &self.notes
@@ -540,7 +554,8 @@ impl AppState {
             Action::DismissMessage(id) => self.messages.dismiss(id),
             Action::OpenExport => self.view.export_open = true,
             Action::CloseExport => self.view.export_open = false,
-            Action::OpenImport | Action::Quit => {}
+            // Handled by the window, which owns the views built on the document.
+            Action::OpenImport | Action::Quit | Action::OpenDialog | Action::OpenDocument(_) => {}
             Action::ImportFrom(path) => self.import_from(&path),
             Action::ConfirmImport => {
                 if let Some(p) = self.view.pending_import.take() {

@@ -389,9 +389,68 @@ pub fn resolve_path(typed: &str, default_name: &str, format: Format) -> Result<P
     Ok(path)
 }
 
-/// The import dialog: a path field, a native "choose file" button, and the confirmation
-/// asked when the notes were written for another document.
-pub struct ImportDialog {
+/// What a [`PickFileDialog`] picks a file for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Notes to import (a JSON export).
+    Import,
+    /// A document to read.
+    Open,
+}
+
+impl Purpose {
+    fn title(self) -> &'static str {
+        match self {
+            Purpose::Import => "导入笔记",
+            Purpose::Open => "打开文档",
+        }
+    }
+
+    fn explanation(self) -> &'static str {
+        match self {
+            Purpose::Import => {
+                "选择精读导出的 W3C 标注 JSON 文件。相同的笔记保留较新的版本，不会重复。"
+            }
+            Purpose::Open => {
+                "选择要阅读的文本或 Markdown 文件（UTF-8、UTF-16 或 GBK 编码）。当前文档的笔记会先保存。"
+            }
+        }
+    }
+
+    fn field_label(self) -> &'static str {
+        match self {
+            Purpose::Import => "导入文件路径",
+            Purpose::Open => "文档路径",
+        }
+    }
+
+    fn confirm_label(self) -> &'static str {
+        match self {
+            Purpose::Import => "导入此文件",
+            Purpose::Open => "打开此文件",
+        }
+    }
+
+    fn action(self, path: PathBuf) -> Action {
+        match self {
+            Purpose::Import => Action::ImportFrom(path),
+            Purpose::Open => Action::OpenDocument(path),
+        }
+    }
+
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Purpose::Import => ("W3C 标注 JSON", &["json"]),
+            Purpose::Open => ("文本和 Markdown", &["txt", "md", "markdown", "text"]),
+        }
+    }
+}
+
+/// Picking a file to import or open: a native "choose file" button (rfd, on its own thread)
+/// and a path field that always works. The import variant also asks for confirmation when
+/// the notes were written for another document.
+pub struct PickFileDialog {
+    purpose: Purpose,
     /// Whether the dialog is shown.
     pub open: bool,
     path: String,
@@ -400,9 +459,11 @@ pub struct ImportDialog {
     note: Option<String>,
 }
 
-impl Default for ImportDialog {
-    fn default() -> Self {
-        ImportDialog {
+impl PickFileDialog {
+    /// A closed dialog for `purpose`.
+    pub fn new(purpose: Purpose) -> Self {
+        PickFileDialog {
+            purpose,
             open: false,
             path: String::new(),
             native: native_dialog_available(),
@@ -410,17 +471,15 @@ impl Default for ImportDialog {
             note: None,
         }
     }
-}
 
-impl ImportDialog {
-    /// Shows the dialog or the confirmation of a pending import.
+    /// Shows the dialog (and, for imports, the confirmation of a pending import).
     pub fn ui(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
         if let Some(rx) = self.pending.take() {
             match rx.try_recv() {
                 Ok((Some(path), _)) => {
                     self.path = path.display().to_string();
                     self.open = false;
-                    actions.push(Action::ImportFrom(path));
+                    actions.push(self.purpose.action(path));
                 }
                 Ok((None, elapsed)) => {
                     if elapsed < MIN_HUMAN_DIALOG {
@@ -435,7 +494,9 @@ impl ImportDialog {
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.native = false,
             }
         }
-        if let Some(p) = &state.view.pending_import {
+        if self.purpose == Purpose::Import
+            && let Some(p) = &state.view.pending_import
+        {
             let title = p
                 .imported
                 .title
@@ -466,43 +527,55 @@ impl ImportDialog {
         if !self.open {
             return;
         }
-        let modal = egui::Modal::new(Id::unique("import-dialog")).show(ctx, |ui| {
-            ui.set_width(480.0);
-            ui.heading("导入笔记");
-            ui.label("选择精读导出的 W3C 标注 JSON 文件。相同的笔记保留较新的版本，不会重复。");
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(
-                        self.native && self.pending.is_none(),
-                        egui::Button::new("选择文件…"),
-                    )
-                    .clicked()
-                {
-                    self.pick(ctx);
+        let purpose = self.purpose;
+        let modal =
+            egui::Modal::new(Id::unique(("pick-file-dialog", purpose.title()))).show(ctx, |ui| {
+                ui.set_width(480.0);
+                ui.heading(purpose.title());
+                ui.label(purpose.explanation());
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(
+                            self.native && self.pending.is_none(),
+                            egui::Button::new("选择文件…"),
+                        )
+                        .clicked()
+                    {
+                        self.pick(ctx);
+                    }
+                    if ui.button("取消").clicked() {
+                        self.open = false;
+                    }
+                });
+                if let Some(n) = &self.note {
+                    ui.label(RichText::new(n).small());
                 }
-                if ui.button("取消").clicked() {
-                    self.open = false;
-                }
+                ui.label("或者输入文件路径：");
+                ui.horizontal(|ui| {
+                    let field =
+                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0));
+                    let field = field.accessible_name(purpose.field_label());
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if (ui.button(purpose.confirm_label()).clicked() || enter)
+                        && !self.path.trim().is_empty()
+                    {
+                        let typed = self.path.trim();
+                        let path = match typed.strip_prefix("~/") {
+                            Some(rest) => directories::UserDirs::new()
+                                .map_or_else(|| PathBuf::from(typed), |u| u.home_dir().join(rest)),
+                            None => PathBuf::from(typed),
+                        };
+                        actions.push(purpose.action(path));
+                        self.open = false;
+                    }
+                });
             });
-            if let Some(n) = &self.note {
-                ui.label(RichText::new(n).small());
-            }
-            ui.label("或者输入文件路径：");
-            ui.horizontal(|ui| {
-                let field = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0));
-                field.accessible_name("导入文件路径");
-                if ui.button("导入此文件").clicked() && !self.path.trim().is_empty() {
-                    actions.push(Action::ImportFrom(PathBuf::from(self.path.trim())));
-                    self.open = false;
-                }
-            });
-        });
         if modal.should_close() {
             self.open = false;
         }
     }
 
-    /// Opens the native file dialog (Ctrl+I).
+    /// Opens the native file dialog.
     pub fn pick(&mut self, ctx: &egui::Context) {
         self.open = true;
         if !self.native || self.pending.is_some() {
@@ -510,13 +583,15 @@ impl ImportDialog {
         }
         let (tx, rx) = channel();
         let ctx = ctx.clone();
+        let purpose = self.purpose;
         let spawned = std::thread::Builder::new()
             .name("jingdu-open-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
+                let (name, extensions) = purpose.filter();
                 let picked = rfd::FileDialog::new()
-                    .set_title("导入笔记")
-                    .add_filter("W3C 标注 JSON", &["json"])
+                    .set_title(purpose.title())
+                    .add_filter(name, extensions)
                     .pick_file();
                 let _ = tx.send((picked, started.elapsed()));
                 ctx.request_repaint();

@@ -43,6 +43,7 @@ fn shortcuts() -> Vec<(KeyboardShortcut, Action)> {
         (KeyboardShortcut::new(cmd, Key::E), Action::OpenExport),
         (KeyboardShortcut::new(cmd, Key::I), Action::OpenImport),
         (KeyboardShortcut::new(cmd, Key::Q), Action::Quit),
+        (KeyboardShortcut::new(cmd, Key::O), Action::OpenDialog),
         (
             KeyboardShortcut::new(Modifiers::NONE, Key::F9),
             Action::ToggleOutline,
@@ -73,7 +74,8 @@ pub struct JingduApp {
     pub outline: outline::OutlineView,
     notes_panel: notes_panel::NotesPanel,
     export: export_dialog::ExportDialog,
-    import: export_dialog::ImportDialog,
+    import: export_dialog::PickFileDialog,
+    open_file: export_dialog::PickFileDialog,
     started: Instant,
     frames: u64,
     title_set: bool,
@@ -110,11 +112,44 @@ impl JingduApp {
             outline,
             notes_panel: notes_panel::NotesPanel::default(),
             export: export_dialog::ExportDialog::default(),
-            import: export_dialog::ImportDialog::default(),
+            import: export_dialog::PickFileDialog::new(export_dialog::Purpose::Import),
+            open_file: export_dialog::PickFileDialog::new(export_dialog::Purpose::Open),
             started,
             frames: 0,
             title_set: false,
         }
+    }
+
+    /// Opens `path` in place of the current document: its notes are saved first, settings and
+    /// the notes store carry over. On failure the current document stays and the reader is told.
+    pub fn open_document(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        let source = match Source::open(path) {
+            Ok(s) => s,
+            Err(e) => {
+                self.state
+                    .messages
+                    .post(crate::app::Level::Error, e.to_string());
+                return;
+            }
+        };
+        let placeholder = AppState::new(
+            Source::from_text(crate::document::Origin::Builtin, ""),
+            None,
+            Settings::default(),
+            Box::new(crate::notes::now_rfc3339),
+        );
+        let old = std::mem::replace(&mut self.state, placeholder);
+        let (store, settings, clock) = old.into_parts();
+        self.state = AppState::new(source, store, settings, clock);
+        self.reader = reader::ReaderView::new(
+            &self.state.source.document,
+            &self.state.source.display_name(),
+        );
+        self.outline = outline::OutlineView::new(&self.state.source.document);
+        self.notes_panel = notes_panel::NotesPanel::default();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(Self::window_title(
+            &self.state.source,
+        )));
     }
 
     /// The window title: `精读 — <article title>`.
@@ -131,6 +166,8 @@ impl JingduApp {
             }
             Action::OpenImport => self.import.open = true,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::OpenDialog => self.open_file.open = true,
+            Action::OpenDocument(path) => self.open_document(ctx, &path),
             Action::Scrolled {
                 block,
                 fraction,
@@ -234,6 +271,12 @@ impl JingduApp {
         self.export.poll(&ctx, &self.state, &mut actions);
         self.export.ui(&ctx, &self.state, &mut actions);
         self.import.ui(&ctx, &self.state, &mut actions);
+        self.open_file.ui(&ctx, &self.state, &mut actions);
+        // A file dropped on the window opens in place of the current document.
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            actions.push(Action::OpenDocument(path));
+        }
 
         for a in actions {
             self.apply(&ctx, a);

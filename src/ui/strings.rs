@@ -13,6 +13,10 @@ pub const TOGGLE_OUTLINE_TIP: &str = "显示或隐藏目录（F9）";
 pub const TOGGLE_NOTES: &str = "笔记";
 /// Tooltip of the notes toggle.
 pub const TOGGLE_NOTES_TIP: &str = "显示或隐藏笔记栏（F10）";
+/// Open-document button.
+pub const OPEN: &str = "打开";
+/// Tooltip of the open button.
+pub const OPEN_TIP: &str = "打开另一篇文本或 Markdown 文档（Ctrl+O，也可把文件拖进窗口）";
 /// Label before the font-size control.
 pub const FONT_SIZE: &str = "字体";
 /// Tooltip of the font-size control.

@@ -23,6 +23,9 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         {
             actions.push(Action::ToggleOutline);
         }
+        if ui.button(s::OPEN).on_hover_text(s::OPEN_TIP).clicked() {
+            actions.push(Action::OpenDialog);
+        }
         ui.separator();
         ui.label(RichText::new(s::FONT_SIZE).color(palette.muted))
             .on_hover_text(s::FONT_SIZE_TIP);
