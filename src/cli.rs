@@ -396,16 +396,7 @@ fn write_notes_text(ctx: &NotesContext, out: &mut dyn Write) -> std::io::Result<
         return writeln!(out, "（这篇文档还没有笔记）");
     }
     for (i, n) in ctx.notes.iter().enumerate() {
-        let place = if n.anchor.heading_path.is_empty() {
-            "正文开头".to_owned()
-        } else {
-            n.anchor
-                .heading_path
-                .iter()
-                .map(|h| display_text(h))
-                .collect::<Vec<_>>()
-                .join(" › ")
-        };
+        let place = notes::place_label(n);
         let status = if n.anchored { "" } else { "（未定位）" };
         writeln!(
             out,

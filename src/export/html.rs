@@ -202,18 +202,12 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
                 )?;
             }
         }
-        let owner = |n: &Note| super::text::note_block(doc, n);
-        for (num, n) in &numbered {
-            let here = n.anchored
-                && (owner(n) == Some(b)
-                    || (b > 0 && doc.blocks[b - 1].is_run_in() && owner(n) == Some(b - 1)));
-            if here {
-                let o2 = Options {
-                    include_quotes: o.include_quotes && n.kind == NoteKind::Passage,
-                    ..o.clone()
-                };
-                write_note(e, &o2, n, *num, out)?;
-            }
+        for (num, n) in super::text::notes_after_block(doc, &numbered, b) {
+            let o2 = Options {
+                include_quotes: o.include_quotes && n.kind == NoteKind::Passage,
+                ..o.clone()
+            };
+            write_note(e, &o2, n, num, out)?;
         }
     }
     let lost: Vec<&(usize, &Note)> = numbered.iter().filter(|(_, n)| !n.anchored).collect();

@@ -190,25 +190,14 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
             }
         }
         writeln!(out)?;
-        let mut here: Vec<&(usize, &Note)> = numbered
-            .iter()
-            .filter(|(_, n)| n.anchored && super::text::note_block(doc, n) == Some(b))
-            .collect();
-        // Heading run-in notes belong to the paragraph that carries them.
-        if b > 0 && doc.blocks[b - 1].is_run_in() {
-            here.extend(
-                numbered
-                    .iter()
-                    .filter(|(_, n)| n.anchored && super::text::note_block(doc, n) == Some(b - 1)),
-            );
-        }
+        let here = super::text::notes_after_block(doc, &numbered, b);
         for (num, n) in here {
             let mut inner = Vec::new();
             let o2 = Options {
                 include_quotes: o.include_quotes && n.kind == NoteKind::Passage,
                 ..o.clone()
             };
-            write_note(e, &o2, n, *num, &mut inner)?;
+            write_note(e, &o2, n, num, &mut inner)?;
             let inner = String::from_utf8_lossy(&inner);
             for line in inner.trim_end().lines() {
                 if line.is_empty() {

@@ -15,6 +15,25 @@ pub fn note_block(doc: &Document, n: &Note) -> Option<usize> {
     crate::app::block_for(doc, n)
 }
 
+/// The numbered notes drawn after block `b` in an annotated copy: those on `b`, and for a
+/// paragraph carrying a run-in heading, those on that heading too.
+pub fn notes_after_block<'a>(
+    doc: &Document,
+    numbered: &[(usize, &'a Note)],
+    b: usize,
+) -> Vec<(usize, &'a Note)> {
+    let run_in = b.checked_sub(1).filter(|&h| doc.blocks[h].is_run_in());
+    numbered
+        .iter()
+        .filter(|(_, n)| n.anchored)
+        .filter(|(_, n)| {
+            let owner = note_block(doc, n);
+            owner == Some(b) || (run_in.is_some() && owner == run_in)
+        })
+        .copied()
+        .collect()
+}
+
 /// Paragraph `b`'s source text with `〔n〕` inserted where each numbered passage ends.
 pub fn mark_passages(doc: &Document, b: usize, numbered: &[(usize, &Note)]) -> String {
     let block = &doc.blocks[b];

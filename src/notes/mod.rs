@@ -67,6 +67,20 @@ pub fn reanchor_all(doc: &Document, notes: &mut [Note]) -> ReanchorReport {
     report
 }
 
+/// Where a note sits, for lists: its heading path as the reader shows it
+/// (`一、… › （一）…`), or `正文开头` before the first heading.
+pub fn place_label(note: &Note) -> String {
+    if note.anchor.heading_path.is_empty() {
+        return "正文开头".to_owned();
+    }
+    note.anchor
+        .heading_path
+        .iter()
+        .map(|h| crate::document::typography::display_text(h))
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
 /// The current time as RFC 3339 with the local offset, second precision.
 pub fn now_rfc3339() -> String {
     jiff::ZonedDateTime::now()

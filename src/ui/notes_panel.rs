@@ -54,7 +54,7 @@ impl NotesPanel {
                 entries.push(Entry::Card(i));
                 continue;
             }
-            let group = group_of(n);
+            let group = notes::place_label(n);
             if last_group.as_ref() != Some(&group) {
                 entries.push(Entry::Header(group.clone()));
                 last_group = Some(group);
@@ -281,20 +281,6 @@ impl NotesPanel {
                 });
             }
         });
-    }
-}
-
-/// The group heading of a note: its heading path.
-fn group_of(n: &Note) -> String {
-    if n.anchor.heading_path.is_empty() {
-        s::BEFORE_FIRST_HEADING.to_owned()
-    } else {
-        n.anchor
-            .heading_path
-            .iter()
-            .map(|h| display_text(h))
-            .collect::<Vec<_>>()
-            .join(" › ")
     }
 }
 
