@@ -160,6 +160,17 @@ fn selection_across_paragraphs() {
     let sel = h.state().state.view.selection.clone().unwrap();
     assert!(sel.start < doc.blocks[paras[0]].range.end);
     assert!(sel.end > doc.blocks[paras[1]].range.start, "{sel:?}");
+    h.get_by_label("为所选文字写笔记").click();
+    h.run();
+    write_and_save(&mut h, "跨段摘句");
+    let n = &h.state().state.notes()[0];
+    assert_eq!(
+        (n.kind, n.anchor.start, n.anchor.end),
+        (NoteKind::Passage, sel.start, sel.end)
+    );
+    // Both paragraphs are highlighted.
+    assert_eq!(h.state().state.note_index().highlights(paras[0]).len(), 1);
+    assert_eq!(h.state().state.note_index().highlights(paras[1]).len(), 1);
 }
 
 #[test]

@@ -352,6 +352,7 @@ impl AppState {
     /// Saves what is pending and gives back what outlives the document — the store, the
     /// settings and the clock — for opening another one.
     pub fn into_parts(mut self) -> (Option<Store>, Settings, Clock) {
+        self.keep_draft();
         self.save_now();
         if let Some(saver) = self.saver.take() {
             drop(saver);
@@ -361,6 +362,19 @@ impl AppState {
             std::mem::take(&mut self.settings),
             std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339)),
         )
+    }
+
+    /// Keeps a note being written when the window closes: a draft with text becomes a note
+    /// (an edit is applied) rather than being lost.
+    pub fn keep_draft(&mut self) {
+        if self
+            .view
+            .draft
+            .as_ref()
+            .is_some_and(|d| !d.text.trim().is_empty())
+        {
+            self.commit_draft();
+        }
     }
 
     /// The notes in document order (unanchored last).
@@ -1115,6 +1129,25 @@ mod tests {
         assert!(n.anchored);
         assert_eq!(n.anchor.start, 30);
         assert_eq!(app.view.selection, None);
+    }
+
+    #[test]
+    fn a_draft_with_text_is_kept_on_close() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = app(dir.path());
+        first.apply(Action::Select(Some(0..4)));
+        first.apply(Action::NoteSelectionOrParagraph);
+        first.apply(Action::SetDraftText("还没点保存".into()));
+        first.keep_draft();
+        assert!(first.save_now());
+        drop(first);
+        assert_eq!(app(dir.path()).notes()[0].text, "还没点保存");
+        // An empty draft is not turned into a note.
+        let dir2 = tempfile::tempdir().unwrap();
+        let mut other = app(dir2.path());
+        other.apply(Action::NoteSelectionOrParagraph);
+        other.keep_draft();
+        assert!(other.notes().is_empty());
     }
 
     #[test]

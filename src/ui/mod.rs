@@ -331,6 +331,7 @@ impl eframe::App for JingduApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.keep_draft();
         if !self.state.save_now() {
             log::error!("notes could not be saved on exit");
         }

@@ -597,6 +597,7 @@ impl ReaderView {
                 }));
             }
         }
+        self.selection_button(ui, state, &rects, actions);
         self.handle_selection(ui, state, &area, &rects, actions);
         self.drawn = rects
             .iter()
@@ -783,6 +784,95 @@ impl ReaderView {
                     range: block.range.clone(),
                 }));
             }
+        }
+    }
+
+    /// Screen position just below the end of char `c` of the body text, if its block is drawn.
+    fn char_bottom(
+        &self,
+        ui: &Ui,
+        state: &AppState,
+        rects: &[(usize, Rect)],
+        c: usize,
+    ) -> Option<Pos2> {
+        let doc = &state.source.document;
+        let b = doc.block_at_offset(c.saturating_sub(1))?;
+        let i = *self.item_of_block.get(b)?;
+        let &(_, rect) = rects.iter().find(|(j, _)| *j == i)?;
+        let ts = self.typeset.get(&i)?;
+        let block = &doc.blocks[b];
+        let local = c.saturating_sub(block.range.start).min(block.range.len());
+        let j = ts.line_of_char(local.saturating_sub(1));
+        let line = ts.lines.get(j)?;
+        let style = self.style_of(i);
+        let galley = ui.ctx().fonts_mut(|f| {
+            typeset::line_galley(
+                f,
+                &self.items[i].chars,
+                line,
+                &style,
+                Color32::WHITE,
+                Color32::WHITE,
+            )
+        });
+        let x = galley
+            .pos_from_cursor(egui::text::CCursor::new(
+                local.saturating_sub(line.range.start),
+            ))
+            .min
+            .x;
+        let (above, _) = self.gaps(i);
+        let y = rect.min.y + above + (j + 1) as f32 * ts.line_height;
+        Some(pos2(rect.min.x + line.x + x, y))
+    }
+
+    /// A small "write a note" button under the end of the selection, so that a passage note is
+    /// one click away (like Hypothesis' adder).
+    fn selection_button(
+        &self,
+        ui: &mut Ui,
+        state: &AppState,
+        rects: &[(usize, Rect)],
+        actions: &mut Vec<Action>,
+    ) {
+        if self.drag_anchor.is_some() {
+            return;
+        }
+        let Some(sel) = state.view.selection.clone().filter(|r| r.end > r.start) else {
+            return;
+        };
+        let Some(p) = self.char_bottom(ui, state, rects, sel.end) else {
+            return;
+        };
+        let size = vec2(96.0, 26.0);
+        let max_x = rects.first().map_or(p.x, |(_, r)| r.max.x - size.x);
+        let at = Rect::from_min_size(pos2((p.x - size.x / 2.0).min(max_x), p.y + 2.0), size);
+        if !ui.clip_rect().intersects(at) {
+            return;
+        }
+        let palette = Palette::of(state.settings.theme);
+        // A solid button with a shadow: it floats over the text below the selection.
+        ui.painter().rect_filled(
+            at.translate(vec2(1.0, 2.0)).expand(1.0),
+            6.0,
+            Color32::from_black_alpha(40),
+        );
+        let button = egui::Button::new(
+            egui::RichText::new("＋ 写笔记")
+                .color(Color32::WHITE)
+                .size(13.0),
+        )
+        .fill(palette.accent)
+        .corner_radius(6.0);
+        let resp = ui
+            .put(at, button)
+            .on_hover_text(s::NOTE_SELECTION)
+            .accessible_name(s::NOTE_SELECTION);
+        if resp.clicked() {
+            actions.push(Action::StartNote(NoteTarget {
+                kind: NoteKind::Passage,
+                range: sel,
+            }));
         }
     }
 
