@@ -35,24 +35,6 @@ fn ui_frame(c: &mut Criterion) {
     ] {
         let mut h = Headless::new(source, Settings::default());
         h.frame(Vec::new());
-        let key = |k| {
-            vec![
-                egui::Event::Key {
-                    key: k,
-                    physical_key: None,
-                    pressed: true,
-                    repeat: false,
-                    modifiers: Default::default(),
-                },
-                egui::Event::Key {
-                    key: k,
-                    physical_key: None,
-                    pressed: false,
-                    repeat: false,
-                    modifiers: Default::default(),
-                },
-            ]
-        };
         g.bench_function(name, |b| {
             b.iter(|| {
                 let k = if h.at_end() {
@@ -60,7 +42,7 @@ fn ui_frame(c: &mut Criterion) {
                 } else {
                     egui::Key::PageDown
                 };
-                black_box(h.frame(key(k)))
+                black_box(h.frame(jingdu::bench::key(k)))
             })
         });
     }

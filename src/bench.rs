@@ -168,7 +168,8 @@ fn unique() -> u64 {
     h.finish()
 }
 
-fn key(key: egui::Key) -> Vec<egui::Event> {
+/// The events of pressing and releasing `key`.
+pub fn key(key: egui::Key) -> Vec<egui::Event> {
     let ev = |pressed| egui::Event::Key {
         key,
         physical_key: None,

@@ -57,28 +57,10 @@ fn jumps_land_on_the_block_and_the_outline_reveals_it() {
 #[test]
 fn page_down_walks_through_the_whole_document() {
     let mut h = long_app(100_000);
-    let key = |k| {
-        vec![
-            egui::Event::Key {
-                key: k,
-                physical_key: None,
-                pressed: true,
-                repeat: false,
-                modifiers: Default::default(),
-            },
-            egui::Event::Key {
-                key: k,
-                physical_key: None,
-                pressed: false,
-                repeat: false,
-                modifiers: Default::default(),
-            },
-        ]
-    };
     let mut last = None;
     let mut steps = 0;
     while !h.at_end() {
-        h.frame(key(egui::Key::PageDown));
+        h.frame(jingdu::bench::key(egui::Key::PageDown));
         let b = h.app.state.view.position.block;
         assert!(b >= last, "never moves backwards");
         last = b;

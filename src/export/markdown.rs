@@ -166,12 +166,7 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
 fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
     write_header(e, out, " · 批注本")?;
     let doc = e.doc;
-    let numbered: Vec<(usize, &Note)> = e
-        .notes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (i + 1, *n))
-        .collect();
+    let numbered = e.numbered();
     for (b, block) in doc.blocks.iter().enumerate() {
         if block.is_run_in() {
             continue;

@@ -225,6 +225,15 @@ pub struct Entry<'a> {
 }
 
 impl<'a> Export<'a> {
+    /// The notes with their numbers (`〔n〕`), in order.
+    pub fn numbered(&self) -> Vec<(usize, &'a Note)> {
+        self.notes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (i + 1, n))
+            .collect()
+    }
+
     /// The notes in order, each with the headings that open before it (none when headings
     /// are not wanted).
     pub fn entries(&self, with_headings: bool) -> Vec<Entry<'a>> {

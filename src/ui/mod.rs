@@ -225,46 +225,49 @@ impl JingduApp {
                 }
             });
         }
-        let mut show_outline = self.state.settings.show_outline;
-        let outline = egui::Panel::left("outline")
-            .resizable(true)
-            .default_size(self.state.settings.outline_width_pt)
-            .size_range(160.0..=600.0)
-            .show_collapsible(ui, &mut show_outline, |ui| {
+        let settings = &self.state.settings;
+        let (outline_shown, outline_width, notes_shown, notes_width) = (
+            settings.show_outline,
+            settings.outline_width_pt,
+            settings.show_notes,
+            settings.notes_width_pt,
+        );
+        let outline = side_panel(
+            ui,
+            egui::Panel::left("outline"),
+            outline_shown,
+            outline_width,
+            160.0..=600.0,
+            |ui| {
                 self.outline.ui(ui, &self.state, &mut actions);
-            });
-        if show_outline != self.state.settings.show_outline {
-            actions.push(Action::ToggleOutline);
-        }
-        if let Some(r) = outline {
-            let w = r.response.rect.width().round();
-            if self.state.settings.show_outline
-                && (w - self.state.settings.outline_width_pt).abs() > 1.0
-                && w >= 160.0
-            {
-                actions.push(Action::SetOutlineWidth(w));
-            }
-        }
-        let mut show_notes = self.state.settings.show_notes;
-        let notes = egui::Panel::right("notes")
-            .resizable(true)
-            .default_size(self.state.settings.notes_width_pt)
-            .size_range(220.0..=700.0)
-            .show_collapsible(ui, &mut show_notes, |ui| {
+            },
+        );
+        push_panel_actions(
+            &mut actions,
+            outline,
+            outline_shown,
+            outline_width,
+            Action::ToggleOutline,
+            Action::SetOutlineWidth,
+        );
+        let notes = side_panel(
+            ui,
+            egui::Panel::right("notes"),
+            notes_shown,
+            notes_width,
+            220.0..=700.0,
+            |ui| {
                 self.notes_panel.ui(ui, &self.state, &mut actions);
-            });
-        if show_notes != self.state.settings.show_notes {
-            actions.push(Action::ToggleNotes);
-        }
-        if let Some(r) = notes {
-            let w = r.response.rect.width().round();
-            if self.state.settings.show_notes
-                && (w - self.state.settings.notes_width_pt).abs() > 1.0
-                && w >= 220.0
-            {
-                actions.push(Action::SetNotesWidth(w));
-            }
-        }
+            },
+        );
+        push_panel_actions(
+            &mut actions,
+            notes,
+            notes_shown,
+            notes_width,
+            Action::ToggleNotes,
+            Action::SetNotesWidth,
+        );
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.reader.ui(ui, &self.state, &mut actions);
         });
@@ -294,6 +297,51 @@ impl JingduApp {
                 self.started.elapsed().as_secs_f64() * 1e3
             );
         }
+    }
+}
+
+/// What the reader did to a side panel: whether it is now shown, and its width.
+struct PanelChange {
+    shown: bool,
+    width: Option<f32>,
+}
+
+/// A resizable side panel that hides and shows (its button, its shortcut, or a drag).
+fn side_panel(
+    ui: &mut egui::Ui,
+    panel: egui::Panel,
+    shown: bool,
+    width: f32,
+    range: std::ops::RangeInclusive<f32>,
+    contents: impl FnOnce(&mut egui::Ui),
+) -> PanelChange {
+    let mut open = shown;
+    let min = *range.start();
+    let response = panel
+        .resizable(true)
+        .default_size(width)
+        .size_range(range)
+        .show_collapsible(ui, &mut open, contents);
+    let width = response
+        .map(|r| r.response.rect.width().round())
+        .filter(|&w| open && w >= min);
+    PanelChange { shown: open, width }
+}
+
+/// Turns a panel change into the actions that record it in the settings.
+fn push_panel_actions(
+    actions: &mut Vec<Action>,
+    change: PanelChange,
+    shown: bool,
+    width: f32,
+    toggle: Action,
+    set_width: fn(f32) -> Action,
+) {
+    if change.shown != shown {
+        actions.push(toggle);
+    }
+    if let Some(w) = change.width.filter(|w| (w - width).abs() > 1.0) {
+        actions.push(set_width(w));
     }
 }
 
