@@ -509,10 +509,13 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
             )));
         }
     };
+    let rev = ctx.notes.iter().find(|n| n.id == full).map(|n| n.rev);
     ctx.notes.retain(|n| n.id != full);
+    ctx.deleted.retain(|t| t.id != full);
     ctx.deleted.push(notes::Tombstone {
         id: full.clone(),
         deleted: notes::now_rfc3339(),
+        rev,
     });
     ctx.save()?;
     Ok(full)

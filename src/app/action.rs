@@ -68,8 +68,14 @@ pub enum Action {
     SetDraftTags(String),
     /// Save the open editor (adds or updates the note).
     CommitDraft,
-    /// Close the editor without saving.
-    CancelDraft,
+    /// Esc in the editor: close an untouched draft; ask before discarding one with text.
+    EscapeDraft,
+    /// Close the editor and throw its draft away (Ctrl+Z brings it back).
+    DiscardDraft,
+    /// Keep writing: dismiss the question Esc asked.
+    KeepWriting,
+    /// Reopen the draft set aside at this index of `ViewState::parked_drafts`.
+    ResumeDraft(usize),
     /// Delete a note (undoable).
     DeleteNote(String),
     /// Attach an unanchored (or any) note to a new target.

@@ -1,8 +1,11 @@
-//! Undo and redo of note changes. Each step is a batch of changes (one for an edit, many for
-//! an import); each change records the note before and after, so undo and redo are the same
-//! operation in opposite directions.
+//! Undo and redo. Each step is either a batch of note changes (one for an edit, many for an
+//! import) — each change records the note before and after, so undo and redo are the same
+//! operation in opposite directions — or a draft the reader threw away, which undo brings
+//! back into the editor.
 
 use crate::notes::Note;
+
+use super::Draft;
 
 /// One reversible change to one note.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,7 +17,8 @@ pub struct Change {
 }
 
 impl Change {
-    fn inverted(&self) -> Change {
+    /// The change that reverses this one.
+    pub fn inverted(&self) -> Change {
         Change {
             before: self.after.clone(),
             after: self.before.clone(),
@@ -22,11 +26,32 @@ impl Change {
     }
 }
 
+/// One undoable step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Note changes made together.
+    Notes(Vec<Change>),
+    /// A draft discarded from the editor.
+    DraftDiscarded(Draft),
+}
+
+impl Step {
+    /// The step that reverses this one, for notes; a discarded draft is its own record.
+    fn undone(&self) -> Step {
+        match self {
+            Step::Notes(changes) => {
+                Step::Notes(changes.iter().rev().map(Change::inverted).collect())
+            }
+            Step::DraftDiscarded(d) => Step::DraftDiscarded(d.clone()),
+        }
+    }
+}
+
 /// Undo and redo stacks (bounded).
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Vec<Change>>,
-    redo: Vec<Vec<Change>>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 /// How many steps can be undone.
@@ -34,8 +59,8 @@ const MAX_UNDO: usize = 500;
 
 impl History {
     /// Records a step just made; clears the redo stack.
-    pub fn record(&mut self, step: Vec<Change>) {
-        if step.is_empty() {
+    pub fn record(&mut self, step: Step) {
+        if matches!(&step, Step::Notes(c) if c.is_empty()) {
             return;
         }
         self.undo.push(step);
@@ -45,16 +70,17 @@ impl History {
         self.redo.clear();
     }
 
-    /// The changes that undo the last step (in the order to apply them).
-    pub fn undo(&mut self) -> Option<Vec<Change>> {
+    /// The step to undo: note changes come back inverted (in the order to apply them); a
+    /// discarded draft comes back as it was, to be restored.
+    pub fn undo(&mut self) -> Option<Step> {
         let step = self.undo.pop()?;
-        let inverse = step.iter().rev().map(Change::inverted).collect();
+        let inverse = step.undone();
         self.redo.push(step);
         Some(inverse)
     }
 
-    /// The changes that redo the last undone step.
-    pub fn redo(&mut self) -> Option<Vec<Change>> {
+    /// The step to redo, as it was first made.
+    pub fn redo(&mut self) -> Option<Step> {
         let step = self.redo.pop()?;
         self.undo.push(step.clone());
         Some(step)

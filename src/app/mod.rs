@@ -12,7 +12,7 @@ mod note_index;
 pub mod settings;
 
 pub use action::{Action, NoteTarget};
-pub use history::{Change, History};
+pub use history::{Change, History, Step};
 pub use messages::{Level, Message, Messages};
 pub use note_index::{Highlight, NoteIndex, block_for};
 pub use settings::{ReadingPosition, Settings, ThemeChoice};
@@ -49,6 +49,27 @@ pub struct Draft {
     pub color: String,
     /// Tags as typed (separated by spaces, commas or 、).
     pub tags: String,
+}
+
+impl Draft {
+    /// What the draft is about: the note it edits, or the target of a new note. One draft is
+    /// kept per key.
+    pub fn key(&self) -> (Option<&str>, NoteKind, usize, usize) {
+        match &self.id {
+            Some(id) => (Some(id), NoteKind::Passage, 0, 0),
+            None => (
+                None,
+                self.target.kind,
+                self.target.range.start,
+                self.target.range.end,
+            ),
+        }
+    }
+
+    /// Whether the draft holds anything typed (text or tags).
+    pub fn has_text(&self) -> bool {
+        !self.text.trim().is_empty() || !self.tags.trim().is_empty()
+    }
 }
 
 /// A request to the reader to scroll somewhere.
@@ -88,6 +109,11 @@ pub struct ViewState {
     pub pending_jump: Option<JumpRequest>,
     /// The open note editor.
     pub draft: Option<Draft>,
+    /// Drafts with text set aside when another note was started: one per target, reopened
+    /// when the reader returns to that target or picks it in the editor. Never dropped.
+    pub parked_drafts: Vec<Draft>,
+    /// Esc was pressed on a draft with text: the editor asks before discarding it.
+    pub confirm_discard: bool,
     /// The notes panel filter.
     pub filter: NoteFilter,
     /// The flashing target.
@@ -201,6 +227,7 @@ pub struct AppState {
     dirty_since: Option<Instant>,
     notes_version: u64,
     clock: Clock,
+    undo_status: Option<u64>,
 }
 
 impl AppState {
@@ -346,6 +373,7 @@ impl AppState {
             dirty_since: None,
             notes_version: 1,
             clock,
+            undo_status: None,
         })
     }
 
@@ -367,14 +395,15 @@ impl AppState {
     /// Keeps a note being written when the window closes: a draft with text becomes a note
     /// (an edit is applied) rather than being lost.
     pub fn keep_draft(&mut self) {
-        if self
-            .view
-            .draft
-            .as_ref()
-            .is_some_and(|d| !d.text.trim().is_empty())
-        {
-            self.commit_draft();
+        let parked = std::mem::take(&mut self.view.parked_drafts);
+        let open = self.view.draft.take();
+        for draft in parked.into_iter().chain(open) {
+            if !draft.text.trim().is_empty() {
+                self.view.draft = Some(draft);
+                self.commit_draft();
+            }
         }
+        self.view.draft = None;
     }
 
     /// The notes in document order (unanchored last).
@@ -470,7 +499,7 @@ impl AppState {
             }
             Action::EditNote(id) => {
                 if let Some(n) = self.note(&id).cloned() {
-                    self.view.draft = Some(Draft {
+                    self.open_draft(Draft {
                         id: Some(n.id.clone()),
                         target: NoteTarget {
                             kind: n.kind,
@@ -481,11 +510,13 @@ impl AppState {
                         color: n.color.clone(),
                         tags: n.tags.join(" "),
                     });
-                    self.settings.show_notes = true;
                 }
             }
             Action::SetDraftText(t) => {
                 if let Some(d) = &mut self.view.draft {
+                    if d.text != t {
+                        self.view.confirm_discard = false;
+                    }
                     d.text = t;
                 }
             }
@@ -500,34 +531,68 @@ impl AppState {
                 }
             }
             Action::CommitDraft => self.commit_draft(),
-            Action::CancelDraft => self.view.draft = None,
+            Action::EscapeDraft => self.escape_draft(),
+            Action::DiscardDraft => self.discard_draft(),
+            Action::KeepWriting => self.view.confirm_discard = false,
+            Action::ResumeDraft(i) => {
+                if i < self.view.parked_drafts.len() {
+                    let d = self.view.parked_drafts.remove(i);
+                    self.open_draft(d);
+                }
+            }
             Action::DeleteNote(id) => {
                 if let Some(before) = self.note(&id).cloned() {
                     self.change(Change {
                         before: Some(before),
                         after: None,
                     });
-                    if self
-                        .view
-                        .draft
-                        .as_ref()
-                        .is_some_and(|d| d.id.as_deref() == Some(&id))
-                    {
+                    // An edit in progress on the deleted note stays available as a new note
+                    // on the same passage, rather than vanishing with it.
+                    let orphan = |d: &mut Draft| {
+                        if d.id.as_deref() == Some(&id) {
+                            d.id = None;
+                        }
+                    };
+                    self.view.draft.as_mut().map(orphan);
+                    self.view.parked_drafts.iter_mut().for_each(orphan);
+                    if self.view.draft.as_ref().is_some_and(|d| !d.has_text()) {
                         self.view.draft = None;
                     }
-                    self.messages.post(Level::Info, "已删除笔记（Ctrl+Z 撤销）");
+                    self.post_undo_status(Level::Info, "已删除笔记（Ctrl+Z 撤销）");
                 }
             }
             Action::ReattachNote { id, target } => self.reattach(&id, target),
             Action::BeginReattach(id) => self.begin_reattach(&id),
             Action::Undo => {
                 if let Some(step) = self.history.undo() {
-                    self.apply_changes(step);
+                    let text = match step {
+                        Step::Notes(changes) => {
+                            let text = describe_undo(&changes, "已撤销");
+                            self.apply_changes(changes);
+                            text
+                        }
+                        Step::DraftDiscarded(d) => {
+                            self.open_draft(d);
+                            "已恢复放弃的草稿。".to_owned()
+                        }
+                    };
+                    self.post_undo_status(Level::Info, text);
                 }
             }
             Action::Redo => {
                 if let Some(step) = self.history.redo() {
-                    self.apply_changes(step);
+                    let text = match step {
+                        Step::Notes(changes) => {
+                            let text = describe_undo(&changes, "已重做");
+                            self.apply_changes(changes);
+                            text
+                        }
+                        Step::DraftDiscarded(d) => {
+                            self.drop_draft(&d);
+                            "已再次放弃草稿（Ctrl+Z 恢复）。".to_owned()
+                        }
+                    };
+                    self.post_undo_status(Level::Info, text);
                 }
             }
             Action::RevealNote(id) => {
@@ -671,13 +736,21 @@ impl AppState {
     /// Merges imported notes: new ids are added, a newer version replaces an older one,
     /// nothing is duplicated; anchors are found again in this document. One undoable step.
     pub fn merge_imported(&mut self, notes_in: Vec<Note>) -> ImportReport {
+        use std::collections::HashMap;
         let doc = &self.source.document;
         let index = TextIndex::new(doc.body_text());
         let mut report = ImportReport::default();
-        let mut step = Vec::new();
+        let existing: HashMap<&str, &Note> =
+            self.notes.iter().map(|n| (n.id.as_str(), n)).collect();
+        // One entry per id: a file that holds a note twice imports its newest version once.
+        let mut chosen: HashMap<String, usize> = HashMap::new();
+        let mut step: Vec<Change> = Vec::new();
         for mut n in notes_in {
-            let existing = self.notes.iter().find(|m| m.id == n.id).cloned();
-            if let Some(old) = &existing
+            let newest_so_far = chosen
+                .get(&n.id)
+                .and_then(|&i| step[i].after.as_ref())
+                .or_else(|| existing.get(n.id.as_str()).copied());
+            if let Some(old) = newest_so_far
                 && !notes::store::later(&n.modified, &old.modified)
             {
                 report.unchanged += 1;
@@ -686,14 +759,28 @@ impl AppState {
             if notes::reanchor(doc, &index, &mut n) == notes::Found::Lost {
                 report.unanchored += 1;
             }
-            match existing {
-                Some(_) => report.updated += 1,
-                None => report.added += 1,
+            match chosen.get(&n.id).copied() {
+                Some(i) => {
+                    // A newer copy later in the same file replaces the one taken before.
+                    if step[i].after.as_ref().is_some_and(|a| !a.anchored) {
+                        report.unanchored -= 1;
+                    }
+                    step[i].after = Some(n);
+                    report.unchanged += 1;
+                }
+                None => {
+                    let before = existing.get(n.id.as_str()).map(|n| (*n).clone());
+                    match before {
+                        Some(_) => report.updated += 1,
+                        None => report.added += 1,
+                    }
+                    chosen.insert(n.id.clone(), step.len());
+                    step.push(Change {
+                        before,
+                        after: Some(n),
+                    });
+                }
             }
-            step.push(Change {
-                before: existing,
-                after: Some(n),
-            });
         }
         if !step.is_empty() {
             self.change_many(step);
@@ -740,7 +827,7 @@ impl AppState {
             .draft
             .as_ref()
             .map_or_else(|| notes::DEFAULT_COLOR.to_owned(), |d| d.color.clone());
-        self.view.draft = Some(Draft {
+        self.open_draft(Draft {
             id: None,
             target,
             quote,
@@ -748,10 +835,105 @@ impl AppState {
             color,
             tags: String::new(),
         });
+    }
+
+    /// Opens the editor on `draft`. A draft with text already open for another target is
+    /// set aside (never dropped); a draft set aside earlier for the same target comes back
+    /// instead of an empty one.
+    fn open_draft(&mut self, draft: Draft) {
+        self.view.confirm_discard = false;
         self.settings.show_notes = true;
+        if let Some(current) = self.view.draft.take() {
+            if current.key() == draft.key() {
+                self.view.draft = Some(current);
+                return;
+            }
+            if current.has_text() {
+                self.park_draft(current);
+            }
+        }
+        let parked = self
+            .view
+            .parked_drafts
+            .iter()
+            .position(|d| d.key() == draft.key());
+        self.view.draft = Some(match parked {
+            Some(i) => self.view.parked_drafts.remove(i),
+            None => draft,
+        });
+    }
+
+    fn park_draft(&mut self, draft: Draft) {
+        self.view.parked_drafts.retain(|d| d.key() != draft.key());
+        self.view.parked_drafts.push(draft);
+    }
+
+    /// Esc in the editor: an untouched draft closes; one with text is kept and the editor
+    /// asks (a second Esc discards it, undoably). Input methods also use Esc, to cancel a
+    /// half-typed word, so a single Esc must never cost the reader a note.
+    fn escape_draft(&mut self) {
+        let Some(draft) = &self.view.draft else {
+            return;
+        };
+        if !self.draft_has_changes(draft) {
+            self.view.draft = None;
+        } else if self.view.confirm_discard {
+            self.discard_draft();
+        } else {
+            self.view.confirm_discard = true;
+        }
+    }
+
+    /// Closes the editor. A draft with changes is recorded so that Ctrl+Z brings it back.
+    fn discard_draft(&mut self) {
+        self.view.confirm_discard = false;
+        let Some(draft) = self.view.draft.take() else {
+            return;
+        };
+        if self.draft_has_changes(&draft) {
+            self.history.record(Step::DraftDiscarded(draft));
+            self.post_undo_status(Level::Info, "已放弃草稿（Ctrl+Z 恢复）");
+        }
+    }
+
+    /// Removes the draft with `draft`'s key, open or set aside (redo of a discard).
+    fn drop_draft(&mut self, draft: &Draft) {
+        if self
+            .view
+            .draft
+            .as_ref()
+            .is_some_and(|d| d.key() == draft.key())
+        {
+            self.view.draft = None;
+            self.view.confirm_discard = false;
+        }
+        self.view.parked_drafts.retain(|d| d.key() != draft.key());
+    }
+
+    /// Whether closing `draft` would lose something: typed text for a new note, any change
+    /// for an edit.
+    fn draft_has_changes(&self, draft: &Draft) -> bool {
+        match draft.id.as_deref().and_then(|id| self.note(id)) {
+            None => draft.has_text(),
+            Some(n) => {
+                draft.text != n.text
+                    || draft.color != n.color
+                    || notes::normalize_tags([draft.tags.clone()]) != n.tags
+            }
+        }
+    }
+
+    /// Shows the status of the last undoable step, replacing the previous one (so that
+    /// "deleted" does not linger after the deletion was undone).
+    fn post_undo_status(&mut self, level: Level, text: impl Into<String>) {
+        if let Some(id) = self.undo_status.take() {
+            self.messages.dismiss(id);
+        }
+        self.undo_status = Some(self.messages.post(level, text));
     }
 
     fn commit_draft(&mut self) {
+        self.view.confirm_discard = false;
         let Some(draft) = self.view.draft.take() else {
             return;
         };
@@ -835,39 +1017,81 @@ impl AppState {
     /// Makes several changes as one undoable step.
     fn change_many(&mut self, step: Vec<Change>) {
         self.apply_changes(step.clone());
-        self.history.record(step);
+        self.history.record(Step::Notes(step));
     }
 
+    /// Applies a batch of changes with one pass over the notes, one sort and one index
+    /// rebuild, whatever its size (an import of 100 000 notes is one batch). Every note put
+    /// back gets a version above any it or its tombstone had, so that merges with other
+    /// windows see the change — an undone deletion included — without touching its
+    /// `modified` time: undo restores the note as it was.
     fn apply_changes(&mut self, step: Vec<Change>) {
+        use std::collections::HashMap;
+        if step.is_empty() {
+            return;
+        }
+        let now = self.now();
+        let mut slots: Vec<Option<Note>> = std::mem::take(&mut self.notes)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut slot_of: HashMap<String, usize> = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| n.as_ref().map(|n| (n.id.clone(), i)))
+            .collect();
+        let mut tombs: HashMap<String, Tombstone> = std::mem::take(&mut self.deleted)
+            .into_iter()
+            .map(|t| (t.id.clone(), t))
+            .collect();
         for change in step {
-            self.apply_one(change);
-        }
-        notes::sort_document_order(&mut self.notes);
-        self.notes_changed();
-    }
-
-    fn apply_one(&mut self, change: Change) {
-        let id = change
-            .after
-            .as_ref()
-            .or(change.before.as_ref())
-            .map(|n| n.id.clone())
-            .unwrap_or_default();
-        self.notes.retain(|n| n.id != id);
-        match change.after {
-            Some(mut note) => {
-                // Restoring a deleted note must win over its tombstone when windows merge.
-                if self.deleted.iter().any(|t| t.id == id) {
-                    self.deleted.retain(|t| t.id != id);
-                    note.modified = self.now();
+            let Some(id) = change
+                .after
+                .as_ref()
+                .or(change.before.as_ref())
+                .map(|n| n.id.clone())
+            else {
+                continue;
+            };
+            let slot = slot_of.get(&id).copied();
+            let live_rev = slot.and_then(|i| slots[i].as_ref()).map(|n| n.rev);
+            match change.after {
+                Some(mut note) => {
+                    let tomb_rev = tombs.remove(&id).and_then(|t| t.rev);
+                    let seen = [live_rev, tomb_rev, Some(note.rev)]
+                        .into_iter()
+                        .flatten()
+                        .max()
+                        .unwrap_or(0);
+                    note.rev = seen + 1;
+                    match slot {
+                        Some(i) => slots[i] = Some(note),
+                        None => {
+                            slot_of.insert(id, slots.len());
+                            slots.push(Some(note));
+                        }
+                    }
                 }
-                self.notes.push(note);
+                None => {
+                    if let Some(i) = slot {
+                        slots[i] = None;
+                    }
+                    let rev = live_rev.or(change.before.as_ref().map(|n| n.rev));
+                    tombs.insert(
+                        id.clone(),
+                        Tombstone {
+                            id,
+                            deleted: now.clone(),
+                            rev,
+                        },
+                    );
+                }
             }
-            None => self.deleted.push(Tombstone {
-                id,
-                deleted: self.now(),
-            }),
         }
+        self.notes = slots.into_iter().flatten().collect();
+        let mut deleted: Vec<Tombstone> = tombs.into_values().collect();
+        deleted.sort_by(|a, b| a.id.cmp(&b.id));
+        self.deleted = deleted;
         notes::sort_document_order(&mut self.notes);
         self.notes_changed();
     }
@@ -999,6 +1223,27 @@ impl AppState {
     }
 }
 
+/// The status line after undoing or redoing note changes (`verb`: 已撤销 / 已重做).
+fn describe_undo(changes: &[Change], verb: &str) -> String {
+    let what = match changes {
+        [
+            Change {
+                before: None,
+                after: Some(_),
+            },
+        ] => "恢复笔记",
+        [
+            Change {
+                before: Some(_),
+                after: None,
+            },
+        ] => "删除笔记",
+        [_] => "修改笔记",
+        _ => return format!("{verb} {} 处笔记改动。", changes.len()),
+    };
+    format!("{verb}：{what}。")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1050,6 +1295,109 @@ mod tests {
         app.apply(Action::Redo);
         assert!(app.notes().is_empty());
         assert!(!app.can_redo());
+    }
+
+    /// Adds a paragraph note through the same actions the window uses.
+    fn add_paragraph_note(app: &mut AppState, text: &str) -> String {
+        let doc = app.source.document.clone();
+        let p = doc.paragraph_indices().next().unwrap();
+        app.apply(Action::StartNote(NoteTarget {
+            kind: NoteKind::Paragraph,
+            range: doc.blocks[p].range.clone(),
+        }));
+        app.apply(Action::SetDraftText(text.into()));
+        app.apply(Action::CommitDraft);
+        app.notes().last().unwrap().id.clone()
+    }
+
+    #[test]
+    fn undoing_a_delete_restores_the_note_as_it_was_across_windows() {
+        // Two windows on one store, one clock: every step happens within the same second.
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app(dir.path());
+        let id = add_paragraph_note(&mut a, "一字不改");
+        assert!(a.save_now());
+        let original = a.note(&id).unwrap().clone();
+        let mut b = app(dir.path());
+        assert_eq!(b.notes().len(), 1);
+
+        a.apply(Action::DeleteNote(id.clone()));
+        assert!(a.save_now(), "the tombstone reaches the file");
+        a.apply(Action::Undo);
+        let restored = a.note(&id).unwrap().clone();
+        assert_eq!(restored.modified, original.modified, "no 修改 date appears");
+        assert_eq!(restored.text, original.text);
+        assert!(
+            !a.messages.list().iter().any(|m| m.text.contains("已删除")),
+            "{:?}",
+            a.messages.list()
+        );
+        assert!(a.save_now());
+
+        // The other window saves an unrelated change and merges: the note is still there.
+        add_paragraph_note(&mut b, "另一窗口");
+        assert!(b.save_now());
+        assert!(b.note(&id).is_some(), "merged into the other window");
+        let reopened = app(dir.path());
+        assert_eq!(reopened.note(&id).unwrap().modified, original.modified);
+        assert_eq!(reopened.notes().len(), 2);
+    }
+
+    #[test]
+    fn a_confirmed_deletion_stays_deleted_when_the_note_is_dated_in_the_future() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app(dir.path());
+        let id = add_paragraph_note(&mut a, "时钟超前");
+        // Clock skew or an imported note: modified lies ahead of every deletion time.
+        let i = a.notes.iter().position(|n| n.id == id).unwrap();
+        a.notes[i].modified = "2099-12-31T23:59:59+08:00".into();
+        assert!(a.save_now());
+        let mut b = app(dir.path());
+
+        a.apply(Action::DeleteNote(id.clone()));
+        assert!(a.save_now());
+        // The other window still holds the note, unchanged, and saves something else.
+        add_paragraph_note(&mut b, "另一条");
+        assert!(b.save_now());
+        assert!(
+            b.note(&id).is_none(),
+            "the deletion reached the other window"
+        );
+        assert!(app(dir.path()).note(&id).is_none());
+    }
+
+    #[test]
+    fn an_edit_in_another_window_after_the_deletion_survives_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app(dir.path());
+        let id = add_paragraph_note(&mut a, "原文");
+        assert!(a.save_now());
+        let mut b = app(dir.path());
+        a.apply(Action::DeleteNote(id.clone()));
+        assert!(a.save_now());
+        b.apply(Action::EditNote(id.clone()));
+        b.apply(Action::SetDraftText("另一窗口改过".into()));
+        b.apply(Action::CommitDraft);
+        assert!(b.save_now());
+        assert_eq!(app(dir.path()).note(&id).unwrap().text, "另一窗口改过");
+    }
+
+    #[test]
+    fn an_import_of_many_notes_is_one_batch_and_counts_duplicates() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app(dir.path());
+        let id = add_paragraph_note(&mut a, "原样");
+        let mut note = a.note(&id).unwrap().clone();
+        note.id = "dup".into();
+        let mut newer = note.clone();
+        newer.text = "较新".into();
+        newer.modified = "2024-06-01T09:30:00+08:00".into();
+        let report = a.merge_imported(vec![note.clone(), newer, note]);
+        assert_eq!(report.added, 1, "{report:?}");
+        assert_eq!(a.notes().len(), 2);
+        assert_eq!(a.note("dup").unwrap().text, "较新");
+        a.apply(Action::Undo);
+        assert!(a.note("dup").is_none(), "one undo step");
     }
 
     #[test]

@@ -425,6 +425,7 @@ fn note_from(a: &Value) -> Result<Note, String> {
             .get("jingdu:anchored")
             .and_then(Value::as_bool)
             .unwrap_or(true),
+        rev: 0,
     })
 }
 

@@ -83,6 +83,15 @@ pub struct Note {
     /// last anchor and is listed as 未定位 until the reader re-attaches it.
     #[serde(default = "yes")]
     pub anchored: bool,
+    /// How many times jingdu has changed this note (a version counter). Merges between
+    /// windows decide by it rather than by clock times, which can tie within a second or lie
+    /// in the future; a restored note gets a higher version than the deletion it undoes.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rev: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 fn default_color() -> String {
@@ -113,6 +122,7 @@ impl Note {
             created: now.to_owned(),
             modified: now.to_owned(),
             anchored: true,
+            rev: 0,
         }
     }
 }

@@ -31,6 +31,11 @@ pub struct Tombstone {
     pub id: String,
     /// RFC 3339 time of the deletion.
     pub deleted: String,
+    /// The version ([`Note::rev`]) of the note that was deleted: the tombstone removes that
+    /// version and every older one, whatever their clock times say. `None` in files written
+    /// before versions existed (then times decide).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rev: Option<u64>,
 }
 
 /// Which document a notes file belongs to.
@@ -454,8 +459,10 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
     Ok(aside)
 }
 
-/// Merges two versions of a document's notes: for each id the more recently modified note
-/// wins (ours on a tie); a tombstone removes a note unless the note was changed after it.
+/// Merges two versions of a document's notes. For each id the higher version ([`Note::rev`])
+/// wins, then the more recently modified note, then ours. A tombstone removes every version
+/// of the note it has seen (`rev` up to its own), so a confirmed deletion is never undone by a
+/// clock that runs ahead; a note changed after the deletion (a higher version) survives it.
 pub fn merge(
     ours: &[Note],
     our_deleted: &[Tombstone],
@@ -467,7 +474,7 @@ pub fn merge(
     for t in our_deleted.iter().chain(their_deleted) {
         let newer = tombs
             .get(t.id.as_str())
-            .is_none_or(|old| later(&t.deleted, &old.deleted));
+            .is_none_or(|old| tombstone_newer(t, old));
         if newer {
             tombs.insert(&t.id, t);
         }
@@ -479,7 +486,7 @@ pub fn merge(
     for n in ours {
         let keep_ours = by_id
             .get(n.id.as_str())
-            .is_none_or(|t| !later(&t.modified, &n.modified));
+            .is_none_or(|t| !version_newer(t, n));
         if keep_ours {
             by_id.insert(&n.id, n);
         }
@@ -493,10 +500,8 @@ pub fn merge(
             continue;
         }
         let n = by_id[id];
-        let deleted_after_edit = tombs
-            .get(id)
-            .is_some_and(|t| !later(&n.modified, &t.deleted));
-        if !deleted_after_edit {
+        let deleted = tombs.get(id).is_some_and(|t| removes(t, n));
+        if !deleted {
             notes.push(n.clone());
         }
     }
@@ -507,6 +512,32 @@ pub fn merge(
         .cloned()
         .collect();
     (notes, deleted)
+}
+
+/// Whether note version `a` supersedes `b` (same id).
+fn version_newer(a: &Note, b: &Note) -> bool {
+    match a.rev.cmp(&b.rev) {
+        std::cmp::Ordering::Equal => later(&a.modified, &b.modified),
+        order => order.is_gt(),
+    }
+}
+
+/// Whether tombstone `a` supersedes `b` (same id): it has seen a later version, or (between
+/// tombstones of equal knowledge) it was made later.
+fn tombstone_newer(a: &Tombstone, b: &Tombstone) -> bool {
+    match a.rev.cmp(&b.rev) {
+        std::cmp::Ordering::Equal => later(&a.deleted, &b.deleted),
+        order => order.is_gt(),
+    }
+}
+
+/// Whether tombstone `t` removes note version `n`.
+fn removes(t: &Tombstone, n: &Note) -> bool {
+    match t.rev {
+        Some(seen) => n.rev <= seen,
+        // A tombstone from before versions existed: it removes what was not changed after it.
+        None => !later(&n.modified, &t.deleted),
+    }
 }
 
 /// Whether RFC 3339 time `a` is strictly later than `b` (comparing instants, so that notes
@@ -542,6 +573,7 @@ mod tests {
             created: "2024-01-01T00:00:00+08:00".into(),
             modified: modified.into(),
             anchored: true,
+            rev: 0,
         }
     }
 
@@ -757,6 +789,7 @@ mod tests {
         let tomb = Tombstone {
             id: "b".into(),
             deleted: T2.into(),
+            rev: None,
         };
         store
             .save(
@@ -790,10 +823,57 @@ mod tests {
         let tomb = Tombstone {
             id: "b".into(),
             deleted: T2.into(),
+            rev: None,
         };
         let (notes, deleted) = merge(&[note("b", "改过", T3)], &[], &[], &[tomb]);
         assert_eq!(notes.len(), 1);
         assert!(deleted.is_empty());
+    }
+
+    #[test]
+    fn a_tombstone_removes_every_version_it_has_seen_even_from_the_future() {
+        // Clock skew or an imported note: its modified time lies years ahead.
+        let future = note("b", "乙", "2099-01-01T00:00:00+08:00");
+        let tomb = Tombstone {
+            id: "b".into(),
+            deleted: T2.into(),
+            rev: Some(0),
+        };
+        let (notes, deleted) = merge(
+            &[],
+            std::slice::from_ref(&tomb),
+            std::slice::from_ref(&future),
+            &[],
+        );
+        assert!(notes.is_empty());
+        assert_eq!(deleted, vec![tomb.clone()]);
+        // The same the other way round (the stale copy is ours).
+        let (notes, _) = merge(&[future], &[], &[], &[tomb]);
+        assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn a_restored_note_outlives_its_tombstone_within_the_same_second() {
+        let mut restored = note("b", "乙", T1);
+        restored.rev = 2;
+        let tomb = Tombstone {
+            id: "b".into(),
+            deleted: T1.into(),
+            rev: Some(1),
+        };
+        let (notes, deleted) = merge(&[restored.clone()], &[], &[], &[tomb]);
+        assert_eq!(notes, vec![restored]);
+        assert!(deleted.is_empty());
+    }
+
+    #[test]
+    fn the_higher_version_wins_whatever_the_clock_says() {
+        let mut older_text_newer_version = note("a", "撤销后的旧文", T1);
+        older_text_newer_version.rev = 3;
+        let mut newer_time = note("a", "改过", T3);
+        newer_time.rev = 2;
+        let (notes, _) = merge(&[newer_time], &[], &[older_text_newer_version], &[]);
+        assert_eq!(notes[0].text, "撤销后的旧文");
     }
 
     #[test]

@@ -148,25 +148,92 @@ impl NoteEditor {
             });
         }
 
-        let (commit, cancel) = ui.input_mut(|i| {
+        let (commit, escape) = ui.input_mut(|i| {
             (
                 i.consume_key(Modifiers::COMMAND, Key::Enter),
                 i.consume_key(Modifiers::NONE, Key::Escape),
             )
         });
+        // The text field may hold the last IME commit of this frame: pass it on before any
+        // command that reads the draft.
+        let sync = |actions: &mut Vec<Action>, editor: &Self| {
+            actions.push(Action::SetDraftText(editor.text.clone()));
+            actions.push(Action::SetDraftTags(editor.tags.clone()));
+        };
+        if state.view.confirm_discard {
+            self.confirm_discard_ui(ui, &palette, actions);
+        }
         ui.horizontal(|ui| {
             if ui.button(s::SAVE).clicked() || commit {
-                // The text field may hold the last IME commit of this frame.
-                actions.push(Action::SetDraftText(self.text.clone()));
-                actions.push(Action::SetDraftTags(self.tags.clone()));
+                sync(actions, self);
                 actions.push(Action::CommitDraft);
                 self.bound_to = None;
             }
-            if ui.button(s::CANCEL).clicked() || cancel {
-                actions.push(Action::CancelDraft);
+            let cancel = ui.button(s::CANCEL).on_hover_text(s::CANCEL_TIP);
+            if cancel.clicked() {
+                sync(actions, self);
+                actions.push(Action::DiscardDraft);
                 self.bound_to = None;
+            }
+            if escape {
+                sync(actions, self);
+                actions.push(Action::EscapeDraft);
             }
             ui.label(RichText::new(s::EDITOR_HINT).small().color(palette.muted));
         });
+        parked_drafts_ui(ui, state, &palette, actions);
+    }
+
+    /// The question a first Esc on a draft with text asks.
+    fn confirm_discard_ui(&mut self, ui: &mut Ui, palette: &Palette, actions: &mut Vec<Action>) {
+        egui::Frame::new()
+            .fill(palette.warning_fill())
+            .inner_margin(6.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(s::DISCARD_QUESTION).color(palette.ink));
+                ui.horizontal(|ui| {
+                    if ui.button(s::DISCARD).clicked() {
+                        actions.push(Action::DiscardDraft);
+                        self.bound_to = None;
+                    }
+                    if ui.button(s::KEEP_WRITING).clicked() {
+                        actions.push(Action::KeepWriting);
+                        self.focus_pending = true;
+                    }
+                });
+            });
+    }
+}
+
+/// Drafts set aside for other targets, each a button that reopens it.
+fn parked_drafts_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<Action>) {
+    if state.view.parked_drafts.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(s::PARKED_DRAFTS).small().color(palette.muted));
+        for (i, d) in state.view.parked_drafts.iter().enumerate() {
+            let label = draft_label(d);
+            let resp =
+                ui.small_button(&label)
+                    .on_hover_text(format!("{}：{}", s::RESUME_DRAFT, d.text));
+            let resp = resp.accessible_name(format!("{}：{label}", s::RESUME_DRAFT));
+            if resp.clicked() {
+                actions.push(Action::ResumeDraft(i));
+            }
+        }
+    });
+}
+
+/// A short name for a draft: the start of its text.
+fn draft_label(d: &Draft) -> String {
+    let text = d.text.trim();
+    let short: String = text.chars().take(10).collect();
+    if text.chars().count() > 10 {
+        format!("{short}…")
+    } else {
+        short
     }
 }

@@ -113,8 +113,20 @@ pub const NOTE_TAGS: &str = "标签（用空格或逗号分隔）";
 pub const SAVE: &str = "保存";
 /// Cancel button.
 pub const CANCEL: &str = "取消";
+/// Tooltip of the cancel button (a draft with text).
+pub const CANCEL_TIP: &str = "放弃这条草稿（可用 Ctrl+Z 恢复）";
 /// Hint under the editor.
-pub const EDITOR_HINT: &str = "Ctrl+Enter 保存，Esc 取消";
+pub const EDITOR_HINT: &str = "Ctrl+Enter 保存，Esc 关闭";
+/// The question Esc asks on a draft with text.
+pub const DISCARD_QUESTION: &str = "放弃这条草稿？再按 Esc 放弃，可用 Ctrl+Z 恢复。";
+/// Button that discards the draft after Esc.
+pub const DISCARD: &str = "放弃草稿";
+/// Button that keeps writing after Esc.
+pub const KEEP_WRITING: &str = "继续写";
+/// Label before the drafts set aside for other targets.
+pub const PARKED_DRAFTS: &str = "其他草稿：";
+/// Accessible-name prefix of the button that reopens a draft set aside.
+pub const RESUME_DRAFT: &str = "继续草稿";
 
 // Messages.
 /// Button that dismisses a message.

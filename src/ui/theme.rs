@@ -71,6 +71,15 @@ impl Palette {
         Color32::from_rgb(scale(c.r()), scale(c.g()), scale(c.b()))
     }
 
+    /// Background of a question or warning inside a panel (a soft amber).
+    pub fn warning_fill(&self) -> Color32 {
+        if self.paper.r() > 128 {
+            Color32::from_rgb(0xFA, 0xEB, 0xC8)
+        } else {
+            Color32::from_rgb(0x4A, 0x3D, 0x22)
+        }
+    }
+
     /// A note colour as a highlight over the text.
     pub fn highlight(&self, rgb: [u8; 3]) -> Color32 {
         Color32::from_rgba_unmultiplied(rgb[0], rgb[1], rgb[2], self.highlight_alpha)
