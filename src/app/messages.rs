@@ -28,6 +28,9 @@ pub struct Message {
     pub folder: Option<PathBuf>,
     /// When it was posted.
     pub posted: Instant,
+    /// What it is about (`open`, `import`, `export`…): a newer message about the same thing
+    /// replaces it, so that repeated attempts do not stack up bars.
+    pub topic: Option<&'static str>,
 }
 
 /// How long an information message stays.
@@ -44,6 +47,16 @@ impl Messages {
     /// Posts a message and returns its id. The same text is not shown twice at once.
     pub fn post(&mut self, level: Level, text: impl Into<String>) -> u64 {
         self.post_with_folder(level, text, None)
+    }
+
+    /// Posts a message about `topic`, replacing the earlier one about it.
+    pub fn post_about(&mut self, topic: &'static str, level: Level, text: impl Into<String>) -> u64 {
+        self.list.retain(|m| m.topic != Some(topic));
+        let id = self.post(level, text);
+        if let Some(m) = self.list.last_mut() {
+            m.topic = Some(topic);
+        }
+        id
     }
 
     /// Posts a message with a folder to open.
@@ -67,6 +80,7 @@ impl Messages {
             level,
             folder,
             posted: Instant::now(),
+            topic: None,
         });
         if self.list.len() > 5 {
             self.list.remove(0);
@@ -83,6 +97,11 @@ impl Messages {
     pub fn expire(&mut self, now: Instant) {
         self.list
             .retain(|m| m.level != Level::Info || now.duration_since(m.posted) < INFO_LIFETIME);
+    }
+
+    /// Whether a message with `id` is shown.
+    pub fn contains(&self, id: u64) -> bool {
+        self.list.iter().any(|m| m.id == id)
     }
 
     /// The messages, oldest first.

@@ -653,8 +653,11 @@ impl AppState {
                     self.view.export_open = false;
                 }
                 Err(e) => {
-                    self.messages
-                        .post(Level::Error, format!("{e}。笔记没有任何改动。"));
+                    self.messages.post_about(
+                        "export",
+                        Level::Error,
+                        format!("{e}。笔记没有任何改动。"),
+                    );
                 }
             },
         }
@@ -692,8 +695,11 @@ impl AppState {
         let imported = match export::read_import(path) {
             Ok(i) => i,
             Err(e) => {
-                self.messages
-                    .post(Level::Error, format!("{e}。笔记没有任何改动。"));
+                self.messages.post_about(
+                    "import",
+                    Level::Error,
+                    format!("{e}。笔记没有任何改动。"),
+                );
                 return;
             }
         };

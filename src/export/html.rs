@@ -219,10 +219,7 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
 fn marked_paragraph(e: &Export<'_>, b: usize, numbered: &[(usize, &Note)]) -> String {
     let block = &e.doc.blocks[b];
     let chars: Vec<char> = display_text(&block.text).chars().collect();
-    let len = chars.len();
-    // Events at char positions: opening and closing marks.
-    let mut opens: Vec<Vec<(usize, &Note)>> = vec![Vec::new(); len + 1];
-    let mut closes: Vec<Vec<usize>> = vec![Vec::new(); len + 1];
+    let mut spans = Vec::new();
     for (num, n) in numbered {
         if !n.anchored || n.kind != NoteKind::Passage {
             continue;
@@ -232,30 +229,66 @@ fn marked_paragraph(e: &Export<'_>, b: usize, numbered: &[(usize, &Note)]) -> St
         if t <= s {
             continue;
         }
-        opens[s - block.range.start].push((*num, n));
-        closes[t - block.range.start].push(*num);
+        spans.push(MarkSpan {
+            range: s - block.range.start..t - block.range.start,
+            num: *num,
+            style: color_css(e, n),
+        });
+    }
+    marked_text(&chars, &spans)
+}
+
+/// A passage to mark: char range in the paragraph, note number, CSS of its colour.
+struct MarkSpan {
+    range: std::ops::Range<usize>,
+    num: usize,
+    style: String,
+}
+
+/// `chars` escaped, each span wrapped in `<mark>` and followed by its note number. Spans may
+/// overlap, which HTML elements cannot: wherever the set of spans covering the text changes,
+/// every open mark is closed and the covering ones are reopened (earliest first); new spans
+/// simply open inside the current ones. So each
+/// character is inside exactly the marks of the notes it belongs to.
+fn marked_text(chars: &[char], spans: &[MarkSpan]) -> String {
+    let len = chars.len();
+    let mut opens: Vec<Vec<usize>> = vec![Vec::new(); len + 1];
+    let mut closes: Vec<Vec<usize>> = vec![Vec::new(); len + 1];
+    for (i, span) in spans.iter().enumerate() {
+        if span.range.start < span.range.end && span.range.end <= len {
+            opens[span.range.start].push(i);
+            closes[span.range.end].push(i);
+        }
     }
     let mut out = String::new();
-    let mut open_count = 0usize;
+    let mut active: Vec<usize> = Vec::new();
+    let mut open_in_output = 0usize;
     for i in 0..=len {
-        for num in &closes[i] {
-            if open_count > 0 {
+        if !closes[i].is_empty() {
+            for _ in 0..open_in_output {
                 out.push_str("</mark>");
-                open_count -= 1;
             }
-            out.push_str(&format!(
-                "<sup class=\"ref\"><a href=\"#note-{num}\">〔{num}〕</a></sup>"
-            ));
+            open_in_output = 0;
+            for &k in &closes[i] {
+                active.retain(|&a| a != k);
+                let num = spans[k].num;
+                out.push_str(&format!(
+                    "<sup class=\"ref\"><a href=\"#note-{num}\">〔{num}〕</a></sup>"
+                ));
+            }
         }
-        for (_, n) in &opens[i] {
-            out.push_str(&format!("<mark style=\"{}\">", color_css(e, n)));
-            open_count += 1;
-        }
+        active.extend(opens[i].iter().copied());
         if i < len {
+            if open_in_output < active.len() {
+                for &k in &active[open_in_output..] {
+                    out.push_str(&format!("<mark style=\"{}\">", spans[k].style));
+                }
+                open_in_output = active.len();
+            }
             out.push_str(&escape(&chars[i].to_string()));
         }
     }
-    for _ in 0..open_count {
+    for _ in 0..open_in_output {
         out.push_str("</mark>");
     }
     out
@@ -264,6 +297,24 @@ fn marked_paragraph(e: &Export<'_>, b: usize, numbered: &[(usize, &Note)]) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlapping_passages_keep_their_own_colours() {
+        let chars: Vec<char> = "新时代党的组织路线".chars().collect();
+        let span = |range, num, style: &str| MarkSpan {
+            range,
+            num,
+            style: style.into(),
+        };
+        // Note 1 (blue): 新时代党的组织; note 2 (yellow): 党的组织路线.
+        let html = marked_text(&chars, &[span(0..7, 1, "blue"), span(3..9, 2, "yellow")]);
+        assert_eq!(
+            html,
+            "<mark style=\"blue\">新时代<mark style=\"yellow\">党的组织</mark></mark>\
+             <sup class=\"ref\"><a href=\"#note-1\">〔1〕</a></sup>\
+             <mark style=\"yellow\">路线</mark><sup class=\"ref\"><a href=\"#note-2\">〔2〕</a></sup>"
+        );
+    }
 
     #[test]
     fn escapes_everything_dangerous() {

@@ -457,6 +457,9 @@ pub struct PickFileDialog {
     native: bool,
     pending: Option<Receiver<(Option<PathBuf>, Duration)>>,
     note: Option<String>,
+    /// Whether the dialog was shown last frame: the path field takes the focus, with its text
+    /// selected, when it appears, so that typing replaces the old path.
+    was_shown: bool,
 }
 
 impl PickFileDialog {
@@ -469,6 +472,7 @@ impl PickFileDialog {
             native: native_dialog_available(),
             pending: None,
             note: None,
+            was_shown: false,
         }
     }
 
@@ -525,8 +529,10 @@ impl PickFileDialog {
             return;
         }
         if !self.open {
+            self.was_shown = false;
             return;
         }
+        let appearing = !std::mem::replace(&mut self.was_shown, true);
         let purpose = self.purpose;
         let modal =
             egui::Modal::new(Id::unique(("pick-file-dialog", purpose.title()))).show(ctx, |ui| {
@@ -552,8 +558,16 @@ impl PickFileDialog {
                 }
                 ui.label("或者输入文件路径：");
                 ui.horizontal(|ui| {
-                    let field =
-                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0));
+                    let field_id = Id::unique(("pick-file-path", purpose.title()));
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .id(field_id)
+                            .desired_width(340.0),
+                    );
+                    if appearing {
+                        focus_with_all_selected(ui.ctx(), field_id, &self.path);
+                        field.request_focus();
+                    }
                     let field = field.accessible_name(purpose.field_label());
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if (ui.button(purpose.confirm_label()).clicked() || enter)
@@ -602,6 +616,15 @@ impl PickFileDialog {
             self.native = false;
         }
     }
+}
+
+/// Selects all the text of the text field `id`, so that what is typed next replaces it.
+fn focus_with_all_selected(ctx: &egui::Context, id: Id, text: &str) {
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ctx, id);
 }
 
 #[cfg(test)]

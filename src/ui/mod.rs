@@ -128,7 +128,7 @@ impl JingduApp {
             Err(e) => {
                 self.state
                     .messages
-                    .post(crate::app::Level::Error, e.to_string());
+                    .post_about("open", crate::app::Level::Error, e.to_string());
                 return;
             }
         };

@@ -82,14 +82,16 @@ impl OutlineView {
         self.collapsed.contains(&node)
     }
 
-    /// Collapses every node with children.
+    /// Collapses every section, leaving the first level visible under the title (collapsing
+    /// the title too would leave a one-row outline that says nothing).
     pub fn collapse_all(&mut self, doc: &Document) {
         for (i, sec) in doc.sections.iter().enumerate() {
             if !sec.children.is_empty() || !sec.paragraphs.is_empty() {
                 self.collapsed.insert(Node::Section(i));
             }
         }
-        self.collapsed.insert(Node::Root);
+        self.collapsed.remove(&Node::Root);
+        self.auto_expanded.clear();
         self.rows_dirty = true;
     }
 
@@ -479,26 +481,64 @@ fn paragraph_row(doc: &Document, b: usize, depth: usize) -> Row {
     }
 }
 
-/// The first sentence of a paragraph, shortened to `max` chars with an ellipsis.
+/// The first sentence of a paragraph as a label: the whole sentence with its end mark when it
+/// fits in `max` chars; else its first `max` chars, without trailing commas, with `…` and the
+/// closing marks of any quote or bracket left open, so that a label never reads `“这正好`.
 pub fn first_sentence(text: &str, max: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut end = chars
-        .iter()
-        .position(|c| "。！？!?；".contains(*c))
-        .map_or(chars.len(), |p| p + 1);
-    // Keep the closing quotes and brackets of the sentence.
-    while end < chars.len() && "”’」』）)》".contains(chars[end]) {
-        end += 1;
+    const ENDS: &str = "。！？!?；…";
+    const CLOSERS: &str = "”’」』）)》〉】";
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut open: Vec<char> = Vec::new();
+    let mut end = chars.len();
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(close) = closing_mark(c) {
+            open.push(close);
+        } else if open.last() == Some(&c) {
+            open.pop();
+        } else if ENDS.contains(c) && open.is_empty() {
+            end = i + 1;
+            // A run of end marks (`？！`, `……`) and closing marks belongs to the sentence.
+            while end < chars.len() && (ENDS.contains(chars[end]) || CLOSERS.contains(chars[end])) {
+                end += 1;
+            }
+            break;
+        }
     }
-    let sentence: String = chars[..end].iter().collect();
-    let sentence = sentence.trim_end_matches(['。', '；']);
-    if sentence.chars().count() <= max {
-        sentence.to_owned()
-    } else {
-        let mut s: String = sentence.chars().take(max).collect();
-        s.push('…');
-        s
+    if end <= max {
+        return chars[..end].iter().collect();
     }
+    let mut cut: Vec<char> = chars[..max].to_vec();
+    while cut.last().is_some_and(|c| "，、,：:；;—".contains(*c)) {
+        cut.pop();
+    }
+    let mut label: String = cut.iter().collect();
+    label.push('…');
+    let mut unclosed: Vec<char> = Vec::new();
+    for &c in &cut {
+        if let Some(close) = closing_mark(c) {
+            unclosed.push(close);
+        } else if unclosed.last() == Some(&c) {
+            unclosed.pop();
+        }
+    }
+    label.extend(unclosed.into_iter().rev());
+    label
+}
+
+/// The closing mark of an opening quote or bracket.
+fn closing_mark(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '‘' => '’',
+        '「' => '」',
+        '『' => '』',
+        '（' => '）',
+        '(' => ')',
+        '《' => '》',
+        '〈' => '〉',
+        '【' => '】',
+        _ => return None,
+    })
 }
 
 fn note_count(state: &AppState, node: Node) -> u32 {
@@ -517,18 +557,28 @@ mod tests {
 
     #[test]
     fn first_sentences_are_shortened() {
-        assert_eq!(first_sentence("短句。后文", 18), "短句");
+        // A whole sentence keeps its end mark.
+        assert_eq!(first_sentence("短句。后文", 18), "短句。");
+        // A question inside quotes does not end the sentence; the sentence is too long, so
+        // it is cut, and the quote opened before the cut is closed after the ellipsis.
         assert_eq!(
             first_sentence("“你回来了？”她先这样问。", 18),
-            "“你回来了？”"
+            "“你回来了？”她先这样问。"
         );
+        assert_eq!(
+            first_sentence("“这正好说明了我们的判断是对的，”他说。", 6),
+            "“这正好说明…”"
+        );
+        // Cut: no comma before the ellipsis.
         assert_eq!(
             first_sentence(
                 "二〇一八年七月三日，习近平总书记在全国组织工作会议上创造性地提出了新时代党的组织路线。",
                 10
             ),
-            "二〇一八年七月三日，…"
+            "二〇一八年七月三日…"
         );
+        assert_eq!(first_sentence("什么？！后文", 18), "什么？！");
+        assert_eq!(first_sentence("没有句号的短标签", 18), "没有句号的短标签");
     }
 
     #[test]
@@ -546,7 +596,7 @@ mod tests {
         assert!(o.visible_labels().contains(&"（一）子一"));
         o.collapse_all(&doc);
         o.rebuild(&doc);
-        assert_eq!(o.visible_labels(), vec!["文章"]);
+        assert_eq!(o.visible_labels(), vec!["文章", "一、甲", "二、乙"]);
         o.expand_all();
         o.rebuild(&doc);
         assert_eq!(o.visible_labels().len(), 6);

@@ -87,6 +87,9 @@ pub struct ReaderView {
     drag_anchor: Option<usize>,
     live_selection: Option<Range<usize>>,
     hovered_item: Option<usize>,
+    /// The block that was under the pointer when the context menu opened: the open menu
+    /// takes the hover away, so its entries must not depend on the hover.
+    menu_block: Option<usize>,
     last_report: Option<Report>,
     viewport_height: f32,
     title_meta: Vec<(String, MetaStyle)>,
@@ -157,6 +160,7 @@ impl ReaderView {
             drag_anchor: None,
             live_selection: None,
             hovered_item: None,
+            menu_block: None,
             last_report: None,
             viewport_height: 600.0,
             title_meta: title_lines(doc, fallback_title),
@@ -977,7 +981,10 @@ impl ReaderView {
             ui.ctx()
                 .copy_text(display_text(&doc.slice_chars(sel.clone())));
         }
-        let hovered_block = self.hovered_item.and_then(|i| self.block_of(i));
+        if area.secondary_clicked() {
+            self.menu_block = self.hovered_item.and_then(|i| self.block_of(i));
+        }
+        let menu_block = self.menu_block;
         area.context_menu(|ui| {
             if let Some(sel) = &selection {
                 if ui.button(s::NOTE_SELECTION).clicked() {
@@ -993,7 +1000,7 @@ impl ReaderView {
                     ui.close();
                 }
             }
-            if let Some(b) = hovered_block {
+            if let Some(b) = menu_block.filter(|&b| b < doc.blocks.len()) {
                 let block = &doc.blocks[b];
                 if block.kind == BlockKind::Paragraph && ui.button(s::NOTE_PARAGRAPH).clicked() {
                     actions.push(Action::StartNote(NoteTarget {

@@ -16,30 +16,35 @@ pub fn messages_ui(
     let palette = Palette::of(state.settings.theme);
     let mut open = None;
     for m in state.messages.list() {
-        ui.horizontal(|ui| {
-            let (icon, color) = match m.level {
-                Level::Info => ("●", palette.muted),
-                Level::Warning => ("⚠", egui::Color32::from_rgb(0xC0, 0x7A, 0x12)),
-                Level::Error => ("⚠", palette.accent),
-            };
-            ui.label(RichText::new(icon).color(color));
-            ui.add(
-                egui::Label::new(RichText::new(&m.text).color(if m.level == Level::Info {
+        // Buttons first, from the right, so that the text wraps in the space left to it
+        // instead of running under them.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text(s::DISMISS)
+                .accessible_name(s::DISMISS)
+                .clicked()
+            {
+                actions.push(Action::DismissMessage(m.id));
+            }
+            if let Some(folder) = &m.folder
+                && ui.small_button(s::OPEN_FOLDER).clicked()
+            {
+                open = Some(folder.clone());
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
+                let (icon, color) = match m.level {
+                    Level::Info => ("●", palette.muted),
+                    Level::Warning => ("⚠", egui::Color32::from_rgb(0xC0, 0x7A, 0x12)),
+                    Level::Error => ("⚠", palette.accent),
+                };
+                ui.label(RichText::new(icon).color(color));
+                let text_color = if m.level == Level::Info {
                     palette.ink
                 } else {
                     color
-                }))
-                .wrap(),
-            );
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.small_button("×").on_hover_text(s::DISMISS).clicked() {
-                    actions.push(Action::DismissMessage(m.id));
-                }
-                if let Some(folder) = &m.folder
-                    && ui.small_button(s::OPEN_FOLDER).clicked()
-                {
-                    open = Some(folder.clone());
-                }
+                };
+                ui.add(egui::Label::new(RichText::new(&m.text).color(text_color)).wrap());
             });
         });
     }
