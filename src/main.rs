@@ -61,6 +61,7 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
     }
     let options = eframe::NativeOptions {
         viewport,
+        persistence_path: jingdu::app::settings::storage_file_from_env(),
         ..Default::default()
     };
     let result = eframe::run_native(

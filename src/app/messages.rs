@@ -50,7 +50,12 @@ impl Messages {
     }
 
     /// Posts a message about `topic`, replacing the earlier one about it.
-    pub fn post_about(&mut self, topic: &'static str, level: Level, text: impl Into<String>) -> u64 {
+    pub fn post_about(
+        &mut self,
+        topic: &'static str,
+        level: Level,
+        text: impl Into<String>,
+    ) -> u64 {
         self.list.retain(|m| m.topic != Some(topic));
         let id = self.post(level, text);
         if let Some(m) = self.list.last_mut() {

@@ -377,19 +377,17 @@ impl AppState {
         })
     }
 
-    /// Saves what is pending and gives back what outlives the document — the store, the
-    /// settings and the clock — for opening another one.
-    pub fn into_parts(mut self) -> (Option<Store>, Settings, Clock) {
+    /// Opens `source` in place of the current document: drafts become notes and everything
+    /// is saved first; the store, the settings and the clock carry over.
+    pub fn switch_to(&mut self, source: Source) {
         self.keep_draft();
         self.save_now();
-        if let Some(saver) = self.saver.take() {
-            drop(saver);
-        }
-        (
-            self.store.take(),
-            std::mem::take(&mut self.settings),
-            std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339)),
-        )
+        // Finish the autosave worker before the next document's one starts.
+        drop(self.saver.take());
+        let store = self.store.take();
+        let settings = std::mem::take(&mut self.settings);
+        let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
+        *self = AppState::new(source, store, settings, clock);
     }
 
     /// Keeps a note being written when the window closes: a draft with text becomes a note
@@ -456,10 +454,15 @@ impl AppState {
                 focus,
             } => {
                 self.view.focus_block = focus;
-                self.view.position = ReadingPosition { block, fraction };
+                self.view.position = ReadingPosition {
+                    block,
+                    fraction,
+                    last_read: jiff::Timestamp::now().as_second().max(0) as u64,
+                };
                 self.settings
                     .reading_positions
                     .insert(self.doc_info.id.clone(), self.view.position);
+                self.settings.forget_old_positions();
             }
             Action::SetFontSize(pt) => self.settings.font_size_pt = pt.clamp(14.0, 28.0),
             Action::ZoomIn => {
@@ -1525,6 +1528,7 @@ mod tests {
             ReadingPosition {
                 block: Some(5),
                 fraction: 0.25,
+                last_read: 1,
             },
         );
         let app = AppState::new(

@@ -9,6 +9,22 @@ use serde::{Deserialize, Serialize};
 pub const FONT_SIZES_PT: [f32; 10] = [14.0, 15.0, 16.0, 17.0, 18.0, 20.0, 22.0, 24.0, 26.0, 28.0];
 /// 小 / 中 / 大, as on the source page's 字体 control.
 pub const FONT_PRESETS_PT: [(&str, f32); 3] = [("小", 16.0), ("中", 18.0), ("大", 22.0)];
+/// The file eframe keeps the settings in, given the value of `JINGDU_DATA_DIR`: `app.ron`
+/// inside that folder, so that the one variable moves everything jingdu writes (tests and
+/// portable installs touch nothing else); `None` (unset or empty): the platform's place.
+pub fn storage_file_in(data_dir: Option<&std::ffi::OsStr>) -> Option<std::path::PathBuf> {
+    data_dir
+        .filter(|d| !d.is_empty())
+        .map(|d| std::path::Path::new(d).join("app.ron"))
+}
+
+/// [`storage_file_in`] for this process's environment.
+pub fn storage_file_from_env() -> Option<std::path::PathBuf> {
+    storage_file_in(std::env::var_os(crate::notes::store::DATA_DIR_ENV).as_deref())
+}
+
+/// How many documents' reading positions are remembered.
+pub const MAX_READING_POSITIONS: usize = 200;
 /// The default article font size (中).
 pub const DEFAULT_FONT_SIZE_PT: f32 = 18.0;
 
@@ -30,6 +46,10 @@ pub struct ReadingPosition {
     pub block: Option<usize>,
     /// Fraction (0..1) of that block scrolled past.
     pub fraction: f32,
+    /// When the document was last read (Unix seconds; 0 in old settings): the least recently
+    /// read positions are forgotten first.
+    #[serde(default)]
+    pub last_read: u64,
 }
 
 /// Persisted preferences. `#[serde(default)]` lets new fields load from old settings.
@@ -80,14 +100,28 @@ impl Settings {
             .clamp(FONT_SIZES_PT[0], FONT_SIZES_PT[FONT_SIZES_PT.len() - 1]);
         self.outline_width_pt = finite_or(self.outline_width_pt, 260.0).clamp(160.0, 600.0);
         self.notes_width_pt = finite_or(self.notes_width_pt, 320.0).clamp(220.0, 700.0);
-        // Keep the file small: at most 200 remembered positions.
-        while self.reading_positions.len() > 200 {
-            let Some(first) = self.reading_positions.keys().next().cloned() else {
-                break;
-            };
-            self.reading_positions.remove(&first);
-        }
+        self.forget_old_positions();
         self
+    }
+
+    /// Keeps the file small: at most [`MAX_READING_POSITIONS`], the most recently read.
+    pub fn forget_old_positions(&mut self) {
+        let excess = self
+            .reading_positions
+            .len()
+            .saturating_sub(MAX_READING_POSITIONS);
+        if excess == 0 {
+            return;
+        }
+        let mut by_age: Vec<(u64, String)> = self
+            .reading_positions
+            .iter()
+            .map(|(k, p)| (p.last_read, k.clone()))
+            .collect();
+        by_age.sort();
+        for (_, key) in by_age.into_iter().take(excess) {
+            self.reading_positions.remove(&key);
+        }
     }
 
     /// The next larger font size.
@@ -135,5 +169,40 @@ mod tests {
         assert_eq!(s.font_size_pt, 28.0);
         assert_eq!(s.outline_width_pt, 160.0);
         assert!(s.show_outline, "missing fields take defaults");
+    }
+
+    #[test]
+    fn the_least_recently_read_position_is_forgotten_first() {
+        let mut settings = Settings::default();
+        let at = |last_read| ReadingPosition {
+            block: Some(1),
+            fraction: 0.0,
+            last_read,
+        };
+        // The built-in article's key sorts first but was read most recently.
+        settings
+            .reading_positions
+            .insert("builtin-aaaa".into(), at(10_000));
+        for i in 0..MAX_READING_POSITIONS {
+            settings
+                .reading_positions
+                .insert(format!("file-{i:04}"), at(100 + i as u64));
+        }
+        let settings = settings.sanitized();
+        assert_eq!(settings.reading_positions.len(), MAX_READING_POSITIONS);
+        assert!(settings.reading_positions.contains_key("builtin-aaaa"));
+        assert!(!settings.reading_positions.contains_key("file-0000"));
+        assert!(settings.reading_positions.contains_key("file-0001"));
+    }
+
+    #[test]
+    fn the_data_dir_variable_moves_the_settings_too() {
+        let dir = std::ffi::OsStr::new("/srv/便携/jingdu");
+        assert_eq!(
+            storage_file_in(Some(dir)),
+            Some(std::path::PathBuf::from("/srv/便携/jingdu/app.ron"))
+        );
+        assert_eq!(storage_file_in(Some(std::ffi::OsStr::new(""))), None);
+        assert_eq!(storage_file_in(None), None);
     }
 }

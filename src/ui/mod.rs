@@ -132,15 +132,7 @@ impl JingduApp {
                 return;
             }
         };
-        let placeholder = AppState::new(
-            Source::from_text(crate::document::Origin::Builtin, ""),
-            None,
-            Settings::default(),
-            Box::new(crate::notes::now_rfc3339),
-        );
-        let old = std::mem::replace(&mut self.state, placeholder);
-        let (store, settings, clock) = old.into_parts();
-        self.state = AppState::new(source, store, settings, clock);
+        self.state.switch_to(source);
         self.reader = reader::ReaderView::new(
             &self.state.source.document,
             &self.state.source.display_name(),

@@ -1,0 +1,158 @@
+//! The window's fit and finish (issue 9): the context menu, the path fields, the outline's
+//! collapse and labels, switching documents, small labels.
+
+mod common;
+
+use egui::{Event, Key, Modifiers, PointerButton};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jingdu::document::Source;
+use jingdu::notes::NoteKind;
+use jingdu::ui::JingduApp;
+
+type H = Harness<'static, JingduApp>;
+
+fn right_click_at(h: &mut H, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn the_context_menu_offers_paragraph_and_section_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let doc = h.state().state.source.document.clone();
+    let sec = &doc.sections[0];
+    let p = sec.paragraphs[0];
+    let r = h.state().reader.block_rect(p).expect("paragraph on screen");
+    right_click_at(&mut h, r.center());
+    h.get_by_label("为本节写笔记");
+    h.get_by_label("为本段写笔记").click();
+    h.run();
+    let d = h.state().state.view.draft.clone().expect("editor open");
+    assert_eq!(d.target.kind, NoteKind::Paragraph);
+    assert_eq!(d.target.range, doc.blocks[p].range);
+
+    // With a selection: passage note and copy as well.
+    h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().state.apply(jingdu::app::Action::Select(Some(
+        doc.blocks[p].range.start..doc.blocks[p].range.start + 6,
+    )));
+    h.run();
+    right_click_at(&mut h, r.center());
+    // (The floating button under the selection has the same name as the menu entry.)
+    assert!(h.get_all_by_label("为所选文字写笔记").count() >= 2);
+    h.get_by_label("复制");
+    h.get_by_label("为本段写笔记");
+    h.get_by_label("为本节写笔记").click();
+    h.run();
+    let d = h.state().state.view.draft.clone().expect("editor open");
+    assert_eq!(d.target.kind, NoteKind::Section);
+    assert_eq!(d.target.range, doc.blocks[sec.heading].range);
+}
+
+#[test]
+fn the_open_dialog_path_field_takes_focus_with_its_text_selected() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("b.txt");
+    std::fs::write(&other, "另一篇\n\n正文第一段，写了一些内容。\n").unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    // Typing goes straight into the field, without clicking it.
+    h.get_by_label("文档路径").type_text("/home/user/a.txt");
+    h.run();
+    h.get_by_label("取消").click();
+    h.run();
+    // Shown again, prefilled with what was typed: typing replaces it, never inserts into it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.get_by_label("文档路径").is_focused());
+    h.get_by_label("文档路径")
+        .type_text(&other.display().to_string());
+    h.run();
+    assert_eq!(
+        h.get_by_label("文档路径").value().as_deref(),
+        Some(other.display().to_string().as_str())
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().state.source.document.meta.title.as_deref(),
+        Some("另一篇")
+    );
+}
+
+#[test]
+fn repeated_errors_replace_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    for name in ["/no/such/a.txt", "/no/such/b.txt", "/no/such/c.txt"] {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+        h.run();
+        h.get_by_label("文档路径").type_text(name);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let errors: Vec<_> = h
+        .state()
+        .state
+        .messages
+        .list()
+        .iter()
+        .filter(|m| m.level == jingdu::app::Level::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].text.contains("c.txt"));
+}
+
+#[test]
+fn collapse_all_leaves_the_first_level_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.get_by_label("全部折叠").click();
+    h.run();
+    let labels: Vec<String> = h
+        .state()
+        .outline
+        .visible_labels()
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    // The title, the paragraph before the first heading and the three sections, closed.
+    assert_eq!(labels.len(), 5, "{labels:?}");
+    assert_eq!(labels[4], "推进基层组织创新，健全完善基层党建工作格局");
+    h.get_by_label("以政治建设为统领，强化基层党组织的政治功能");
+}
+
+#[test]
+fn switching_documents_reports_no_false_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("b.txt");
+    std::fs::write(&other, "另一篇\n\n正文第一段，写了一些内容。\n").unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let ctx = h.ctx.clone();
+    h.state_mut().open_document(&ctx, &other);
+    h.run();
+    assert_eq!(
+        h.state().state.source.document.meta.title.as_deref(),
+        Some("另一篇")
+    );
+    assert!(h.state().state.saves_notes());
+    assert!(
+        h.state().state.messages.list().is_empty(),
+        "{:?}",
+        h.state().state.messages.list()
+    );
+}
