@@ -156,3 +156,61 @@ fn switching_documents_reports_no_false_error() {
         h.state().state.messages.list()
     );
 }
+
+#[test]
+fn small_things_a_careful_reader_notices() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let doc = h.state().state.source.document.clone();
+    // 写笔记 with nothing selected and a heading at the top of the window: a note on the
+    // paragraph being read, as its tooltip says — not a section note.
+    h.get_by_label("以政治建设为统领，强化基层党组织的政治功能")
+        .click();
+    h.run();
+    h.remove_cursor();
+    h.run();
+    h.get_by_label("＋ 写笔记").click();
+    h.run();
+    let d = h.state().state.view.draft.clone().expect("editor open");
+    assert_eq!(d.target.kind, NoteKind::Paragraph);
+    assert_eq!(
+        d.target.range,
+        doc.blocks[doc.sections[0].paragraphs[0]].range
+    );
+    h.get_by_label("笔记内容").type_text("甲");
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    h.get_by_label("推进基层组织创新，健全完善基层党建工作格局")
+        .click();
+    h.run();
+    h.get_by_label("为此节写笔记：推进基层组织创新，健全完善基层党建工作格局")
+        .click();
+    h.run();
+    h.get_by_label("笔记内容").type_text("乙");
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+
+    // The count follows the filter.
+    h.get_by_label("2");
+    h.get_by_label("搜索笔记").focus();
+    h.run();
+    h.get_by_label("搜索笔记").type_text("乙");
+    h.run();
+    h.get_by_label("1 / 2");
+
+    // The kind 摘句 and the colour names are not confusable.
+    let names: Vec<&str> = h
+        .state()
+        .state
+        .palette
+        .colors
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert!(!names.contains(&"摘抄"), "{names:?}");
+
+    // Panel edges are easy to grab.
+    assert!(h.ctx.global_style().interaction.resize_grab_radius_side >= 6.0);
+}

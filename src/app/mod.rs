@@ -807,11 +807,17 @@ impl AppState {
             });
         }
         let doc = &self.source.document;
-        let block = self
-            .view
-            .hovered_block
-            .or(self.view.position.block)
-            .or_else(|| doc.paragraph_indices().next())?;
+        // The block under the pointer as it is (a heading: its section); else the paragraph
+        // at the top of the window — the one the reader is reading, as the button says.
+        let block = match self.view.hovered_block {
+            Some(b) => b,
+            None => {
+                let top = self.view.position.block.unwrap_or(0);
+                doc.paragraph_indices()
+                    .find(|&p| p >= top)
+                    .or_else(|| doc.paragraph_indices().next())?
+            }
+        };
         let b = doc.blocks.get(block)?;
         let kind = if b.is_heading() {
             NoteKind::Section

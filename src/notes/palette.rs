@@ -36,7 +36,7 @@ impl Default for Palette {
                 entry("yellow", "重点", [242, 201, 76]),
                 entry("blue", "疑问", [86, 160, 211]),
                 entry("green", "心得", [111, 191, 115]),
-                entry("purple", "摘抄", [167, 127, 206]),
+                entry("purple", "佳句", [167, 127, 206]),
                 entry("red", "待查", [224, 102, 102]),
                 entry("gray", "其他", [150, 150, 150]),
             ],

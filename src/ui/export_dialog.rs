@@ -247,7 +247,7 @@ impl ExportDialog {
                 crate::document::typography::display_text(&doc.blocks[doc.sections[s].heading].text)
             });
             let label = match &section {
-                Some(h) => format!("当前章节：{}", h.chars().take(18).collect::<String>()),
+                Some(h) => format!("当前章节：{}", super::outline::shortened(h, 18)),
                 None => "当前章节（正文开头没有章节）".to_owned(),
             };
             if ui

@@ -68,9 +68,22 @@ impl NotesPanel {
     /// Shows the panel.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let palette = Palette::of(state.settings.theme);
+        self.rebuild(state);
         ui.horizontal(|ui| {
             ui.heading(s::NOTES_TITLE);
-            ui.label(RichText::new(format!("{}", state.notes().len())).color(palette.muted));
+            let total = state.notes().len();
+            let count = if !state.view.filter.is_empty() {
+                let shown = self
+                    .entries
+                    .iter()
+                    .filter(|e| matches!(e, Entry::Card(_)))
+                    .count();
+                format!("{shown} / {total}")
+            } else {
+                total.to_string()
+            };
+            ui.label(RichText::new(&count).color(palette.muted))
+                .on_hover_text(s::NOTE_COUNT_TIP);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.rename_colors_ui(ui, state, actions);
             });
@@ -228,6 +241,8 @@ impl NotesPanel {
                     |c| state.palette.name_of(c),
                 ))
                 .width(110.0)
+                // Tall enough for every colour: the list must not cut off the last ones.
+                .height(f32::INFINITY)
                 .show_ui(ui, |ui| {
                     if ui
                         .selectable_label(current_color.is_none(), s::ALL)

@@ -525,6 +525,16 @@ pub fn first_sentence(text: &str, max: usize) -> String {
     label
 }
 
+/// `text` in at most `max` chars, with `…` when it was cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
 /// The closing mark of an opening quote or bracket.
 fn closing_mark(c: char) -> Option<char> {
     Some(match c {
@@ -579,6 +589,12 @@ mod tests {
         );
         assert_eq!(first_sentence("什么？！后文", 18), "什么？！");
         assert_eq!(first_sentence("没有句号的短标签", 18), "没有句号的短标签");
+    }
+
+    #[test]
+    fn shortened_text_says_it_was_cut() {
+        assert_eq!(shortened("以政治建设为统领", 18), "以政治建设为统领");
+        assert_eq!(shortened("一二三四五六七八九十", 5), "一二三四…");
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub const REDO: &str = "重做";
 /// New note button.
 pub const NEW_NOTE: &str = "写笔记";
 /// Tooltip of the new-note button.
-pub const NEW_NOTE_TIP: &str = "为所选文字或当前段落写笔记（Ctrl+Shift+N）";
+pub const NEW_NOTE_TIP: &str =
+    "为所选文字写笔记；没有选中文字时，为窗口顶部的段落写笔记（Ctrl+Shift+N）";
 
 // Outline.
 /// Outline panel heading.
@@ -75,6 +76,8 @@ pub const HEADING_NOTE_BUTTON: &str = "为此节写笔记";
 pub const NOTES_TITLE: &str = "笔记";
 /// Filter text field.
 pub const FILTER: &str = "搜索笔记";
+/// Tooltip of the note count (shown / total when a filter is active).
+pub const NOTE_COUNT_TIP: &str = "显示的笔记数 / 笔记总数";
 /// Tag filter.
 pub const FILTER_TAG: &str = "标签";
 /// Colour filter.

@@ -118,6 +118,8 @@ fn style(theme: ThemeChoice) -> Style {
     visuals.extreme_bg_color = p.paper;
     visuals.selection.bg_fill = p.selection;
     visuals.hyperlink_color = p.accent;
+    // Radio buttons, check boxes and buttons need an outline to be seen on the warm panel.
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, p.muted.gamma_multiply(0.7));
     let mut style = Style {
         visuals,
         ..Style::default()
@@ -138,6 +140,8 @@ fn style(theme: ThemeChoice) -> Style {
     style.interaction.selectable_labels = false;
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     style.spacing.button_padding = egui::vec2(8.0, 3.0);
+    // Panel edges are easy to grab: 6 points either side of the line.
+    style.interaction.resize_grab_radius_side = 6.0;
     style.spacing.interact_size.y = 24.0;
     style
 }
