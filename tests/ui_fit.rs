@@ -214,3 +214,40 @@ fn small_things_a_careful_reader_notices() {
     // Panel edges are easy to grab.
     assert!(h.ctx.global_style().interaction.resize_grab_radius_side >= 6.0);
 }
+
+#[test]
+fn the_paragraph_at_the_top_stays_there_through_size_changes_and_resizes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let doc = h.state().state.source.document.clone();
+    let last = doc.sections.len() - 1;
+    for (size, section) in [("小", last), ("大", last), ("中", 1), ("大", 1), ("小", 0)] {
+        h.get_by_label(size).click();
+        h.run();
+        let heading = doc.blocks[doc.sections[section].heading].text.clone();
+        h.get_by_label(&jingdu::document::typography::display_text(&heading))
+            .click();
+        h.run();
+        let want = doc.sections[section].heading;
+        assert_eq!(h.state().state.view.position.block, Some(want), "{size}");
+        // Every other size, and a narrower and a wider window: still the same block on top.
+        for other in ["大", "小", "中", "大"] {
+            h.get_by_label(other).click();
+            h.run();
+            assert_eq!(
+                h.state().state.view.position.block,
+                Some(want),
+                "{size} → {other}"
+            );
+        }
+        for w in [900.0, 1600.0, 1280.0] {
+            h.set_size(egui::vec2(w, 800.0));
+            h.run();
+            assert_eq!(
+                h.state().state.view.position.block,
+                Some(want),
+                "{size} → width {w}"
+            );
+        }
+    }
+}

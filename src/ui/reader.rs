@@ -403,6 +403,10 @@ impl ReaderView {
         let total = self.prefix[self.items.len()] + self.viewport_height * 0.5;
 
         let col_left_rel = ((avail.width() - width) / 2.0).round();
+        // The reader sets the offset itself, from the block at the top. A rubber band would
+        // take an offset past last frame's end — after a resize or a size change made the
+        // text longer — for an overscroll, and spring it back: the reader would lose its place.
+        ui.spacing_mut().scroll.kinetic.rubber_band = false;
         let output = egui::ScrollArea::vertical()
             .id_salt("reader")
             .auto_shrink(false)
@@ -427,6 +431,7 @@ impl ReaderView {
                 );
             });
         let new_offset = output.state.clamped_offset().y;
+
         if (new_offset - offset).abs() > 0.5 {
             self.set_offset(new_offset);
             ui.ctx().request_repaint();
