@@ -251,3 +251,64 @@ fn the_paragraph_at_the_top_stays_there_through_size_changes_and_resizes() {
         }
     }
 }
+
+/// The toolbar's buttons: each inside the window, none overlapping another.
+fn assert_toolbar_fits(h: &H, width: f32, labels: &[&str]) {
+    let rects: Vec<(String, egui::Rect)> = labels
+        .iter()
+        .map(|l| (l.to_string(), h.get_by_label(l).rect()))
+        .collect();
+    for (l, r) in &rects {
+        assert!(r.min.x >= 0.0 && r.max.x <= width, "{l} sticks out: {r:?}");
+    }
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        for (b, rb) in &rects[i + 1..] {
+            assert!(!ra.intersects(*rb), "{a} overlaps {b}");
+        }
+    }
+}
+
+#[test]
+fn the_window_works_at_every_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    for (w, ht) in [(1920.0, 1080.0), (1280.0, 800.0), (900.0, 650.0), (700.0, 500.0)] {
+        h.set_size(egui::vec2(w, ht));
+        h.run();
+        let column = h.state().reader.column_width().unwrap();
+        let font = h.state().state.settings.font_size_pt;
+        assert!(
+            column >= 20.0 * font,
+            "{w}×{ht}: column of {:.1} characters",
+            column / font
+        );
+        let mut labels = vec!["≡ 目录", "＋ 写笔记", "导出笔记", "笔记 ▤"];
+        if w >= 1100.0 {
+            labels.extend(["打开", "大", "撤销", "导入笔记"]);
+        } else {
+            labels.push("⋯");
+        }
+        assert_toolbar_fits(&h, w, &labels);
+    }
+    // At 700×500 the outline gives way; its button shows it over the text, and a jump from it
+    // closes it again. The reader's choice is kept for a wider window.
+    assert!(h.query_by_label("全部折叠").is_none());
+    h.get_by_label("≡ 目录").click();
+    h.run();
+    h.get_by_label("全部折叠");
+    h.get_by_label("推进基层组织创新，健全完善基层党建工作格局")
+        .click();
+    h.run();
+    assert!(h.query_by_label("全部折叠").is_none(), "closed after the jump");
+    assert!(h.state().state.settings.show_outline);
+    // The folded items are in the ⋯ menu.
+    h.get_by_label("⋯").click();
+    h.run();
+    h.get_by_label("大").click();
+    h.run();
+    assert_eq!(h.state().state.settings.font_size_pt, 22.0);
+    h.set_size(egui::vec2(1280.0, 800.0));
+    h.run();
+    h.get_by_label("全部折叠");
+    assert_eq!(h.state().state.settings.outline_width_pt, 260.0, "width remembered");
+}

@@ -3,6 +3,7 @@
 
 mod export_dialog;
 pub mod fonts;
+pub mod layout;
 mod note_editor;
 mod notes_panel;
 pub mod outline;
@@ -79,6 +80,19 @@ pub struct JingduApp {
     started: Instant,
     frames: u64,
     title_set: bool,
+    /// A side panel shown over the text because the window is too narrow to dock it.
+    pub overlay: Option<Overlay>,
+    /// The window width of the last frame, to decide what a panel toggle does.
+    window_width: f32,
+}
+
+/// A side panel shown as an overlay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The outline, from the left.
+    Outline,
+    /// The notes panel, from the right.
+    Notes,
 }
 
 impl JingduApp {
@@ -117,6 +131,8 @@ impl JingduApp {
             started,
             frames: 0,
             title_set: false,
+            overlay: None,
+            window_width: f32::INFINITY,
         }
     }
 
@@ -160,6 +176,22 @@ impl JingduApp {
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::OpenDialog => self.open_file.open = true,
             Action::OpenDocument(path) => self.open_document(ctx, &path),
+            // A panel that cannot be docked at this width opens and closes as an overlay; the
+            // reader's choice to show it stays, for when the window is wide again.
+            Action::ToggleOutline if !self.docks(Overlay::Outline) => {
+                self.state.settings.show_outline = true;
+                self.toggle_overlay(Overlay::Outline);
+            }
+            Action::ToggleNotes if !self.docks(Overlay::Notes) => {
+                self.state.settings.show_notes = true;
+                self.toggle_overlay(Overlay::Notes);
+            }
+            Action::JumpTo(block) => {
+                if self.overlay == Some(Overlay::Outline) {
+                    self.overlay = None;
+                }
+                self.state.apply(Action::JumpTo(block));
+            }
             Action::Scrolled {
                 block,
                 fraction,
@@ -178,6 +210,38 @@ impl JingduApp {
             }
             other => self.state.apply(other),
         }
+    }
+
+    /// Whether `panel` would be docked, if shown, at the current window width.
+    fn docks(&self, panel: Overlay) -> bool {
+        let s = &self.state.settings;
+        let wish = layout::PanelWish {
+            outline: s.show_outline.then_some(s.outline_width_pt),
+            notes: s.show_notes.then_some(s.notes_width_pt),
+        };
+        let wish = match panel {
+            Overlay::Outline => layout::PanelWish {
+                outline: Some(s.outline_width_pt),
+                ..wish
+            },
+            Overlay::Notes => layout::PanelWish {
+                notes: Some(s.notes_width_pt),
+                ..wish
+            },
+        };
+        let plan = layout::plan_panels(self.window_width, s.font_size_pt, wish);
+        match panel {
+            Overlay::Outline => plan.outline.is_some(),
+            Overlay::Notes => plan.notes.is_some(),
+        }
+    }
+
+    fn toggle_overlay(&mut self, panel: Overlay) {
+        self.overlay = if self.overlay == Some(panel) {
+            None
+        } else {
+            Some(panel)
+        };
     }
 
     fn collect_shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -205,9 +269,30 @@ impl JingduApp {
         let mut actions = Vec::new();
         self.collect_shortcuts(&ctx, &mut actions);
 
+        self.window_width = ui.available_width();
+        let settings = &self.state.settings;
+        let wish = layout::PanelWish {
+            outline: settings.show_outline.then_some(settings.outline_width_pt),
+            notes: settings.show_notes.then_some(settings.notes_width_pt),
+        };
+        let plan = layout::plan_panels(self.window_width, settings.font_size_pt, wish);
+        // A note being written needs the notes panel: over the text if it cannot be docked.
+        let writing = self.state.view.draft.is_some();
+        let overlay = match self.overlay {
+            Some(Overlay::Outline) if plan.outline_overlaid => Some(Overlay::Outline),
+            _ if writing && plan.notes.is_none() => Some(Overlay::Notes),
+            Some(Overlay::Notes) if plan.notes_overlaid => Some(Overlay::Notes),
+            _ => None,
+        };
+        self.overlay = overlay;
+        let shown = toolbar::PanelsShown {
+            outline: plan.outline.is_some() || overlay == Some(Overlay::Outline),
+            notes: plan.notes.is_some() || overlay == Some(Overlay::Notes),
+        };
+
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
-            toolbar::toolbar_ui(ui, &self.state, &mut actions);
+            toolbar::toolbar_ui(ui, &self.state, shown, &mut actions);
             ui.add_space(2.0);
         });
         if !self.state.messages.list().is_empty() {
@@ -224,45 +309,64 @@ impl JingduApp {
             settings.show_notes,
             settings.notes_width_pt,
         );
-        let outline = side_panel(
-            ui,
-            egui::Panel::left("outline"),
-            outline_shown,
-            outline_width,
-            160.0..=600.0,
-            |ui| {
-                self.outline.ui(ui, &self.state, &mut actions);
-            },
-        );
-        push_panel_actions(
-            &mut actions,
-            outline,
-            outline_shown,
-            outline_width,
-            Action::ToggleOutline,
-            Action::SetOutlineWidth,
-        );
-        let notes = side_panel(
-            ui,
-            egui::Panel::right("notes"),
-            notes_shown,
-            notes_width,
-            220.0..=700.0,
-            |ui| {
-                self.notes_panel.ui(ui, &self.state, &mut actions);
-            },
-        );
-        push_panel_actions(
-            &mut actions,
-            notes,
-            notes_shown,
-            notes_width,
-            Action::ToggleNotes,
-            Action::SetNotesWidth,
-        );
+        if let Some(width) = plan.outline.filter(|_| plan.outline != wish.outline) {
+            // Shrunk to fit: a fixed panel of its own, so the reader's width stays remembered.
+            egui::Panel::left("outline-narrow")
+                .resizable(false)
+                .exact_size(width)
+                .show(ui, |ui| self.outline.ui(ui, &self.state, &mut actions));
+        } else if !plan.outline_overlaid {
+            let outline = side_panel(
+                ui,
+                egui::Panel::left("outline"),
+                outline_shown,
+                outline_width,
+                layout::MIN_OUTLINE_WIDTH..=600.0,
+                |ui| {
+                    self.outline.ui(ui, &self.state, &mut actions);
+                },
+            );
+            push_panel_actions(
+                &mut actions,
+                outline,
+                outline_shown,
+                outline_width,
+                Action::ToggleOutline,
+                Action::SetOutlineWidth,
+            );
+        }
+        if let Some(width) = plan.notes.filter(|_| plan.notes != wish.notes) {
+            egui::Panel::right("notes-narrow")
+                .resizable(false)
+                .exact_size(width)
+                .show(ui, |ui| self.notes_panel.ui(ui, &self.state, &mut actions));
+        } else if !plan.notes_overlaid {
+            let notes = side_panel(
+                ui,
+                egui::Panel::right("notes"),
+                notes_shown,
+                notes_width,
+                layout::MIN_NOTES_WIDTH..=700.0,
+                |ui| {
+                    self.notes_panel.ui(ui, &self.state, &mut actions);
+                },
+            );
+            push_panel_actions(
+                &mut actions,
+                notes,
+                notes_shown,
+                notes_width,
+                Action::ToggleNotes,
+                Action::SetNotesWidth,
+            );
+        }
+        let reader_rect = ui.available_rect_before_wrap();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.reader.ui(ui, &self.state, &mut actions);
         });
+        if let Some(panel) = overlay {
+            self.overlay_ui(&ctx, panel, reader_rect, &mut actions);
+        }
         self.export.poll(&ctx, &self.state, &mut actions);
         self.export.ui(&ctx, &self.state, &mut actions);
         self.import.ui(&ctx, &self.state, &mut actions);
@@ -288,6 +392,68 @@ impl JingduApp {
                 "first frame drawn: {:.1} ms after start",
                 self.started.elapsed().as_secs_f64() * 1e3
             );
+        }
+    }
+}
+
+impl JingduApp {
+    /// A side panel over the text, along the edge it docks to; a click outside or Esc
+    /// closes it (a note being written keeps the notes panel open).
+    fn overlay_ui(
+        &mut self,
+        ctx: &egui::Context,
+        panel: Overlay,
+        area: egui::Rect,
+        actions: &mut Vec<Action>,
+    ) {
+        let palette = theme::Palette::of(self.state.settings.theme);
+        let width = match panel {
+            Overlay::Outline => layout::MIN_OUTLINE_WIDTH + 60.0,
+            Overlay::Notes => layout::MIN_NOTES_WIDTH + 80.0,
+        }
+        .min(area.width() - 24.0);
+        let rect = match panel {
+            Overlay::Outline => egui::Rect::from_min_size(area.min, egui::vec2(width, area.height())),
+            Overlay::Notes => egui::Rect::from_min_size(
+                egui::pos2(area.max.x - width, area.min.y),
+                egui::vec2(width, area.height()),
+            ),
+        };
+        let id = match panel {
+            Overlay::Outline => "outline-overlay",
+            Overlay::Notes => "notes-overlay",
+        };
+        let response = egui::Area::new(egui::Id::unique(id))
+            .order(egui::Order::Foreground)
+            .fixed_pos(rect.min)
+            .show(ctx, |ui| {
+                egui::Frame::new()
+                    .fill(palette.panel)
+                    .stroke(egui::Stroke::new(1.0, palette.muted.gamma_multiply(0.4)))
+                    .shadow(ctx.global_style().visuals.window_shadow)
+                    .inner_margin(8.0)
+                    .show(ui, |ui| {
+                        ui.set_min_size(rect.size() - egui::vec2(16.0, 16.0));
+                        ui.set_max_size(rect.size() - egui::vec2(16.0, 16.0));
+                        match panel {
+                            Overlay::Outline => self.outline.ui(ui, &self.state, actions),
+                            Overlay::Notes => self.notes_panel.ui(ui, &self.state, actions),
+                        }
+                    });
+            })
+            .response;
+        let writing = self.state.view.draft.is_some();
+        let clicked_outside = ctx.input(|i| {
+            i.pointer.any_pressed()
+                && i
+                    .pointer
+                    .interact_pos()
+                    .is_some_and(|p| !response.rect.contains(p) && area.contains(p))
+        });
+        let escape = !ctx.egui_wants_keyboard_input()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if (clicked_outside || escape) && !(panel == Overlay::Notes && writing) {
+            self.overlay = None;
         }
     }
 }

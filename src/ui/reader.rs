@@ -317,7 +317,7 @@ impl ReaderView {
         for (text, style) in &self.title_meta {
             let st = self.title_style(*style);
             let chars: Vec<char> = text.chars().collect();
-            let ts = ui.ctx().fonts_mut(|f| typeset::typeset(f, &chars, &st));
+            let ts = ui.ctx().fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
             h += ts.height() + self.title_gap(*style);
         }
         h
@@ -357,7 +357,11 @@ impl ReaderView {
         ui.painter().rect_filled(avail, 0.0, palette.paper);
 
         let font_size = state.settings.font_size_pt;
-        let width = (avail.width() - 2.0 * SIDE_MARGIN)
+        // The margins hold note markers and buttons; in a narrow window they give up their
+        // spare room before the column does.
+        let margin = ((avail.width() - super::layout::MIN_COLUMN_EM * font_size) / 2.0)
+            .clamp(super::layout::COLUMN_MARGINS / 2.0, SIDE_MARGIN);
+        let width = (avail.width() - 2.0 * margin)
             .min(MEASURE_EM * font_size)
             .max(8.0 * font_size)
             .round();
@@ -635,7 +639,7 @@ impl ReaderView {
                 MetaStyle::Title => palette.heading,
                 _ => palette.muted,
             };
-            let ts = ui.ctx().fonts_mut(|f| typeset::typeset(f, &chars, &st));
+            let ts = ui.ctx().fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
             for (j, line) in ts.lines.iter().enumerate() {
                 let g = ui
                     .ctx()
@@ -1031,6 +1035,11 @@ impl ReaderView {
                 ui.close();
             }
         });
+    }
+
+    /// Width of the reading column in points, once laid out.
+    pub fn column_width(&self) -> Option<f32> {
+        self.key.map(|k| k.width)
     }
 
     /// Content offset of the top of block `b` (for tests and benchmarks).

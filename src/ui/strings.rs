@@ -33,6 +33,8 @@ pub const EXPORT_TIP: &str = "把笔记导出为 Markdown、网页、Word、JSON
 pub const IMPORT: &str = "导入笔记";
 /// Tooltip of the import button.
 pub const IMPORT_TIP: &str = "从 JSON 导出文件导入笔记（Ctrl+I）";
+/// Tooltip of the ⋯ menu that holds what a narrow toolbar folds away.
+pub const MORE_TIP: &str = "更多：字体、主题、撤销、导入…";
 /// Undo button.
 pub const UNDO: &str = "撤销";
 /// Redo button.

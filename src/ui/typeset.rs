@@ -9,7 +9,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Galley};
 
-use crate::document::typography::break_lines;
+use crate::document::typography::{break_lines, break_lines_balanced};
 
 /// How lines sit in the measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +82,24 @@ pub fn typeset(
     chars: &[char],
     style: &Style,
 ) -> Typeset {
+    typeset_with(fonts, chars, style, break_lines)
+}
+
+/// Sets `chars` into lines of balanced length (for titles; see [`break_lines_balanced`]).
+pub fn typeset_balanced(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    chars: &[char],
+    style: &Style,
+) -> Typeset {
+    typeset_with(fonts, chars, style, break_lines_balanced)
+}
+
+fn typeset_with(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    chars: &[char],
+    style: &Style,
+    breaker: fn(&[char], &[f32], f32, f32) -> Vec<Range<usize>>,
+) -> Typeset {
     let widths: Vec<f32> = chars
         .iter()
         .enumerate()
@@ -93,7 +111,7 @@ pub fn typeset(
             fonts.glyph_width(font, c)
         })
         .collect();
-    let ranges = break_lines(chars, &widths, style.width, style.indent);
+    let ranges = breaker(chars, &widths, style.width, style.indent);
     let count = ranges.len();
     let max_spacing = style.font.size * 0.5;
     let lines = ranges
