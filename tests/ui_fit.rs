@@ -272,7 +272,12 @@ fn assert_toolbar_fits(h: &H, width: f32, labels: &[&str]) {
 fn the_window_works_at_every_size() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = common::harness(Source::builtin(), dir.path());
-    for (w, ht) in [(1920.0, 1080.0), (1280.0, 800.0), (900.0, 650.0), (700.0, 500.0)] {
+    for (w, ht) in [
+        (1920.0, 1080.0),
+        (1280.0, 800.0),
+        (900.0, 650.0),
+        (700.0, 500.0),
+    ] {
         h.set_size(egui::vec2(w, ht));
         h.run();
         let column = h.state().reader.column_width().unwrap();
@@ -299,7 +304,10 @@ fn the_window_works_at_every_size() {
     h.get_by_label("推进基层组织创新，健全完善基层党建工作格局")
         .click();
     h.run();
-    assert!(h.query_by_label("全部折叠").is_none(), "closed after the jump");
+    assert!(
+        h.query_by_label("全部折叠").is_none(),
+        "closed after the jump"
+    );
     assert!(h.state().state.settings.show_outline);
     // The folded items are in the ⋯ menu.
     h.get_by_label("⋯").click();
@@ -310,5 +318,9 @@ fn the_window_works_at_every_size() {
     h.set_size(egui::vec2(1280.0, 800.0));
     h.run();
     h.get_by_label("全部折叠");
-    assert_eq!(h.state().state.settings.outline_width_pt, 260.0, "width remembered");
+    assert_eq!(
+        h.state().state.settings.outline_width_pt,
+        260.0,
+        "width remembered"
+    );
 }

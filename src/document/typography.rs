@@ -162,7 +162,11 @@ pub fn break_lines_balanced(
         }
     }
     let balanced = break_lines(chars, widths, hi, first_indent);
-    if balanced.len() == count { balanced } else { full }
+    if balanced.len() == count {
+        balanced
+    } else {
+        full
+    }
 }
 
 #[cfg(test)]

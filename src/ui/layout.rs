@@ -8,9 +8,9 @@ pub const MIN_COLUMN_EM: f32 = 20.0;
 /// Room the reader needs beside the column for note markers and buttons, in points.
 pub const COLUMN_MARGINS: f32 = 2.0 * 40.0;
 /// The narrowest outline panel, in points.
-pub const MIN_OUTLINE_WIDTH: f32 = 160.0;
+pub const MIN_OUTLINE_WIDTH: f32 = 190.0;
 /// The narrowest notes panel, in points.
-pub const MIN_NOTES_WIDTH: f32 = 220.0;
+pub const MIN_NOTES_WIDTH: f32 = 250.0;
 
 /// Which side panels are docked, and how wide.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -85,11 +85,12 @@ mod tests {
     fn panels_shrink_then_the_outline_then_the_notes_give_way() {
         // 900: both fit once shrunk, the column keeps its 20 characters.
         let p = plan_panels(900.0, 18.0, BOTH);
-        assert_eq!((p.outline, p.notes), (Some(160.0), Some(220.0)));
-        assert!(900.0 - 160.0 - 220.0 >= 20.0 * 18.0 + COLUMN_MARGINS);
+        assert_eq!((p.outline, p.notes), (Some(190.0), Some(250.0)));
+        let column = 900.0 - p.outline.unwrap() - p.notes.unwrap();
+        assert!(column >= 20.0 * 18.0 + COLUMN_MARGINS);
         // 700: the outline becomes an overlay.
         let p = plan_panels(700.0, 18.0, BOTH);
-        assert_eq!((p.outline, p.notes), (None, Some(220.0)));
+        assert_eq!((p.outline, p.notes), (None, Some(250.0)));
         assert!(p.outline_overlaid);
         // Larger text needs more room: both give way.
         let p = plan_panels(700.0, 28.0, BOTH);
@@ -107,11 +108,14 @@ mod tests {
                 notes: None,
             },
         );
-        assert_eq!(p, PanelPlan {
-            outline: None,
-            notes: None,
-            outline_overlaid: false,
-            notes_overlaid: false
-        });
+        assert_eq!(
+            p,
+            PanelPlan {
+                outline: None,
+                notes: None,
+                outline_overlaid: false,
+                notes_overlaid: false
+            }
+        );
     }
 }

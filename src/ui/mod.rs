@@ -413,7 +413,9 @@ impl JingduApp {
         }
         .min(area.width() - 24.0);
         let rect = match panel {
-            Overlay::Outline => egui::Rect::from_min_size(area.min, egui::vec2(width, area.height())),
+            Overlay::Outline => {
+                egui::Rect::from_min_size(area.min, egui::vec2(width, area.height()))
+            }
             Overlay::Notes => egui::Rect::from_min_size(
                 egui::pos2(area.max.x - width, area.min.y),
                 egui::vec2(width, area.height()),
@@ -445,8 +447,7 @@ impl JingduApp {
         let writing = self.state.view.draft.is_some();
         let clicked_outside = ctx.input(|i| {
             i.pointer.any_pressed()
-                && i
-                    .pointer
+                && i.pointer
                     .interact_pos()
                     .is_some_and(|p| !response.rect.contains(p) && area.contains(p))
         });

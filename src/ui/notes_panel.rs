@@ -210,6 +210,8 @@ impl NotesPanel {
         if resp.changed() {
             actions.push(Action::SetFilterText(self.filter_text.clone()));
         }
+        // Two filters side by side, sharing the panel's width (never wider than it).
+        let combo_width = ((ui.available_width() - 8.0) / 2.0 - 24.0).clamp(60.0, 110.0);
         ui.horizontal(|ui| {
             let tags = notes::all_tags(state.notes());
             let current_tag = state.view.filter.tag.clone();
@@ -218,7 +220,7 @@ impl NotesPanel {
                     || format!("{}：{}", s::FILTER_TAG, s::ALL),
                     |t| format!("#{t}"),
                 ))
-                .width(110.0)
+                .width(combo_width)
                 .show_ui(ui, |ui| {
                     if ui.selectable_label(current_tag.is_none(), s::ALL).clicked() {
                         actions.push(Action::SetFilterTag(None));
@@ -240,7 +242,7 @@ impl NotesPanel {
                     || format!("{}：{}", s::FILTER_COLOR, s::ALL),
                     |c| state.palette.name_of(c),
                 ))
-                .width(110.0)
+                .width(combo_width)
                 // Tall enough for every colour: the list must not cut off the last ones.
                 .height(f32::INFINITY)
                 .show_ui(ui, |ui| {

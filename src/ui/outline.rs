@@ -216,7 +216,11 @@ impl OutlineView {
         let doc = &state.source.document;
         let palette = Palette::of(state.settings.theme);
         ui.horizontal(|ui| {
-            ui.heading(s::OUTLINE_TITLE);
+            // A narrow panel drops its heading (the toolbar button names it) rather than let
+            // the buttons run over it.
+            if ui.available_width() >= 230.0 {
+                ui.heading(s::OUTLINE_TITLE);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.small_button(s::EXPAND_ALL).clicked() {
                     self.expand_all();

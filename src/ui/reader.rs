@@ -317,7 +317,9 @@ impl ReaderView {
         for (text, style) in &self.title_meta {
             let st = self.title_style(*style);
             let chars: Vec<char> = text.chars().collect();
-            let ts = ui.ctx().fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
+            let ts = ui
+                .ctx()
+                .fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
             h += ts.height() + self.title_gap(*style);
         }
         h
@@ -639,7 +641,9 @@ impl ReaderView {
                 MetaStyle::Title => palette.heading,
                 _ => palette.muted,
             };
-            let ts = ui.ctx().fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
+            let ts = ui
+                .ctx()
+                .fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
             for (j, line) in ts.lines.iter().enumerate() {
                 let g = ui
                     .ctx()

@@ -94,11 +94,14 @@ pub fn typeset_balanced(
     typeset_with(fonts, chars, style, break_lines_balanced)
 }
 
+/// A line breaker: chars, their advances, the measure and the first-line indent to line ranges.
+type LineBreaker = fn(&[char], &[f32], f32, f32) -> Vec<Range<usize>>;
+
 fn typeset_with(
     fonts: &mut egui::epaint::text::FontsView<'_>,
     chars: &[char],
     style: &Style,
-    breaker: fn(&[char], &[f32], f32, f32) -> Vec<Range<usize>>,
+    breaker: LineBreaker,
 ) -> Typeset {
     let widths: Vec<f32> = chars
         .iter()
