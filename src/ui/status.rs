@@ -44,9 +44,61 @@ pub fn messages_ui(
                 } else {
                     color
                 };
-                ui.add(egui::Label::new(RichText::new(&m.text).color(text_color)).wrap());
+                message_text_ui(ui, &m.text, text_color);
             });
         });
     }
     open
+}
+
+/// A message's text, wrapped without cutting words: the file a message names last (after
+/// `：`) is set in pieces that end at each `/`, so that a long path moves to the next line at a
+/// folder boundary instead of dragging the Chinese text before it apart (`找不到文` / `件：…`).
+fn message_text_ui(ui: &mut Ui, text: &str, color: egui::Color32) {
+    let (prose, path) = split_path(text);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.add(egui::Label::new(RichText::new(prose).color(color)).wrap());
+        for piece in path_pieces(path) {
+            ui.label(RichText::new(piece).color(color));
+        }
+    });
+}
+
+/// Splits a message into its prose and the path it names last (empty when it names none).
+pub fn split_path(text: &str) -> (&str, &str) {
+    let Some(colon) = text.rfind('：') else {
+        return (text, "");
+    };
+    let after = &text[colon + '：'.len_utf8()..];
+    let looks_like_path = after.starts_with(['/', '~', '\\'])
+        || after.chars().nth(1) == Some(':')
+        || after.contains(['/', '\\']) && !after.contains(char::is_whitespace);
+    if looks_like_path {
+        (&text[..colon + '：'.len_utf8()], after)
+    } else {
+        (text, "")
+    }
+}
+
+/// A path cut after each separator: the places where it may break.
+pub fn path_pieces(path: &str) -> impl Iterator<Item = &str> {
+    path.split_inclusive(['/', '\\'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_split_before_the_path_it_names() {
+        assert_eq!(
+            split_path("找不到文件：/home/读者/a-b.txt"),
+            ("找不到文件：", "/home/读者/a-b.txt")
+        );
+        assert_eq!(split_path("已放弃草稿（Ctrl+Z 恢复）"), ("已放弃草稿（Ctrl+Z 恢复）", ""));
+        assert_eq!(split_path("颜色：重点"), ("颜色：重点", ""));
+        let pieces: Vec<&str> = path_pieces("/home/读者/a-b.txt").collect();
+        assert_eq!(pieces, vec!["/", "home/", "读者/", "a-b.txt"]);
+    }
 }
