@@ -137,27 +137,6 @@ fn collapse_all_leaves_the_first_level_open() {
 }
 
 #[test]
-fn switching_documents_reports_no_false_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let other = dir.path().join("b.txt");
-    std::fs::write(&other, "另一篇\n\n正文第一段，写了一些内容。\n").unwrap();
-    let mut h = common::harness(Source::builtin(), dir.path());
-    let ctx = h.ctx.clone();
-    h.state_mut().open_document(&ctx, &other);
-    h.run();
-    assert_eq!(
-        h.state().state.source.document.meta.title.as_deref(),
-        Some("另一篇")
-    );
-    assert!(h.state().state.saves_notes());
-    assert!(
-        h.state().state.messages.list().is_empty(),
-        "{:?}",
-        h.state().state.messages.list()
-    );
-}
-
-#[test]
 fn small_things_a_careful_reader_notices() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = common::harness(Source::builtin(), dir.path());

@@ -96,7 +96,10 @@ mod tests {
             split_path("找不到文件：/home/读者/a-b.txt"),
             ("找不到文件：", "/home/读者/a-b.txt")
         );
-        assert_eq!(split_path("已放弃草稿（Ctrl+Z 恢复）"), ("已放弃草稿（Ctrl+Z 恢复）", ""));
+        assert_eq!(
+            split_path("已放弃草稿（Ctrl+Z 恢复）"),
+            ("已放弃草稿（Ctrl+Z 恢复）", "")
+        );
         assert_eq!(split_path("颜色：重点"), ("颜色：重点", ""));
         let pieces: Vec<&str> = path_pieces("/home/读者/a-b.txt").collect();
         assert_eq!(pieces, vec!["/", "home/", "读者/", "a-b.txt"]);
