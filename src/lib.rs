@@ -5,8 +5,6 @@
 //! actions are applied ([`app`]), and the egui views ([`ui`]). The binary only parses the
 //! command line and picks between the window and a headless command.
 
-#![warn(missing_docs)]
-
 pub mod app;
 pub mod bench;
 pub mod cli;

@@ -171,6 +171,9 @@ fn markdown_is_structurally_safe_commonmark() {
         let mut headings = Vec::new();
         let mut in_heading = None;
         let mut text = String::new();
+        // Text inside list items: a note's `- 不是列表` must stay text, not become a list.
+        let mut item_depth = 0usize;
+        let mut item_text = String::new();
         for ev in Parser::new(&md) {
             match ev {
                 Event::Start(Tag::Heading { level, .. }) => {
@@ -183,10 +186,14 @@ fn markdown_is_structurally_safe_commonmark() {
                     if let Some((_, h)) = &mut in_heading {
                         h.push_str(&t);
                     }
+                    if item_depth > 0 {
+                        item_text.push_str(&t);
+                    }
                     text.push_str(&t);
                 }
                 Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in Markdown: {h}"),
-                Event::Start(Tag::List(_)) if !text.is_empty() && !annotated => {}
+                Event::Start(Tag::Item) => item_depth += 1,
+                Event::End(pulldown_cmark::TagEnd::Item) => item_depth -= 1,
                 Event::Start(Tag::CodeBlock(_)) => panic!("a note became a code block"),
                 _ => {}
             }
@@ -201,6 +208,11 @@ fn markdown_is_structurally_safe_commonmark() {
             "shown as text"
         );
         assert!(text.contains("# 不是标题"));
+        assert!(text.contains("- 不是列表"), "kept as text");
+        assert!(
+            !item_text.contains("不是列表") && !item_text.contains("不是编号"),
+            "a note line became a list item: {item_text:?}"
+        );
         assert!(text.contains("1. 不是编号"));
         assert!(text.contains("😀🎉"));
         if !annotated {
@@ -462,21 +474,19 @@ fn failed_export_leaves_nothing_behind() {
     assert!(err.to_string().contains("文件夹不存在"), "{err}");
     assert!(err.to_string().ends_with(&missing.display().to_string()));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
-    // Over an existing file, the old content survives a failure (read-only folder).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let ro = dir.path().join("ro");
-        std::fs::create_dir(&ro).unwrap();
-        let target = ro.join("a.md");
-        std::fs::write(&target, "旧内容").unwrap();
-        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-        let result = export::write_to_path(&e, &Options::new(Format::Markdown), &target);
-        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
-        // Root ignores directory permissions; only check when the write was refused.
-        if result.is_err() {
-            assert_eq!(std::fs::read_to_string(&target).unwrap(), "旧内容");
-            assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 1);
-        }
-    }
+    // Over an existing file, the old content survives a failure. The failure must happen for
+    // root too (CI runs as root, which ignores permissions): the file's name is so long that
+    // no temporary file can be made beside it (the name limit is 255 bytes).
+    let folder = dir.path().join("long");
+    std::fs::create_dir(&folder).unwrap();
+    let target = folder.join(format!("{}.md", "长".repeat(83)));
+    std::fs::write(&target, "旧内容").unwrap();
+    let result = export::write_to_path(&e, &Options::new(Format::Markdown), &target);
+    assert!(result.is_err(), "the temporary file cannot be created");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "旧内容");
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        1,
+        "nothing left behind"
+    );
 }

@@ -1,22 +1,21 @@
 //! Hostile and random input: the parser, the typesetter and re-anchoring never panic, and what
-//! they produce stays consistent.
+//! they produce stays consistent. Property tests (proptest) shrink a failure to a small input;
+//! `PROPTEST_CASES=100000 cargo test --release --test robustness` runs them at length.
 
 use jingdu::document::typography::{break_lines, display_text};
 use jingdu::document::{decode_bytes, parse};
 use jingdu::notes::{self, NoteKind, TextIndex};
+use proptest::prelude::*;
 
-/// A tiny deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+/// Cases per property: `PROPTEST_CASES` when set, else `default` (kept small for `cargo test`).
+fn config(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
     }
 }
 
@@ -77,70 +76,67 @@ const PIECES: &[&str] = &[
     "xxx",
 ];
 
-fn random_text(rng: &mut Rng) -> String {
-    let n = rng.below(200);
-    (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect()
+/// Text made of the pieces above: the shapes Chinese documents and hostile input take.
+fn random_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..200).prop_map(|p| p.concat())
 }
 
-#[test]
-fn random_documents_parse_consistently() {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..3000 {
-        let text = random_text(&mut rng);
+proptest! {
+    #![proptest_config(config(1000))]
+
+    #[test]
+    fn random_documents_parse_consistently(text in random_text()) {
         let doc = parse(&text);
         let body: Vec<char> = doc.body_text().chars().collect();
-        assert_eq!(body.len(), doc.body_len_chars());
+        prop_assert_eq!(body.len(), doc.body_len_chars());
         for b in &doc.blocks {
-            assert!(b.range.end <= body.len(), "{text:?}");
-            assert_eq!(
-                body[b.range.clone()].iter().collect::<String>(),
-                b.text,
-                "{text:?}"
-            );
-            assert!(!b.text.is_empty());
+            prop_assert!(b.range.end <= body.len());
+            prop_assert_eq!(body[b.range.clone()].iter().collect::<String>(), b.text.clone());
+            prop_assert!(!b.text.is_empty());
         }
         for s in &doc.sections {
-            assert!(doc.blocks[s.heading].is_heading());
-            assert!(s.blocks.start == s.heading && s.blocks.end <= doc.blocks.len());
+            prop_assert!(doc.blocks[s.heading].is_heading());
+            prop_assert!(s.blocks.start == s.heading && s.blocks.end <= doc.blocks.len());
         }
-        assert_eq!(display_text(doc.body_text()).chars().count(), body.len());
+        prop_assert_eq!(display_text(doc.body_text()).chars().count(), body.len());
     }
-}
 
-#[test]
-fn random_text_breaks_into_lines_without_losing_chars() {
-    let mut rng = Rng(42);
-    for _ in 0..2000 {
-        let text = random_text(&mut rng);
+    #[test]
+    fn random_text_breaks_into_lines_without_losing_chars(
+        text in random_text(),
+        width_steps in prop::collection::vec(0u8..3, 200 * 4),
+        width in 1u8..40,
+        indent in 0u8..3,
+    ) {
         let chars: Vec<char> = text.chars().collect();
         let widths: Vec<f32> = chars
             .iter()
-            .map(|_| 1.0 + rng.below(3) as f32 * 0.5)
+            .enumerate()
+            .map(|(i, _)| 1.0 + f32::from(width_steps[i % width_steps.len()]) * 0.5)
             .collect();
-        let width = 1.0 + rng.below(40) as f32;
-        let lines = break_lines(&chars, &widths, width, rng.below(3) as f32);
+        let lines = break_lines(&chars, &widths, f32::from(width), f32::from(indent));
         let joined: String = lines
             .iter()
             .map(|r| chars[r.clone()].iter().collect::<String>())
             .collect();
-        assert_eq!(joined, text);
-        assert!(lines.windows(2).all(|w| w[0].end == w[1].start));
+        prop_assert_eq!(joined, text);
+        prop_assert!(lines.windows(2).all(|w| w[0].end == w[1].start));
     }
-}
 
-#[test]
-fn random_edits_never_lose_or_break_notes() {
-    let mut rng = Rng(7);
-    for _ in 0..300 {
-        let original = format!("标题\n\n{}", random_text(&mut rng));
+    #[test]
+    fn random_edits_never_lose_or_break_notes(
+        text in random_text(),
+        inserted in random_text(),
+        at in 0.0f64..1.0,
+        span in 1usize..30,
+    ) {
+        let original = format!("标题\n\n{text}");
         let doc = parse(&original);
         let len = doc.body_len_chars();
-        if len < 4 {
-            continue;
-        }
+        prop_assume!(len >= 4);
         let index = TextIndex::new(doc.body_text());
-        let start = rng.below(len - 2);
-        let end = start + 1 + rng.below((len - start).min(30));
+        let start = ((len - 2) as f64 * at) as usize;
+        let end = (start + span).min(len);
         let anchor = notes::make_anchor(&doc, &index, start..end);
         let mut note = notes::Note::new(
             NoteKind::Passage,
@@ -150,23 +146,39 @@ fn random_edits_never_lose_or_break_notes() {
             vec![],
             "t",
         );
-        let edited = format!("{}{}", random_text(&mut rng), original);
+        let edited = format!("{inserted}{original}");
         let doc2 = parse(&edited);
         let index2 = TextIndex::new(doc2.body_text());
         notes::reanchor(&doc2, &index2, &mut note);
-        assert!(note.anchor.end <= doc2.body_len_chars() || !note.anchored);
-        assert!(note.anchor.start <= note.anchor.end);
+        prop_assert!(note.anchor.end <= doc2.body_len_chars() || !note.anchored);
+        prop_assert!(note.anchor.start <= note.anchor.end);
+        // Text inserted before the passage moves it, it does not lose it.
+        if note.anchored {
+            let found: String = doc2.body_text().chars()
+                .skip(note.anchor.start)
+                .take(note.anchor.end - note.anchor.start)
+                .collect();
+            prop_assert!(!found.is_empty());
+        }
     }
-}
 
-#[test]
-fn arbitrary_bytes_decode_or_are_refused() {
-    let mut rng = Rng(99);
-    for _ in 0..2000 {
-        let n = rng.below(64);
-        let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
-        if let Ok((text, _)) = decode_bytes(&bytes) {
-            let _ = parse(&text);
+    #[test]
+    fn arbitrary_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        match decode_bytes(&bytes) {
+            Ok((text, _)) => {
+                // What decodes parses, and valid UTF-8 decodes to itself.
+                let _ = parse(&text);
+                if let Ok(utf8) = std::str::from_utf8(&bytes)
+                    && !utf8.starts_with('\u{FEFF}')
+                {
+                    prop_assert_eq!(text.as_str(), utf8);
+                }
+            }
+            Err(e) => {
+                // A refusal is a one-line message the reader can act on.
+                let msg = e.to_string();
+                prop_assert!(!msg.is_empty() && !msg.contains('\n'), "{msg:?}");
+            }
         }
     }
 }

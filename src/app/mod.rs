@@ -1143,6 +1143,11 @@ impl AppState {
         self.dirty_since.is_some()
     }
 
+    /// Since when changes wait to be saved (the autosave delay counts from here).
+    pub fn dirty_since(&self) -> Option<Instant> {
+        self.dirty_since
+    }
+
     /// Saves if changes are older than [`AUTOSAVE_DELAY`], and takes in finished saves.
     /// Returns how long until the next save is due, so the window can wake up for it.
     pub fn tick(&mut self, now: Instant) -> Option<Duration> {
@@ -1444,9 +1449,12 @@ mod tests {
         app.apply(Action::Select(Some(0..4)));
         app.apply(Action::NoteSelectionOrParagraph);
         app.apply(Action::CommitDraft);
-        let t0 = Instant::now();
-        assert!(app.tick(t0).is_some(), "not yet due");
-        app.tick(t0 + AUTOSAVE_DELAY + Duration::from_millis(10));
+        // Times relative to the change itself, not to the wall clock of the test.
+        let since = app.dirty_since().expect("a change waits");
+        let wait = app.tick(since).expect("not yet due");
+        assert_eq!(wait, AUTOSAVE_DELAY);
+        assert!(app.is_dirty());
+        assert_eq!(app.tick(since + AUTOSAVE_DELAY), None);
         assert!(!app.is_dirty());
         app.save_now();
         assert!(app.notes_path().unwrap().exists());
