@@ -8,13 +8,12 @@ mod action;
 mod autosave;
 mod history;
 mod messages;
-mod note_index;
 pub mod settings;
 
+pub use crate::notes::{Highlight, NoteIndex, block_for};
 pub use action::{Action, NoteTarget};
 pub use history::{Change, History, Step};
 pub use messages::{Level, Message, Messages};
-pub use note_index::{Highlight, NoteIndex, block_for};
 pub use settings::{ReadingPosition, Settings, ThemeChoice};
 
 use std::ops::Range;

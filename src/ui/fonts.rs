@@ -94,8 +94,8 @@ mod tests {
             include_str!("export_dialog.rs"),
             include_str!("status.rs"),
             include_str!("../app/mod.rs"),
-            include_str!("../export/mod.rs"),
-            include_str!("../notes/palette.rs"),
+            include_str!("../../crates/jingdu-core/src/export/mod.rs"),
+            include_str!("../../crates/jingdu-core/src/notes/palette.rs"),
         ];
         let mut out = String::new();
         for src in sources {

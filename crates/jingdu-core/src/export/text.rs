@@ -12,7 +12,7 @@ use super::{Export, Options};
 
 /// The block a note is drawn with (its heading for a section note).
 pub fn note_block(doc: &Document, n: &Note) -> Option<usize> {
-    crate::app::block_for(doc, n)
+    crate::notes::block_for(doc, n)
 }
 
 /// The numbered notes drawn after block `b` in an annotated copy: those on `b`, and for a

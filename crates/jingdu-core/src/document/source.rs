@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{DecodeError, Document, decode_bytes, parse};
 
 /// The article shown when jingdu starts without a file.
-pub const BUILTIN_ARTICLE: &str = include_str!("../../assets/builtin-article.txt");
+pub const BUILTIN_ARTICLE: &str = include_str!("../../../../assets/builtin-article.txt");
 
 /// Stable identity of the built-in article, used to find its notes.
 pub const BUILTIN_ID: &str = "builtin-c86fc473580abeae";

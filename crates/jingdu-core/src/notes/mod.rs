@@ -3,11 +3,13 @@
 //! ([`palette`]). No egui here: the window and the CLI use the same code.
 
 pub mod anchor;
+mod index;
 mod note;
 pub mod palette;
 pub mod store;
 
 pub use anchor::{Found, TextIndex, block_anchor, make_anchor, reanchor, target_anchor};
+pub use index::{Highlight, NoteIndex, block_for};
 pub use note::{Anchor, Note, NoteKind, normalize_tags};
 pub use palette::{ColorEntry, DEFAULT_COLOR, Palette};
 pub use store::{DocInfo, Loaded, OnCorrupt, Saved, Store, StoreError, Tombstone};

@@ -165,7 +165,7 @@ impl<'a> Export<'a> {
         if !n.anchored {
             return vec![UNANCHORED.to_owned()];
         }
-        let path = match crate::app::block_for(self.doc, n) {
+        let path = match crate::notes::block_for(self.doc, n) {
             Some(b) => self.doc.heading_path(b),
             None => n.anchor.heading_path.clone(),
         };
@@ -309,7 +309,7 @@ pub fn select_notes<'a>(doc: &Document, notes: &'a [Note], options: &Options) ->
             Scope::Section(sec) => {
                 n.anchored
                     && doc.sections.get(sec).is_some_and(|s| {
-                        crate::app::block_for(doc, n).is_some_and(|b| s.blocks.contains(&b))
+                        crate::notes::block_for(doc, n).is_some_and(|b| s.blocks.contains(&b))
                     })
             }
         })
