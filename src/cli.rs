@@ -218,8 +218,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Notes { file, json } => {
             let ctx = NotesContext::open(file.as_deref())?;
             if json {
-                let list: Vec<serde_json::Value> =
-                    ctx.notes.iter().map(|n| note_json(&ctx, n)).collect();
+                let list: Vec<serde_json::Value> = ctx
+                    .book
+                    .notes()
+                    .iter()
+                    .map(|n| note_json(&ctx, n))
+                    .collect();
                 let text = serde_json::to_string_pretty(&list)
                     .map_err(|e| CliError::new(e.to_string()))?;
                 writeln!(out, "{text}").map_err(write_err)?;
@@ -322,8 +326,8 @@ struct NotesContext {
     source: Source,
     info: DocInfo,
     store: Store,
-    notes: Vec<Note>,
-    deleted: Vec<notes::Tombstone>,
+    /// The notes, changed through the same [`notes::Notebook`] as in the window.
+    book: notes::Notebook,
     revision: u64,
     palette: Palette,
 }
@@ -337,21 +341,32 @@ impl NotesContext {
         let mut notes_list = loaded.notes;
         notes::reanchor_all(&source.document, &mut notes_list);
         let palette = Palette::load(&store.palette_path());
+        let book = notes::Notebook::new(&source.document, notes_list, loaded.deleted);
         Ok(NotesContext {
             source,
             info,
             store,
-            notes: notes_list,
-            deleted: loaded.deleted,
+            book,
             revision: loaded.revision,
             palette,
         })
     }
 
     fn save(&self) -> Result<(), CliError> {
-        self.store
-            .save(&self.info, &self.notes, &self.deleted, self.revision)?;
+        self.store.save(
+            &self.info,
+            self.book.notes(),
+            self.book.deleted(),
+            self.revision,
+        )?;
         Ok(())
+    }
+
+    /// Makes `change` now and saves it.
+    fn change(&mut self, change: notes::Change) -> Result<(), CliError> {
+        let now = notes::now_rfc3339();
+        self.book.apply(&self.source.document, vec![change], &now);
+        self.save()
     }
 }
 
@@ -392,10 +407,10 @@ fn note_json(ctx: &NotesContext, n: &Note) -> serde_json::Value {
 }
 
 fn write_notes_text(ctx: &NotesContext, out: &mut dyn Write) -> std::io::Result<()> {
-    if ctx.notes.is_empty() {
+    if ctx.book.notes().is_empty() {
         return writeln!(out, "（这篇文档还没有笔记）");
     }
-    for (i, n) in ctx.notes.iter().enumerate() {
+    for (i, n) in ctx.book.notes().iter().enumerate() {
         let place = notes::place_label(n);
         let status = if n.anchored { "" } else { "（未定位）" };
         writeln!(
@@ -465,9 +480,10 @@ fn add_note(args: AddArgs) -> Result<String, CliError> {
         &notes::now_rfc3339(),
     );
     let id = note.id.clone();
-    ctx.notes.push(note);
-    notes::sort_document_order(&mut ctx.notes);
-    ctx.save()?;
+    ctx.change(notes::Change {
+        before: None,
+        after: Some(note),
+    })?;
     Ok(id)
 }
 
@@ -495,7 +511,8 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
     let mut ctx = NotesContext::open(file)?;
     let id = id.trim();
     let matches: Vec<String> = ctx
-        .notes
+        .book
+        .notes()
         .iter()
         .filter(|n| n.id == id || (id.len() >= 4 && n.id.starts_with(id)))
         .map(|n| n.id.clone())
@@ -509,15 +526,11 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
             )));
         }
     };
-    let rev = ctx.notes.iter().find(|n| n.id == full).map(|n| n.rev);
-    ctx.notes.retain(|n| n.id != full);
-    ctx.deleted.retain(|t| t.id != full);
-    ctx.deleted.push(notes::Tombstone {
-        id: full.clone(),
-        deleted: notes::now_rfc3339(),
-        rev,
-    });
-    ctx.save()?;
+    let before = ctx.book.note(&full).cloned();
+    ctx.change(notes::Change {
+        before,
+        after: None,
+    })?;
     Ok(full)
 }
 
@@ -563,7 +576,7 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
         info: &ctx.info,
         display_name: &name,
         palette: &ctx.palette,
-        notes: export::select_notes(doc, &ctx.notes, &options),
+        notes: export::select_notes(doc, ctx.book.notes(), &options),
         generated: &generated,
     };
     match &args.out {

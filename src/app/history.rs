@@ -1,30 +1,11 @@
 //! Undo and redo. Each step is either a batch of note changes (one for an edit, many for an
-//! import) — each change records the note before and after, so undo and redo are the same
+//! import) — each [`Change`] records the note before and after, so undo and redo are the same
 //! operation in opposite directions — or a draft the reader threw away, which undo brings
 //! back into the editor.
 
-use crate::notes::Note;
+use crate::notes::Change;
 
 use super::Draft;
-
-/// One reversible change to one note.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Change {
-    /// The note before the change (`None`: it did not exist).
-    pub before: Option<Note>,
-    /// The note after the change (`None`: it was deleted).
-    pub after: Option<Note>,
-}
-
-impl Change {
-    /// The change that reverses this one.
-    pub fn inverted(&self) -> Change {
-        Change {
-            before: self.after.clone(),
-            after: self.before.clone(),
-        }
-    }
-}
 
 /// One undoable step.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,9 +10,10 @@ mod history;
 mod messages;
 pub mod settings;
 
+pub use crate::notes::{Change, ImportReport};
 pub use crate::notes::{Highlight, NoteIndex, block_for};
 pub use action::{Action, NoteTarget};
-pub use history::{Change, History, Step};
+pub use history::{History, Step};
 pub use messages::{Level, Message, Messages};
 pub use settings::{ReadingPosition, Settings, ThemeChoice};
 
@@ -22,7 +23,8 @@ use std::time::{Duration, Instant};
 use crate::document::Source;
 use crate::export::{self, Imported};
 use crate::notes::{
-    self, DocInfo, Note, NoteFilter, NoteKind, OnCorrupt, Palette, Store, TextIndex, Tombstone,
+    self, DocInfo, Note, NoteFilter, NoteKind, Notebook, OnCorrupt, Palette, Store, TextIndex,
+    Tombstone,
 };
 
 use autosave::{Autosaver, SaveRequest};
@@ -134,19 +136,6 @@ pub struct PendingImport {
     pub imported: Imported,
 }
 
-/// What an import did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    /// Notes that were new.
-    pub added: usize,
-    /// Notes that replaced an older version.
-    pub updated: usize,
-    /// Notes already present in the same or a newer version.
-    pub unchanged: usize,
-    /// Imported notes whose passage was not found (kept as unanchored).
-    pub unanchored: usize,
-}
-
 /// A snapshot of everything an export needs, to run on a worker thread.
 pub struct ExportJob {
     source: std::sync::Arc<Source>,
@@ -207,9 +196,7 @@ pub struct AppState {
     pub source: std::sync::Arc<Source>,
     /// Its identity in the notes store.
     pub doc_info: DocInfo,
-    notes: Vec<Note>,
-    deleted: Vec<Tombstone>,
-    index: NoteIndex,
+    notebook: Notebook,
     /// Note colours and their names.
     pub palette: Palette,
     /// Persisted preferences.
@@ -224,7 +211,6 @@ pub struct AppState {
     revision: u64,
     read_only: bool,
     dirty_since: Option<Instant>,
-    notes_version: u64,
     clock: Clock,
     undo_status: Option<u64>,
 }
@@ -342,7 +328,7 @@ impl AppState {
             },
             _ => None,
         };
-        let index = NoteIndex::build(&source.document, &notes_list);
+        let notebook = Notebook::new(&source.document, notes_list, deleted);
         let mut view = ViewState::default();
         if let Some(pos) = settings.reading_positions.get(&doc_info.id).copied()
             && pos.block.is_none_or(|b| b < source.document.blocks.len())
@@ -357,9 +343,7 @@ impl AppState {
         Ok(AppState {
             source: std::sync::Arc::new(source),
             doc_info,
-            notes: notes_list,
-            deleted,
-            index,
+            notebook,
             palette,
             settings,
             view,
@@ -370,7 +354,6 @@ impl AppState {
             revision,
             read_only,
             dirty_since: None,
-            notes_version: 1,
             clock,
             undo_status: None,
         })
@@ -405,22 +388,22 @@ impl AppState {
 
     /// The notes in document order (unanchored last).
     pub fn notes(&self) -> &[Note] {
-        &self.notes
+        self.notebook.notes()
     }
 
     /// Increases whenever the notes change (for views that cache what they derive).
     pub fn notes_version(&self) -> u64 {
-        self.notes_version
+        self.notebook.version()
     }
 
     /// Per-block note facts.
     pub fn note_index(&self) -> &NoteIndex {
-        &self.index
+        self.notebook.index()
     }
 
     /// The note with `id`.
     pub fn note(&self, id: &str) -> Option<&Note> {
-        self.notes.iter().find(|n| n.id == id)
+        self.notebook.note(id)
     }
 
     /// Whether changes are being saved.
@@ -679,7 +662,7 @@ impl AppState {
         ExportJob {
             source: self.source.clone(),
             info: self.doc_info.clone(),
-            notes: self.notes.clone(),
+            notes: self.notes().to_vec(),
             palette: self.palette.clone(),
             options,
             generated: self.now(),
@@ -744,52 +727,7 @@ impl AppState {
     /// Merges imported notes: new ids are added, a newer version replaces an older one,
     /// nothing is duplicated; anchors are found again in this document. One undoable step.
     pub fn merge_imported(&mut self, notes_in: Vec<Note>) -> ImportReport {
-        use std::collections::HashMap;
-        let doc = &self.source.document;
-        let index = TextIndex::new(doc.body_text());
-        let mut report = ImportReport::default();
-        let existing: HashMap<&str, &Note> =
-            self.notes.iter().map(|n| (n.id.as_str(), n)).collect();
-        // One entry per id: a file that holds a note twice imports its newest version once.
-        let mut chosen: HashMap<String, usize> = HashMap::new();
-        let mut step: Vec<Change> = Vec::new();
-        for mut n in notes_in {
-            let newest_so_far = chosen
-                .get(&n.id)
-                .and_then(|&i| step[i].after.as_ref())
-                .or_else(|| existing.get(n.id.as_str()).copied());
-            if let Some(old) = newest_so_far
-                && !notes::store::later(&n.modified, &old.modified)
-            {
-                report.unchanged += 1;
-                continue;
-            }
-            if notes::reanchor(doc, &index, &mut n) == notes::Found::Lost {
-                report.unanchored += 1;
-            }
-            match chosen.get(&n.id).copied() {
-                Some(i) => {
-                    // A newer copy later in the same file replaces the one taken before.
-                    if step[i].after.as_ref().is_some_and(|a| !a.anchored) {
-                        report.unanchored -= 1;
-                    }
-                    step[i].after = Some(n);
-                    report.unchanged += 1;
-                }
-                None => {
-                    let before = existing.get(n.id.as_str()).map(|n| (*n).clone());
-                    match before {
-                        Some(_) => report.updated += 1,
-                        None => report.added += 1,
-                    }
-                    chosen.insert(n.id.clone(), step.len());
-                    step.push(Change {
-                        before,
-                        after: Some(n),
-                    });
-                }
-            }
-        }
+        let (step, report) = self.notebook.plan_import(&self.source.document, notes_in);
         if !step.is_empty() {
             self.change_many(step);
         }
@@ -1034,103 +972,19 @@ impl AppState {
         self.history.record(Step::Notes(step));
     }
 
-    /// Applies a batch of changes with one pass over the notes, one sort and one index
-    /// rebuild, whatever its size (an import of 100 000 notes is one batch). Every note put
-    /// back gets a version above any it or its tombstone had, so that merges with other
-    /// windows see the change — an undone deletion included — without touching its
-    /// `modified` time: undo restores the note as it was.
+    /// Applies a batch of changes (see [`Notebook::apply`]) and schedules a save.
     fn apply_changes(&mut self, step: Vec<Change>) {
-        use std::collections::HashMap;
         if step.is_empty() {
             return;
         }
         let now = self.now();
-        let mut slots: Vec<Option<Note>> = std::mem::take(&mut self.notes)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut slot_of: HashMap<String, usize> = slots
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| n.as_ref().map(|n| (n.id.clone(), i)))
-            .collect();
-        let mut tombs: HashMap<String, Tombstone> = std::mem::take(&mut self.deleted)
-            .into_iter()
-            .map(|t| (t.id.clone(), t))
-            .collect();
-        for change in step {
-            let Some(id) = change
-                .after
-                .as_ref()
-                .or(change.before.as_ref())
-                .map(|n| n.id.clone())
-            else {
-                continue;
-            };
-            let slot = slot_of.get(&id).copied();
-            let live_rev = slot.and_then(|i| slots[i].as_ref()).map(|n| n.rev);
-            match change.after {
-                Some(mut note) => {
-                    let tomb_rev = tombs.remove(&id).and_then(|t| t.rev);
-                    let seen = [live_rev, tomb_rev, Some(note.rev)]
-                        .into_iter()
-                        .flatten()
-                        .max()
-                        .unwrap_or(0);
-                    note.rev = seen + 1;
-                    match slot {
-                        Some(i) => slots[i] = Some(note),
-                        None => {
-                            slot_of.insert(id, slots.len());
-                            slots.push(Some(note));
-                        }
-                    }
-                }
-                None => {
-                    if let Some(i) = slot {
-                        slots[i] = None;
-                    }
-                    let rev = live_rev.or(change.before.as_ref().map(|n| n.rev));
-                    tombs.insert(
-                        id.clone(),
-                        Tombstone {
-                            id,
-                            deleted: now.clone(),
-                            rev,
-                        },
-                    );
-                }
-            }
-        }
-        self.notes = slots.into_iter().flatten().collect();
-        let mut deleted: Vec<Tombstone> = tombs.into_values().collect();
-        deleted.sort_by(|a, b| a.id.cmp(&b.id));
-        self.deleted = deleted;
-        notes::sort_document_order(&mut self.notes);
-        self.notes_changed();
+        self.notebook.apply(&self.source.document, step, &now);
+        self.dirty_since.get_or_insert_with(Instant::now);
     }
 
-    fn notes_changed(&mut self) {
-        self.notes_version += 1;
-        self.index = NoteIndex::build(&self.source.document, &self.notes);
-        if self.dirty_since.is_none() {
-            self.dirty_since = Some(Instant::now());
-        }
-    }
-
-    /// Replaces notes with a merged set from another writer, keeping local edits.
+    /// Takes in notes merged with another writer's, keeping local edits.
     fn absorb_merge(&mut self, merged: Vec<Note>, deleted: Vec<Tombstone>) {
-        let (mut notes, deleted) =
-            notes::store::merge(&self.notes, &self.deleted, &merged, &deleted);
-        let added = notes
-            .iter()
-            .filter(|n| !self.notes.iter().any(|m| m.id == n.id))
-            .count();
-        notes::reanchor_all(&self.source.document, &mut notes);
-        self.notes = notes;
-        self.deleted = deleted;
-        self.index = NoteIndex::build(&self.source.document, &self.notes);
-        self.notes_version += 1;
+        let added = self.notebook.absorb(&self.source.document, merged, deleted);
         if added > 0 {
             self.messages
                 .post(Level::Info, format!("已合并另一窗口中的 {added} 条笔记。"));
@@ -1170,8 +1024,8 @@ impl AppState {
     fn queue_save(&mut self) {
         let req = SaveRequest {
             doc: self.doc_info.clone(),
-            notes: self.notes.clone(),
-            deleted: self.deleted.clone(),
+            notes: self.notes().to_vec(),
+            deleted: self.notebook.deleted().to_vec(),
             base_revision: self.revision,
         };
         let queued = self.saver.as_mut().is_some_and(|saver| saver.request(req));
@@ -1229,7 +1083,12 @@ impl AppState {
         let Some(store) = &self.store else {
             return false;
         };
-        let result = store.save(&self.doc_info, &self.notes, &self.deleted, self.revision);
+        let result = store.save(
+            &self.doc_info,
+            self.notebook.notes(),
+            self.notebook.deleted(),
+            self.revision,
+        );
         self.dirty_since = None;
         let ok = result.is_ok();
         self.take_save_result(result);
@@ -1368,8 +1227,8 @@ mod tests {
         let mut a = app(dir.path());
         let id = add_paragraph_note(&mut a, "时钟超前");
         // Clock skew or an imported note: modified lies ahead of every deletion time.
-        let i = a.notes.iter().position(|n| n.id == id).unwrap();
-        a.notes[i].modified = "2099-12-31T23:59:59+08:00".into();
+        a.notebook.note_mut(&id).unwrap().modified = "2099-12-31T23:59:59+08:00".into();
+        a.dirty_since = Some(Instant::now());
         assert!(a.save_now());
         let mut b = app(dir.path());
 
@@ -1492,7 +1351,7 @@ mod tests {
         app.apply(Action::NoteSelectionOrParagraph);
         app.apply(Action::CommitDraft);
         let id = app.notes()[0].id.clone();
-        app.notes[0].anchored = false;
+        app.notebook.note_mut(&id).unwrap().anchored = false;
         app.begin_reattach(&id);
         app.apply(Action::Select(Some(30..40)));
         let n = app.note(&id).unwrap();
