@@ -128,5 +128,154 @@ fn exports(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, detection, ui_frame, notes_store, exports);
+/// 1 000 notes (passages, paragraphs, sections) on the 1M-character document, and the same
+/// document edited: a paragraph added at the top (every note moves) and one paragraph in ten
+/// changed in its middle (about a tenth of the notes must be found fuzzily).
+fn edited_document_and_notes() -> (Source, Vec<Note>) {
+    let text = synthetic_text(MILLION);
+    let source = Source::from_text(Origin::Builtin, &text);
+    let doc = &source.document;
+    let index = TextIndex::new(doc.body_text());
+    let paras: Vec<usize> = doc.paragraph_indices().collect();
+    let list: Vec<Note> = (0..1_000)
+        .map(|i| {
+            let b = paras[i * paras.len() / 1_000];
+            let r = doc.blocks[b].range.clone();
+            let (kind, range) = match i % 20 {
+                0 => match doc.section_of_block(b) {
+                    Some(sec) => (
+                        NoteKind::Section,
+                        doc.blocks[doc.sections[sec].heading].range.clone(),
+                    ),
+                    None => (NoteKind::Paragraph, r),
+                },
+                1..=3 => (NoteKind::Paragraph, r),
+                _ => {
+                    let mid = r.start + r.len() / 2;
+                    (
+                        NoteKind::Passage,
+                        mid.saturating_sub(6)..(mid + 6).min(r.end),
+                    )
+                }
+            };
+            let anchor = notes::target_anchor(doc, &index, kind, range);
+            let mut n = Note::new(
+                kind,
+                anchor,
+                format!("笔记 {i}"),
+                "yellow".into(),
+                vec![],
+                "t",
+            );
+            n.id = format!("00000000-0000-4000-8000-{i:012}");
+            n
+        })
+        .collect();
+    let mut edited = String::from("编者按：本文在重排时增加了这一段说明文字。\n\n");
+    let mut long_lines = 0usize;
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        if chars.len() > 40 {
+            long_lines += 1;
+            if long_lines % 10 == 0 {
+                let mid = chars.len() / 2;
+                edited.extend(&chars[..mid]);
+                edited.push_str("（改）");
+                edited.extend(&chars[mid + 1..]);
+                edited.push('\n');
+                continue;
+            }
+        }
+        edited.push_str(line);
+        edited.push('\n');
+    }
+    (Source::from_text(Origin::Builtin, &edited), list)
+}
+
+fn reanchoring(c: &mut Criterion) {
+    let (edited, list) = edited_document_and_notes();
+    let mut probe = list.clone();
+    let report = notes::reanchor_all(&edited.document, &mut probe);
+    eprintln!(
+        "re-anchoring 1 000 notes after edits: {} moved, {} fuzzy, {} lost",
+        report.moved, report.fuzzy, report.lost
+    );
+    let mut g = c.benchmark_group("re-anchor after edits (1M characters)");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(10));
+    g.bench_function("1 000 notes, 10 % changed", |b| {
+        b.iter(|| {
+            let mut n = list.clone();
+            black_box(notes::reanchor_all(&edited.document, &mut n))
+        })
+    });
+    // The fuzzy path alone: only the notes that needed it.
+    let fuzzy: Vec<Note> = list
+        .iter()
+        .zip(&probe)
+        .filter(|(_, after)| after.anchored)
+        .map(|(before, _)| before.clone())
+        .filter(|n| {
+            let mut one = vec![n.clone()];
+            notes::reanchor_all(&edited.document, &mut one).fuzzy == 1
+        })
+        .collect();
+    g.bench_function(format!("fuzzy path, {} notes", fuzzy.len()), |b| {
+        b.iter(|| {
+            let mut n = fuzzy.clone();
+            black_box(notes::reanchor_all(&edited.document, &mut n))
+        })
+    });
+    g.finish();
+}
+
+/// Importing 100 000 annotations into a window with no notes: one batch, one undo step.
+fn import(c: &mut Criterion) {
+    let source = Source::from_text(Origin::Builtin, &synthetic_text(MILLION));
+    let ten = many_notes(&source);
+    let list: Vec<Note> = (0..10)
+        .flat_map(|k| {
+            ten.iter().map(move |n| {
+                let mut n = n.clone();
+                n.id = format!("{k:08}-0000-4000-8000-{}", &n.id[24..]);
+                n
+            })
+        })
+        .collect();
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(20));
+    g.bench_function("100 000 annotations", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let state = jingdu::app::AppState::new(
+                    source.clone(),
+                    Some(Store::at(dir.path())),
+                    Settings::default(),
+                    Box::new(|| "2024-05-01T09:30:00+08:00".to_owned()),
+                );
+                (dir, state, list.clone())
+            },
+            |(dir, mut state, list)| {
+                let report = state.merge_imported(list);
+                assert_eq!(report.added, 100_000);
+                drop(state);
+                drop(dir);
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    detection,
+    ui_frame,
+    notes_store,
+    exports,
+    reanchoring,
+    import
+);
 criterion_main!(benches);

@@ -13,6 +13,7 @@ pub mod strings;
 pub mod theme;
 mod toolbar;
 pub mod typeset;
+pub mod virtual_list;
 
 use std::time::Instant;
 

@@ -22,6 +22,7 @@ use super::fonts::{body_family, heading_family};
 use super::strings as s;
 use super::theme::Palette;
 use super::typeset::{self, Align, Style, Typeset};
+use super::virtual_list::VirtualList;
 
 /// Measure of the column in ems (about 36 characters per line).
 pub const MEASURE_EM: f32 = 36.0;
@@ -75,14 +76,9 @@ pub struct ReaderView {
     /// Item showing each block (a run-in heading maps to its paragraph).
     item_of_block: Vec<usize>,
     key: Option<LayoutKey>,
-    heights: Vec<f32>,
-    measured: Vec<bool>,
-    /// `prefix[i]` = top of item `i`; `prefix[n]` = total height.
-    prefix: Vec<f32>,
-    prefix_dirty: bool,
+    /// Heights, prefix sums and the scroll anchor.
+    list: VirtualList,
     typeset: HashMap<usize, Typeset>,
-    /// Reading position: item at the top and pixels scrolled into it.
-    top: (usize, f32),
     last_jump: u64,
     drag_anchor: Option<usize>,
     live_selection: Option<Range<usize>>,
@@ -91,7 +87,6 @@ pub struct ReaderView {
     /// takes the hover away, so its entries must not depend on the hover.
     menu_block: Option<usize>,
     last_report: Option<Report>,
-    viewport_height: f32,
     title_meta: Vec<(String, MetaStyle)>,
     /// Screen rects of the blocks drawn last frame (text area, without gaps).
     drawn: Vec<(usize, Rect)>,
@@ -150,19 +145,18 @@ impl ReaderView {
             items,
             item_of_block,
             key: None,
-            heights: vec![0.0; n],
-            measured: vec![false; n],
-            prefix: vec![0.0; n + 1],
-            prefix_dirty: true,
+            list: {
+                let mut list = VirtualList::new(n);
+                list.set_viewport_height(600.0);
+                list
+            },
             typeset: HashMap::new(),
-            top: (0, 0.0),
             last_jump: 0,
             drag_anchor: None,
             live_selection: None,
             hovered_item: None,
             menu_block: None,
             last_report: None,
-            viewport_height: 600.0,
             title_meta: title_lines(doc, fallback_title),
             drawn: Vec::new(),
             flash: (0, 0.0),
@@ -239,58 +233,35 @@ impl ReaderView {
     }
 
     fn reset_layout(&mut self, key: LayoutKey) {
-        // Keep the reading position as a fraction of the top item.
-        let frac = if self.heights[self.top.0] > 0.0 {
-            self.top.1 / self.heights[self.top.0]
-        } else {
-            0.0
-        };
         self.key = Some(key);
         self.typeset.clear();
-        for i in 0..self.items.len() {
-            self.heights[i] = self.estimate_height(i);
-            self.measured[i] = false;
-        }
-        self.prefix_dirty = true;
-        self.top.1 = frac * self.heights[self.top.0];
+        let estimates: Vec<f32> = (0..self.items.len())
+            .map(|i| self.estimate_height(i))
+            .collect();
+        // The list keeps the reading position as a fraction of the top item.
+        self.list.reset(|i| estimates[i]);
     }
 
     fn update_prefix(&mut self) {
-        if !self.prefix_dirty {
-            return;
-        }
-        let mut acc = 0.0;
-        for (i, h) in self.heights.iter().enumerate() {
-            self.prefix[i] = acc;
-            acc += h;
-        }
-        let n = self.heights.len();
-        self.prefix[n] = acc;
-        self.prefix_dirty = false;
+        self.list.update();
     }
 
     /// Item at content offset `y`.
     fn item_at(&self, y: f32) -> usize {
-        let n = self.items.len();
-        self.prefix[..n]
-            .partition_point(|&top| top <= y)
-            .saturating_sub(1)
+        self.list.item_at(y)
     }
 
     fn offset(&self) -> f32 {
-        self.prefix[self.top.0] + self.top.1
+        self.list.offset()
     }
 
     fn set_offset(&mut self, y: f32) {
-        let max = (self.prefix[self.items.len()] - self.viewport_height * 0.5).max(0.0);
-        let y = y.clamp(0.0, max);
-        let i = self.item_at(y);
-        self.top = (i, y - self.prefix[i]);
+        self.list.set_offset(y);
     }
 
     /// Typesets item `i` (cached) and records its real height.
     fn measure(&mut self, ui: &Ui, i: usize) {
-        if self.measured[i] {
+        if self.list.is_measured(i) {
             return;
         }
         let height = if self.items[i].kind == ItemKind::Title {
@@ -305,11 +276,7 @@ impl ReaderView {
             self.typeset.insert(i, ts);
             h
         };
-        self.measured[i] = true;
-        if (height - self.heights[i]).abs() > 0.1 {
-            self.heights[i] = height;
-            self.prefix_dirty = true;
-        }
+        self.list.set_measured(i, height);
     }
 
     fn title_height(&self, ui: &Ui) -> f32 {
@@ -371,7 +338,7 @@ impl ReaderView {
         if self.key != Some(key) {
             self.reset_layout(key);
         }
-        self.viewport_height = avail.height();
+        self.list.set_viewport_height(avail.height());
         self.update_prefix();
 
         if let Some(jump) = &state.view.pending_jump
@@ -381,10 +348,9 @@ impl ReaderView {
             let item = jump
                 .block
                 .map_or(0, |b| self.item_of_block.get(b).copied().unwrap_or(0));
-            self.top = (item, 0.0);
             self.measure(ui, item);
             self.update_prefix();
-            self.top.1 = jump.fraction.clamp(0.0, 1.0) * self.heights[item];
+            self.list.set_top(item, jump.fraction);
         }
         self.keyboard_scroll(ui);
 
@@ -392,12 +358,13 @@ impl ReaderView {
         // that the offset handed to the scroll area is already right.
         for _ in 0..3 {
             let offset = self.offset();
-            let lo = self.item_at((offset - self.viewport_height * 0.5).max(0.0));
-            let hi = self.item_at(offset + self.viewport_height * 1.5);
+            let viewport = self.list.viewport_height();
+            let lo = self.item_at((offset - viewport * 0.5).max(0.0));
+            let hi = self.item_at(offset + viewport * 1.5);
             for i in lo..=hi.min(self.items.len() - 1) {
                 self.measure(ui, i);
             }
-            if !self.prefix_dirty {
+            if !self.list.needs_update() {
                 break;
             }
             self.update_prefix();
@@ -406,7 +373,7 @@ impl ReaderView {
         // several frames.
         self.set_offset(self.offset());
         let offset = self.offset();
-        let total = self.prefix[self.items.len()] + self.viewport_height * 0.5;
+        let total = self.list.total() + self.list.viewport_height() * 0.5;
 
         let col_left_rel = ((avail.width() - width) / 2.0).round();
         // The reader sets the offset itself, from the block at the top. A rubber band would
@@ -445,13 +412,9 @@ impl ReaderView {
 
         // Report the position: the block at the top, and the block a quarter down the window
         // (what the reader is looking at) for the outline.
-        let top_item = self.top.0;
-        let fraction = if self.heights[top_item] > 0.0 {
-            self.top.1 / self.heights[top_item]
-        } else {
-            0.0
-        };
-        let focus_item = self.item_at(self.offset() + self.viewport_height * 0.25);
+        let top_item = self.list.top().0;
+        let fraction = self.list.top_fraction();
+        let focus_item = self.item_at(self.offset() + self.list.viewport_height() * 0.25);
         let report = Report {
             block: self.block_of(top_item),
             fraction: (fraction * 1000.0).round() / 1000.0,
@@ -472,7 +435,7 @@ impl ReaderView {
             return;
         }
         let line = self.body_size() * LINE_HEIGHT;
-        let page = self.viewport_height * 0.9;
+        let page = self.list.viewport_height() * 0.9;
         let delta = ui.input(|i| {
             let mut d = 0.0;
             if i.key_pressed(egui::Key::PageDown)
@@ -501,10 +464,10 @@ impl ReaderView {
         });
         self.update_prefix();
         if home {
-            self.top = (0, 0.0);
+            self.list.set_top(0, 0.0);
         } else if end {
             let last = self.items.len() - 1;
-            self.top = (last, 0.0);
+            self.list.set_top(last, 0.0);
         } else if delta != 0.0 {
             let y = self.offset() + delta;
             self.set_offset(y);
@@ -558,8 +521,8 @@ impl ReaderView {
         let mut rects: Vec<(usize, Rect)> = Vec::new();
         for i in first..=last {
             self.measure(ui, i);
-            let top = content_top + self.prefix[i];
-            let rect = Rect::from_min_size(pos2(col_left, top), vec2(width, self.heights[i]));
+            let top = content_top + self.list.item_top(i);
+            let rect = Rect::from_min_size(pos2(col_left, top), vec2(width, self.list.height(i)));
             rects.push((i, rect));
             let hover_rect = Rect::from_min_max(
                 pos2(rect.min.x - 24.0, rect.min.y),
@@ -1049,7 +1012,7 @@ impl ReaderView {
     /// Content offset of the top of block `b` (for tests and benchmarks).
     pub fn block_top(&self, b: usize) -> Option<f32> {
         let i = *self.item_of_block.get(b)?;
-        Some(self.prefix[i])
+        Some(self.list.item_top(i))
     }
 
     /// Screen rect of block `b`'s text if it was drawn in the last frame.
@@ -1059,7 +1022,7 @@ impl ReaderView {
 
     /// How many items have been laid out since the last size change.
     pub fn measured_count(&self) -> usize {
-        self.measured.iter().filter(|m| **m).count()
+        self.list.measured_count()
     }
 }
 

@@ -196,27 +196,57 @@ fn find_with_context(index: &TextIndex<'_>, a: &Anchor) -> Option<usize> {
 /// Longest quote compared char by char; longer ones are compared by head and tail.
 const MAX_FUZZY_CHARS: usize = 2_000;
 
+/// `v`, or its head and tail when longer than [`MAX_FUZZY_CHARS`] (a bound on the cost of
+/// comparing two long paragraphs).
+fn trimmed(v: &[char]) -> Vec<char> {
+    if v.len() <= MAX_FUZZY_CHARS {
+        v.to_vec()
+    } else {
+        let half = MAX_FUZZY_CHARS / 2;
+        v[..half]
+            .iter()
+            .chain(&v[v.len() - half..])
+            .copied()
+            .collect()
+    }
+}
+
+/// Compares one quote with many candidate texts: Levenshtein similarity by the bit-parallel
+/// algorithm of Myers and Hyyrö (`rapidfuzz`), which handles 64 chars of the quote per machine
+/// word, with the quote's bit vectors built once, and a score cut-off below which a
+/// comparison stops early (the length difference alone often rules a candidate out).
+pub struct Matcher {
+    quote: rapidfuzz::distance::levenshtein::BatchComparator<char>,
+    len: usize,
+}
+
+impl Matcher {
+    /// A matcher for `quote`.
+    pub fn new(quote: &str) -> Self {
+        let chars: Vec<char> = quote.chars().collect();
+        let chars = trimmed(&chars);
+        Matcher {
+            len: chars.len(),
+            quote: rapidfuzz::distance::levenshtein::BatchComparator::new(chars),
+        }
+    }
+
+    /// Similarity in 0..=1 of the quote and `text` (1 = equal), if at least `cutoff`.
+    pub fn score(&self, text: &str, cutoff: f64) -> Option<f64> {
+        let chars: Vec<char> = text.chars().collect();
+        let chars = trimmed(&chars);
+        if self.len == 0 && chars.is_empty() {
+            return Some(1.0);
+        }
+        let args = rapidfuzz::distance::levenshtein::Args::default().score_cutoff(cutoff);
+        self.quote
+            .normalized_similarity_with_args(chars.iter().copied(), &args)
+    }
+}
+
 /// Similarity in 0..=1 of two texts (1 = equal), by edit distance over chars.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if ca.is_empty() && cb.is_empty() {
-        return 1.0;
-    }
-    let trimmed = |v: &[char]| -> Vec<char> {
-        if v.len() <= MAX_FUZZY_CHARS {
-            v.to_vec()
-        } else {
-            let half = MAX_FUZZY_CHARS / 2;
-            v[..half]
-                .iter()
-                .chain(&v[v.len() - half..])
-                .copied()
-                .collect()
-        }
-    };
-    let (ta, tb) = (trimmed(&ca), trimmed(&cb));
-    let dist = strsim::generic_levenshtein(&ta, &tb);
-    1.0 - dist as f64 / ta.len().max(tb.len()) as f64
+    Matcher::new(a).score(b, 0.0).unwrap_or(0.0)
 }
 
 /// Finds an edited passage: the text between its old prefix and suffix, or a window starting
@@ -259,16 +289,21 @@ fn fuzzy_passage(index: &TextIndex<'_>, a: &Anchor) -> Option<Range<usize>> {
             candidates.push((s..s + qlen, 0.6));
         }
     }
-    candidates
-        .into_iter()
-        .filter(|(r, _)| r.end > r.start && r.end <= index.len_chars())
-        .map(|(r, threshold)| {
-            let score = similarity(&a.quote, index.slice(r.clone()));
-            (r, score, threshold)
-        })
-        .filter(|(_, score, threshold)| score >= threshold)
-        .max_by(|x, y| x.1.total_cmp(&y.1))
-        .map(|(r, _, _)| r)
+    let matcher = Matcher::new(&a.quote);
+    let mut best: Option<(Range<usize>, f64)> = None;
+    for (r, threshold) in candidates {
+        if r.end <= r.start || r.end > index.len_chars() {
+            continue;
+        }
+        // Only a better candidate than the best so far is worth finishing.
+        let cutoff = best.as_ref().map_or(threshold, |(_, b)| threshold.max(*b));
+        if let Some(score) = matcher.score(index.slice(r.clone()), cutoff)
+            && best.as_ref().is_none_or(|(_, b)| score > *b)
+        {
+            best = Some((r, score));
+        }
+    }
+    best.map(|(r, _)| r)
 }
 
 /// Finds a heading or paragraph target: in place, by exact text, or the most similar block of
@@ -318,16 +353,25 @@ fn locate_block(
         .collect();
     order.sort_by_key(|&i| i.abs_diff(around));
     let threshold = if kind == NoteKind::Section { 0.6 } else { 0.5 };
+    let matcher = Matcher::new(&a.quote);
+    let quote_len = a.quote.chars().count().max(1) as f64;
     let mut best: Option<(usize, f64)> = None;
     for &i in order.iter().take(400) {
         let b = &blocks[i];
-        let ratio = b.text.chars().count() as f64 / a.quote.chars().count().max(1) as f64;
+        let ratio = b.text.chars().count() as f64 / quote_len;
         if !(0.5..=2.0).contains(&ratio) {
             continue;
         }
-        let s = similarity(&a.quote, &b.text);
-        if s >= threshold && best.is_none_or(|(_, bs)| s > bs) {
+        // The cut-off rises with the best score so far: most candidates stop early.
+        let cutoff = best.map_or(threshold, |(_, bs)| bs.max(threshold));
+        if let Some(s) = matcher.score(&b.text, cutoff)
+            && best.is_none_or(|(_, bs)| s > bs)
+        {
             best = Some((i, s));
+            // Nearest first: a nearly identical block this close is the one.
+            if s >= 0.97 {
+                break;
+            }
         }
     }
     best.map(|(i, _)| (blocks[i].range.clone(), Found::Fuzzy))
@@ -501,6 +545,24 @@ mod tests {
         let (n, f, doc2) = reanchored(&edited, &note);
         assert_eq!(f, Found::Moved);
         assert_eq!(doc2.slice_chars(n.anchor.start..n.anchor.end), "标题二");
+    }
+
+    #[test]
+    fn the_matcher_scores_like_edit_distance_and_stops_below_its_cutoff() {
+        let m = Matcher::new("新时代党的组织路线");
+        assert_eq!(m.score("新时代党的组织路线", 0.9), Some(1.0));
+        // One substitution in nine chars.
+        let s = m.score("新时代党的建设路线", 0.0).unwrap();
+        assert!((s - 7.0 / 9.0).abs() < 1e-9, "{s}");
+        assert_eq!(
+            m.score("新时代党的建设路线", 0.9),
+            None,
+            "below the cut-off"
+        );
+        assert_eq!(m.score("完全不同的一句话", 0.5), None);
+        // Long texts compare by head and tail and stay bounded.
+        let long: String = "组织".repeat(5_000);
+        assert_eq!(Matcher::new(&long).score(&long, 0.99), Some(1.0));
     }
 
     #[test]
