@@ -177,7 +177,7 @@ fn edited_document_and_notes() -> (Source, Vec<Note>) {
         let chars: Vec<char> = line.chars().collect();
         if chars.len() > 40 {
             long_lines += 1;
-            if long_lines % 10 == 0 {
+            if long_lines.is_multiple_of(10) {
                 let mid = chars.len() / 2;
                 edited.extend(&chars[..mid]);
                 edited.push_str("（改）");

@@ -281,43 +281,101 @@ pub fn read_import(path: &std::path::Path) -> Result<Imported, ImportError> {
     })
 }
 
-/// Parses a JSON export; the error says what is wrong.
+/// Parses a JSON export; the error says what is wrong. A collection's annotations are read
+/// one at a time — each becomes a note before the next is parsed — so that a file of 100 000
+/// annotations never exists as one JSON tree in memory.
 pub fn parse_import(bytes: &[u8]) -> Result<Imported, String> {
-    let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("JSON 格式错误：{e}"))?;
-    let (items, doc) = match v.get("type").and_then(Value::as_str) {
-        Some("AnnotationCollection") => (
-            v.pointer("/first/items")
-                .and_then(Value::as_array)
-                .ok_or("缺少 first.items")?
-                .clone(),
-            v.get("jingdu:document").cloned(),
-        ),
-        Some("AnnotationPage") => (
-            v.get("items")
-                .and_then(Value::as_array)
-                .ok_or("缺少 items")?
-                .clone(),
-            None,
-        ),
-        Some("Annotation") => (vec![v.clone()], None),
-        _ if v.is_array() => (v.as_array().cloned().unwrap_or_default(), None),
-        _ => return Err("顶层既不是 AnnotationCollection 也不是 Annotation".into()),
-    };
-    let mut notes = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        notes.push(note_from(item).map_err(|e| format!("第 {} 条标注：{e}", i + 1))?);
+    let json_error = |e: serde_json::Error| format!("JSON 格式错误：{e}");
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        let notes: StreamedNotes = serde_json::from_slice(bytes).map_err(json_error)?;
+        return Ok(Imported {
+            notes: notes.0?,
+            title: None,
+            text_hash: None,
+        });
     }
+    let top: TopLevel = serde_json::from_slice(bytes).map_err(json_error)?;
     let text = |k: &str| {
-        doc.as_ref()
+        top.document
+            .as_ref()
             .and_then(|d| d.get(k))
             .and_then(Value::as_str)
             .map(str::to_owned)
     };
+    let (notes, title, text_hash) = match top.kind.as_deref() {
+        Some("AnnotationCollection") => {
+            let page = top.first.ok_or("缺少 first.items")?;
+            let items = page.items.ok_or("缺少 first.items")?;
+            (items.0?, text("title"), text("textHash"))
+        }
+        Some("AnnotationPage") => (top.items.ok_or("缺少 items")?.0?, None, None),
+        Some("Annotation") => {
+            // A single annotation: small enough to read as a tree.
+            let v: Value = serde_json::from_slice(bytes).map_err(json_error)?;
+            (
+                vec![note_from(&v).map_err(|e| format!("第 1 条标注：{e}"))?],
+                None,
+                None,
+            )
+        }
+        _ => return Err("顶层既不是 AnnotationCollection 也不是 Annotation".into()),
+    };
     Ok(Imported {
         notes,
-        title: text("title"),
-        text_hash: text("textHash"),
+        title,
+        text_hash,
     })
+}
+
+/// The parts of an export's top level that import reads; the rest is skipped unparsed.
+#[derive(serde::Deserialize)]
+struct TopLevel {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    first: Option<ImportPage>,
+    items: Option<StreamedNotes>,
+    #[serde(rename = "jingdu:document")]
+    document: Option<Value>,
+}
+
+#[derive(serde::Deserialize)]
+struct ImportPage {
+    items: Option<StreamedNotes>,
+}
+
+/// A JSON array of annotations turned into notes while it is read, or the first error (with
+/// the annotation's number).
+struct StreamedNotes(Result<Vec<Note>, String>);
+
+impl<'de> serde::Deserialize<'de> for StreamedNotes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = StreamedNotes;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array of annotations")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<StreamedNotes, A::Error> {
+                let mut notes = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element::<Value>()? {
+                    match note_from(&item) {
+                        Ok(n) => notes.push(n),
+                        Err(e) => {
+                            let failed = format!("第 {} 条标注：{e}", notes.len() + 1);
+                            // Read the rest so that the JSON error, if any, still surfaces.
+                            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                            return Ok(StreamedNotes(Err(failed)));
+                        }
+                    }
+                }
+                Ok(StreamedNotes(Ok(notes)))
+            }
+        }
+        d.deserialize_seq(Visit)
+    }
 }
 
 fn note_from(a: &Value) -> Result<Note, String> {
@@ -452,5 +510,42 @@ mod tests {
         assert_eq!(imp.notes[0].text, "comment");
         assert_eq!(imp.notes[0].kind, NoteKind::Passage);
         assert_eq!(imp.notes[0].anchor.quote, "组织力");
+    }
+
+    #[test]
+    fn collections_pages_and_arrays_are_read_annotation_by_annotation() {
+        let one = |id: &str| {
+            format!(
+                r#"{{"type":"Annotation","id":"{id}","bodyValue":"笔记{id}",
+                "target":{{"selector":{{"type":"TextQuoteSelector","exact":"组织力"}}}}}}"#
+            )
+        };
+        let items = format!("[{},{}]", one("a"), one("b"));
+        let collection = format!(
+            r#"{{"@context":"x","type":"AnnotationCollection","total":2,
+            "jingdu:document":{{"title":"标题","textHash":"h"}},
+            "first":{{"type":"AnnotationPage","items":{items}}}}}"#
+        );
+        let imp = parse_import(collection.as_bytes()).unwrap();
+        let ids: Vec<&str> = imp.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "b"]);
+        assert_eq!(imp.title.as_deref(), Some("标题"));
+        assert_eq!(imp.text_hash.as_deref(), Some("h"));
+        let page = format!(r#"{{"type":"AnnotationPage","items":{items}}}"#);
+        assert_eq!(parse_import(page.as_bytes()).unwrap().notes.len(), 2);
+        assert_eq!(parse_import(items.as_bytes()).unwrap().notes.len(), 2);
+        // A bad annotation is named by its number.
+        let bad = format!(r#"[{},{{"type":"Annotation"}}]"#, one("a"));
+        assert!(
+            parse_import(bad.as_bytes())
+                .unwrap_err()
+                .starts_with("第 2 条标注")
+        );
+        let empty = r#"{"type":"AnnotationCollection"}"#;
+        assert!(
+            parse_import(empty.as_bytes())
+                .unwrap_err()
+                .contains("first.items")
+        );
     }
 }
