@@ -303,3 +303,29 @@ fn the_window_works_at_every_size() {
         "width remembered"
     );
 }
+
+#[test]
+fn f1_lists_every_command_from_the_one_table() {
+    use jingdu::ui::commands::UiCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press(Key::F1);
+    h.run();
+    let ctx = h.ctx.clone();
+    for command in UiCommand::ALL {
+        // (Some labels are also toolbar buttons.)
+        assert!(
+            h.get_all_by_label(command.label()).count() >= 1,
+            "{command:?}"
+        );
+        h.get_by_label(&command.shortcut_text(&ctx));
+    }
+    // The toolbar's ？ opens and closes it too.
+    h.get_all_by_label("快捷键").next().unwrap().click();
+    h.run();
+    assert!(!h.state().keyboard_help);
+    // Shortcuts come from the same table: Ctrl+Shift+N starts a note.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    h.run();
+    assert!(h.state().state.view.draft.is_some());
+}

@@ -116,6 +116,8 @@ pub enum Action {
     OpenDocument(PathBuf),
     /// Close the window (Ctrl+Q); notes and settings are saved on the way out.
     Quit,
+    /// Show or hide the keyboard help (F1).
+    ToggleKeyboardHelp,
     /// Open the file dialog to import notes (Ctrl+I).
     OpenImport,
     /// Close the export dialog.

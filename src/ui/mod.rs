@@ -1,6 +1,7 @@
 //! The window: panels that read [`AppState`] and push [`Action`]s, and the eframe app that
 //! lays them out, maps shortcuts to actions and applies everything once per frame.
 
+pub mod commands;
 mod export_dialog;
 pub mod fonts;
 pub mod layout;
@@ -17,8 +18,6 @@ pub mod virtual_list;
 
 use std::time::Instant;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
 use crate::app::{Action, AppState, Settings};
 use crate::document::Source;
 use crate::notes::Store;
@@ -27,44 +26,6 @@ pub use note_editor::text_field_id;
 
 /// The app icon (a red seal with 精读).
 pub static ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
-
-/// Keyboard shortcuts and the actions they trigger (checked in this order).
-fn shortcuts() -> Vec<(KeyboardShortcut, Action)> {
-    let cmd = Modifiers::COMMAND;
-    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-    vec![
-        (
-            KeyboardShortcut::new(cmd_shift, Key::N),
-            Action::NoteSelectionOrParagraph,
-        ),
-        (KeyboardShortcut::new(cmd_shift, Key::Z), Action::Redo),
-        (KeyboardShortcut::new(cmd, Key::Equals), Action::ZoomIn),
-        (KeyboardShortcut::new(cmd, Key::Plus), Action::ZoomIn),
-        (KeyboardShortcut::new(cmd, Key::Minus), Action::ZoomOut),
-        (KeyboardShortcut::new(cmd, Key::Num0), Action::ZoomReset),
-        (KeyboardShortcut::new(cmd, Key::E), Action::OpenExport),
-        (KeyboardShortcut::new(cmd, Key::I), Action::OpenImport),
-        (KeyboardShortcut::new(cmd, Key::Q), Action::Quit),
-        (KeyboardShortcut::new(cmd, Key::O), Action::OpenDialog),
-        (
-            KeyboardShortcut::new(Modifiers::NONE, Key::F9),
-            Action::ToggleOutline,
-        ),
-        (
-            KeyboardShortcut::new(Modifiers::NONE, Key::F10),
-            Action::ToggleNotes,
-        ),
-    ]
-}
-
-/// Shortcuts that would disturb typing, only active when no text field has focus.
-fn reading_shortcuts() -> Vec<(KeyboardShortcut, Action)> {
-    let cmd = Modifiers::COMMAND;
-    vec![
-        (KeyboardShortcut::new(cmd, Key::Z), Action::Undo),
-        (KeyboardShortcut::new(cmd, Key::Y), Action::Redo),
-    ]
-}
 
 /// The eframe application.
 pub struct JingduApp {
@@ -85,6 +46,8 @@ pub struct JingduApp {
     pub overlay: Option<Overlay>,
     /// The window width of the last frame, to decide what a panel toggle does.
     window_width: f32,
+    /// Whether the keyboard help (F1) is shown.
+    pub keyboard_help: bool,
 }
 
 /// A side panel shown as an overlay.
@@ -134,6 +97,7 @@ impl JingduApp {
             title_set: false,
             overlay: None,
             window_width: f32::INFINITY,
+            keyboard_help: false,
         }
     }
 
@@ -175,6 +139,7 @@ impl JingduApp {
             }
             Action::OpenImport => self.import.open = true,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::ToggleKeyboardHelp => self.keyboard_help = !self.keyboard_help,
             Action::OpenDialog => self.open_file.open = true,
             Action::OpenDocument(path) => self.open_document(ctx, &path),
             // A panel that cannot be docked at this width opens and closes as an overlay; the
@@ -246,22 +211,7 @@ impl JingduApp {
     }
 
     fn collect_shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        ctx.input_mut(|i| {
-            for (sc, action) in shortcuts() {
-                if i.consume_shortcut(&sc) {
-                    actions.push(action);
-                }
-            }
-        });
-        if !ctx.egui_wants_keyboard_input() {
-            ctx.input_mut(|i| {
-                for (sc, action) in reading_shortcuts() {
-                    if i.consume_shortcut(&sc) {
-                        actions.push(action);
-                    }
-                }
-            });
-        }
+        actions.extend(commands::pressed(ctx, ctx.egui_wants_keyboard_input()));
     }
 
     /// Draws one frame into `ui` and applies what the panels asked for.
@@ -371,6 +321,9 @@ impl JingduApp {
         self.export.poll(&ctx, &self.state, &mut actions);
         self.export.ui(&ctx, &self.state, &mut actions);
         self.import.ui(&ctx, &self.state, &mut actions);
+        if self.keyboard_help {
+            commands::keyboard_help_ui(&ctx, &mut self.keyboard_help);
+        }
         self.open_file.ui(&ctx, &self.state, &mut actions);
         // A file dropped on the window opens in place of the current document.
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));

@@ -8,19 +8,19 @@ pub const APP_NAME: &str = "精读";
 /// Outline toggle button.
 pub const TOGGLE_OUTLINE: &str = "目录";
 /// Tooltip of the outline toggle.
-pub const TOGGLE_OUTLINE_TIP: &str = "显示或隐藏目录（F9）";
+pub const TOGGLE_OUTLINE_TIP: &str = "显示或隐藏目录";
 /// Notes panel toggle button.
 pub const TOGGLE_NOTES: &str = "笔记";
 /// Tooltip of the notes toggle.
-pub const TOGGLE_NOTES_TIP: &str = "显示或隐藏笔记栏（F10）";
+pub const TOGGLE_NOTES_TIP: &str = "显示或隐藏笔记栏";
 /// Open-document button.
 pub const OPEN: &str = "打开";
 /// Tooltip of the open button.
-pub const OPEN_TIP: &str = "打开另一篇文本或 Markdown 文档（Ctrl+O，也可把文件拖进窗口）";
+pub const OPEN_TIP: &str = "打开另一篇文本或 Markdown 文档，也可把文件拖进窗口";
 /// Label before the font-size control.
 pub const FONT_SIZE: &str = "字体";
 /// Tooltip of the font-size control.
-pub const FONT_SIZE_TIP: &str = "正文字号（Ctrl+= 放大，Ctrl+- 缩小，Ctrl+0 复原）";
+pub const FONT_SIZE_TIP: &str = "正文字号";
 /// Light theme button.
 pub const THEME_LIGHT: &str = "浅色";
 /// Dark theme button.
@@ -28,22 +28,57 @@ pub const THEME_DARK: &str = "深色";
 /// Export button.
 pub const EXPORT: &str = "导出笔记";
 /// Tooltip of the export button.
-pub const EXPORT_TIP: &str = "把笔记导出为 Markdown、网页、Word、JSON 或纯文本（Ctrl+E）";
+pub const EXPORT_TIP: &str = "把笔记导出为 Markdown、网页、Word、JSON 或纯文本";
 /// Import button.
 pub const IMPORT: &str = "导入笔记";
 /// Tooltip of the import button.
-pub const IMPORT_TIP: &str = "从 JSON 导出文件导入笔记（Ctrl+I）";
+pub const IMPORT_TIP: &str = "从 JSON 导出文件导入笔记";
 /// Tooltip of the ⋯ menu that holds what a narrow toolbar folds away.
 pub const MORE_TIP: &str = "更多：字体、主题、撤销、导入…";
 /// Undo button.
 pub const UNDO: &str = "撤销";
+/// Tooltip of the undo button.
+pub const UNDO_TIP: &str = "撤销上一次笔记改动（也能找回放弃的草稿）";
 /// Redo button.
 pub const REDO: &str = "重做";
+/// Tooltip of the redo button.
+pub const REDO_TIP: &str = "重做撤销的改动";
+/// Larger text.
+pub const ZOOM_IN: &str = "放大字号";
+/// Tooltip of larger text.
+pub const ZOOM_IN_TIP: &str = "正文字号放大一级";
+/// Smaller text.
+pub const ZOOM_OUT: &str = "缩小字号";
+/// Tooltip of smaller text.
+pub const ZOOM_OUT_TIP: &str = "正文字号缩小一级";
+/// Default text size.
+pub const ZOOM_RESET: &str = "默认字号";
+/// Tooltip of the default text size.
+pub const ZOOM_RESET_TIP: &str = "正文恢复默认字号（中）";
+/// Keyboard help.
+pub const KEYBOARD_HELP: &str = "快捷键";
+/// Tooltip of the keyboard help.
+pub const KEYBOARD_HELP_TIP: &str = "列出所有快捷键";
+/// Quit.
+pub const QUIT: &str = "退出";
+/// Tooltip of quit.
+pub const QUIT_TIP: &str = "保存笔记和设置后退出";
+/// Keys handled by the note editor and the reader rather than by commands, for the help.
+pub const SAVE_NOTE_KEY: &str = "保存正在写的笔记";
+/// See [`SAVE_NOTE_KEY`].
+pub const CLOSE_EDITOR_KEY: &str = "关闭笔记编辑器（有内容时先询问）";
+/// See [`SAVE_NOTE_KEY`].
+pub const PAGE_KEY: &str = "翻页";
+/// See [`SAVE_NOTE_KEY`].
+pub const SCROLL_KEY: &str = "上下滚动";
+/// See [`SAVE_NOTE_KEY`].
+pub const ENDS_KEY: &str = "到开头 / 到结尾";
+/// See [`SAVE_NOTE_KEY`].
+pub const COPY_KEY: &str = "复制所选文字（按显示的样子）";
 /// New note button.
 pub const NEW_NOTE: &str = "写笔记";
 /// Tooltip of the new-note button.
-pub const NEW_NOTE_TIP: &str =
-    "为所选文字写笔记；没有选中文字时，为窗口顶部的段落写笔记（Ctrl+Shift+N）";
+pub const NEW_NOTE_TIP: &str = "为所选文字写笔记；没有选中文字时，为窗口顶部的段落写笔记";
 
 // Outline.
 /// Outline panel heading.

@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use crate::app::settings::FONT_PRESETS_PT;
 use crate::app::{Action, AppState, ThemeChoice};
 
+use super::commands::UiCommand;
 use super::strings as s;
 use super::theme::Palette;
 
@@ -48,12 +49,13 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
     let palette = Palette::of(state.settings.theme);
     let fold = Fold::for_width(ui.available_width());
     ui.horizontal(|ui| {
+        let outline = UiCommand::ToggleOutline;
         if ui
-            .selectable_label(shown.outline, format!("≡ {}", s::TOGGLE_OUTLINE))
-            .on_hover_text(s::TOGGLE_OUTLINE_TIP)
+            .selectable_label(shown.outline, format!("≡ {}", outline.label()))
+            .on_hover_text(outline.tooltip(ui.ctx()))
             .clicked()
         {
-            actions.push(Action::ToggleOutline);
+            actions.push(outline.action());
         }
         if fold < Fold::Most {
             open_button(ui, actions);
@@ -67,12 +69,13 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             undo_redo_ui(ui, state, actions);
             ui.separator();
         }
+        let new_note = UiCommand::NewNote;
         if ui
-            .button(format!("＋ {}", s::NEW_NOTE))
-            .on_hover_text(s::NEW_NOTE_TIP)
+            .button(format!("＋ {}", new_note.label()))
+            .on_hover_text(new_note.tooltip(ui.ctx()))
             .clicked()
         {
-            actions.push(Action::NoteSelectionOrParagraph);
+            actions.push(new_note.action());
         }
         if fold < Fold::Most {
             export_button(ui, actions);
@@ -81,12 +84,22 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             import_button(ui, actions);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let notes = UiCommand::ToggleNotes;
             if ui
-                .selectable_label(shown.notes, format!("{} ▤", s::TOGGLE_NOTES))
-                .on_hover_text(s::TOGGLE_NOTES_TIP)
+                .selectable_label(shown.notes, format!("{} ▤", notes.label()))
+                .on_hover_text(notes.tooltip(ui.ctx()))
                 .clicked()
             {
-                actions.push(Action::ToggleNotes);
+                actions.push(notes.action());
+            }
+            let help = UiCommand::KeyboardHelp;
+            if ui
+                .button("？")
+                .on_hover_text(help.tooltip(ui.ctx()))
+                .accessible_name(help.label())
+                .clicked()
+            {
+                actions.push(help.action());
             }
             if fold == Fold::None {
                 save_status_ui(ui, state, &palette);
@@ -111,32 +124,48 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
     });
 }
 
-fn open_button(ui: &mut Ui, actions: &mut Vec<Action>) {
-    if ui.button(s::OPEN).on_hover_text(s::OPEN_TIP).clicked() {
-        actions.push(Action::OpenDialog);
+/// A plain button for `command`: its label, its tooltip with the shortcut.
+fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Vec<Action>) {
+    if ui
+        .button(command.label())
+        .on_hover_text(command.tooltip(ui.ctx()))
+        .clicked()
+    {
+        actions.push(command.action());
     }
+}
+
+fn open_button(ui: &mut Ui, actions: &mut Vec<Action>) {
+    command_button(ui, UiCommand::Open, actions);
 }
 
 fn export_button(ui: &mut Ui, actions: &mut Vec<Action>) {
-    if ui.button(s::EXPORT).on_hover_text(s::EXPORT_TIP).clicked() {
-        actions.push(Action::OpenExport);
-    }
+    command_button(ui, UiCommand::Export, actions);
 }
 
 fn import_button(ui: &mut Ui, actions: &mut Vec<Action>) {
-    if ui.button(s::IMPORT).on_hover_text(s::IMPORT_TIP).clicked() {
-        actions.push(Action::OpenImport);
-    }
+    command_button(ui, UiCommand::Import, actions);
 }
 
 fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<Action>) {
+    let ctx = ui.ctx().clone();
+    let zoom_keys = format!(
+        "{}：{} {}，{} {}，{} {}",
+        s::FONT_SIZE_TIP,
+        UiCommand::ZoomIn.label(),
+        UiCommand::ZoomIn.shortcut_text(&ctx),
+        UiCommand::ZoomOut.label(),
+        UiCommand::ZoomOut.shortcut_text(&ctx),
+        UiCommand::ZoomReset.label(),
+        UiCommand::ZoomReset.shortcut_text(&ctx),
+    );
     ui.label(RichText::new(s::FONT_SIZE).color(palette.muted))
-        .on_hover_text(s::FONT_SIZE_TIP);
+        .on_hover_text(&zoom_keys);
     for (name, pt) in FONT_PRESETS_PT {
         let selected = (state.settings.font_size_pt - pt).abs() < 0.01;
         if ui
             .selectable_label(selected, name)
-            .on_hover_text(format!("{}（{} 点）", s::FONT_SIZE_TIP, pt))
+            .on_hover_text(format!("{}（{} 点）", zoom_keys, pt))
             .clicked()
         {
             actions.push(Action::SetFontSize(pt));
@@ -162,19 +191,18 @@ fn theme_button(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 }
 
 fn undo_redo_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    if ui
-        .add_enabled(state.can_undo(), egui::Button::new(s::UNDO))
-        .on_hover_text("Ctrl+Z")
-        .clicked()
-    {
-        actions.push(Action::Undo);
-    }
-    if ui
-        .add_enabled(state.can_redo(), egui::Button::new(s::REDO))
-        .on_hover_text("Ctrl+Shift+Z")
-        .clicked()
-    {
-        actions.push(Action::Redo);
+    for (command, enabled) in [
+        (UiCommand::Undo, state.can_undo()),
+        (UiCommand::Redo, state.can_redo()),
+    ] {
+        if ui
+            .add_enabled(enabled, egui::Button::new(command.label()))
+            .on_hover_text(command.tooltip(ui.ctx()))
+            .on_disabled_hover_text(command.tooltip(ui.ctx()))
+            .clicked()
+        {
+            actions.push(command.action());
+        }
     }
 }
 

@@ -1,0 +1,293 @@
+//! The one table of the window's commands (like rerun's `UICommand`): each owns its label,
+//! its explanation and its keyboard shortcuts. The toolbar's buttons and tooltips, shortcut
+//! handling and the keyboard help (F1) are all generated from it, so no shortcut is written
+//! twice and none can be shown that does not work. Shortcuts use `COMMAND`: Ctrl on Linux and
+//! Windows, ⌘ on macOS, and egui formats them the way the platform writes them.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::Action;
+
+use super::strings as s;
+
+/// A command of the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    /// Write a note on the selection or the paragraph being read.
+    NewNote,
+    /// Undo the last note change.
+    Undo,
+    /// Redo.
+    Redo,
+    /// Larger text.
+    ZoomIn,
+    /// Smaller text.
+    ZoomOut,
+    /// Default text size.
+    ZoomReset,
+    /// Export notes.
+    Export,
+    /// Import notes.
+    Import,
+    /// Open another document.
+    Open,
+    /// Show or hide the outline.
+    ToggleOutline,
+    /// Show or hide the notes panel.
+    ToggleNotes,
+    /// Show the keyboard help.
+    KeyboardHelp,
+    /// Quit.
+    Quit,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+
+impl UiCommand {
+    /// Every command, in the order the keyboard help lists them.
+    pub const ALL: [UiCommand; 13] = [
+        UiCommand::NewNote,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::Export,
+        UiCommand::Import,
+        UiCommand::Open,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+        UiCommand::ToggleOutline,
+        UiCommand::ToggleNotes,
+        UiCommand::KeyboardHelp,
+        UiCommand::Quit,
+    ];
+
+    /// The button or menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::NewNote => s::NEW_NOTE,
+            UiCommand::Undo => s::UNDO,
+            UiCommand::Redo => s::REDO,
+            UiCommand::ZoomIn => s::ZOOM_IN,
+            UiCommand::ZoomOut => s::ZOOM_OUT,
+            UiCommand::ZoomReset => s::ZOOM_RESET,
+            UiCommand::Export => s::EXPORT,
+            UiCommand::Import => s::IMPORT,
+            UiCommand::Open => s::OPEN,
+            UiCommand::ToggleOutline => s::TOGGLE_OUTLINE,
+            UiCommand::ToggleNotes => s::TOGGLE_NOTES,
+            UiCommand::KeyboardHelp => s::KEYBOARD_HELP,
+            UiCommand::Quit => s::QUIT,
+        }
+    }
+
+    /// What the command does, for its tooltip (without the shortcut, which is added).
+    pub fn explanation(self) -> &'static str {
+        match self {
+            UiCommand::NewNote => s::NEW_NOTE_TIP,
+            UiCommand::Undo => s::UNDO_TIP,
+            UiCommand::Redo => s::REDO_TIP,
+            UiCommand::ZoomIn => s::ZOOM_IN_TIP,
+            UiCommand::ZoomOut => s::ZOOM_OUT_TIP,
+            UiCommand::ZoomReset => s::ZOOM_RESET_TIP,
+            UiCommand::Export => s::EXPORT_TIP,
+            UiCommand::Import => s::IMPORT_TIP,
+            UiCommand::Open => s::OPEN_TIP,
+            UiCommand::ToggleOutline => s::TOGGLE_OUTLINE_TIP,
+            UiCommand::ToggleNotes => s::TOGGLE_NOTES_TIP,
+            UiCommand::KeyboardHelp => s::KEYBOARD_HELP_TIP,
+            UiCommand::Quit => s::QUIT_TIP,
+        }
+    }
+
+    /// The shortcuts, the first one shown in tooltips.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        // A struct literal (not a call), so that each slice is a promoted constant.
+        macro_rules! k {
+            ($modifiers:expr, $key:expr) => {
+                KeyboardShortcut {
+                    modifiers: $modifiers,
+                    logical_key: $key,
+                }
+            };
+        }
+        match self {
+            UiCommand::NewNote => &[k!(CMD_SHIFT, Key::N)],
+            UiCommand::Undo => &[k!(CMD, Key::Z)],
+            UiCommand::Redo => &[k!(CMD_SHIFT, Key::Z), k!(CMD, Key::Y)],
+            UiCommand::ZoomIn => &[k!(CMD, Key::Equals), k!(CMD, Key::Plus)],
+            UiCommand::ZoomOut => &[k!(CMD, Key::Minus)],
+            UiCommand::ZoomReset => &[k!(CMD, Key::Num0)],
+            UiCommand::Export => &[k!(CMD, Key::E)],
+            UiCommand::Import => &[k!(CMD, Key::I)],
+            UiCommand::Open => &[k!(CMD, Key::O)],
+            UiCommand::ToggleOutline => &[k!(NONE, Key::F9)],
+            UiCommand::ToggleNotes => &[k!(NONE, Key::F10)],
+            UiCommand::KeyboardHelp => &[k!(NONE, Key::F1)],
+            UiCommand::Quit => &[k!(CMD, Key::Q)],
+        }
+    }
+
+    /// Whether the shortcut also works while a text field has the keyboard (undo and redo
+    /// then belong to the text field).
+    pub fn works_while_typing(self) -> bool {
+        !matches!(self, UiCommand::Undo | UiCommand::Redo)
+    }
+
+    /// What the command does to the app.
+    pub fn action(self) -> Action {
+        match self {
+            UiCommand::NewNote => Action::NoteSelectionOrParagraph,
+            UiCommand::Undo => Action::Undo,
+            UiCommand::Redo => Action::Redo,
+            UiCommand::ZoomIn => Action::ZoomIn,
+            UiCommand::ZoomOut => Action::ZoomOut,
+            UiCommand::ZoomReset => Action::ZoomReset,
+            UiCommand::Export => Action::OpenExport,
+            UiCommand::Import => Action::OpenImport,
+            UiCommand::Open => Action::OpenDialog,
+            UiCommand::ToggleOutline => Action::ToggleOutline,
+            UiCommand::ToggleNotes => Action::ToggleNotes,
+            UiCommand::KeyboardHelp => Action::ToggleKeyboardHelp,
+            UiCommand::Quit => Action::Quit,
+        }
+    }
+
+    /// The shortcuts as the platform writes them (`Ctrl+Shift+Z / Ctrl+Y`; ⌘ on macOS).
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .iter()
+            .map(|sc| ctx.format_shortcut(sc))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    /// The tooltip: what it does and its first shortcut.
+    pub fn tooltip(self, ctx: &egui::Context) -> String {
+        match self.shortcuts().first() {
+            Some(sc) => format!("{}（{}）", self.explanation(), ctx.format_shortcut(sc)),
+            None => self.explanation().to_owned(),
+        }
+    }
+}
+
+/// The actions of the shortcuts pressed this frame (consumed, so that nothing else sees them).
+/// `typing`: a text field has the keyboard.
+pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ctx.input_mut(|i| {
+        // Longer shortcuts first: Ctrl+Shift+Z must not be taken for Ctrl+Z.
+        let mut all: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::ALL
+            .iter()
+            .filter(|c| !typing || c.works_while_typing())
+            .flat_map(|&c| c.shortcuts().iter().map(move |&sc| (sc, c)))
+            .collect();
+        all.sort_by_key(|(sc, _)| std::cmp::Reverse(modifier_count(sc.modifiers)));
+        for (sc, command) in all {
+            if i.consume_shortcut(&sc) {
+                actions.push(command.action());
+            }
+        }
+    });
+    actions
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt)
+        + u8::from(m.ctrl)
+        + u8::from(m.shift)
+        + u8::from(m.command)
+        + u8::from(m.mac_cmd)
+}
+
+/// Keys that belong to the note editor and the reader rather than to a command, listed in
+/// the keyboard help after the commands.
+pub const FIXED_KEYS: [(&str, &[KeyboardShortcut]); 6] = [
+    (s::SAVE_NOTE_KEY, &[KeyboardShortcut::new(CMD, Key::Enter)]),
+    (
+        s::CLOSE_EDITOR_KEY,
+        &[KeyboardShortcut::new(NONE, Key::Escape)],
+    ),
+    (
+        s::PAGE_KEY,
+        &[
+            KeyboardShortcut::new(NONE, Key::PageDown),
+            KeyboardShortcut::new(NONE, Key::Space),
+            KeyboardShortcut::new(NONE, Key::PageUp),
+        ],
+    ),
+    (
+        s::SCROLL_KEY,
+        &[
+            KeyboardShortcut::new(NONE, Key::ArrowUp),
+            KeyboardShortcut::new(NONE, Key::ArrowDown),
+        ],
+    ),
+    (
+        s::ENDS_KEY,
+        &[
+            KeyboardShortcut::new(NONE, Key::Home),
+            KeyboardShortcut::new(NONE, Key::End),
+        ],
+    ),
+    (s::COPY_KEY, &[KeyboardShortcut::new(CMD, Key::C)]),
+];
+
+/// The keyboard help (F1): every command with its shortcuts, from the table.
+pub fn keyboard_help_ui(ctx: &egui::Context, open: &mut bool) {
+    let mut still_open = *open;
+    egui::Window::new(s::KEYBOARD_HELP)
+        .open(&mut still_open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            egui::Grid::new("keyboard-help")
+                .num_columns(2)
+                .spacing(egui::vec2(24.0, 6.0))
+                .show(ui, |ui| {
+                    for command in UiCommand::ALL {
+                        ui.label(command.label());
+                        ui.label(egui::RichText::new(command.shortcut_text(ctx)).monospace());
+                        ui.end_row();
+                    }
+                    for (what, keys) in FIXED_KEYS {
+                        let keys: Vec<String> =
+                            keys.iter().map(|k| ctx.format_shortcut(k)).collect();
+                        ui.label(what);
+                        ui.label(egui::RichText::new(keys.join(" / ")).monospace());
+                        ui.end_row();
+                    }
+                });
+        });
+    *open = still_open;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in UiCommand::ALL {
+            for sc in c.shortcuts() {
+                assert!(
+                    seen.insert(format!("{:?}{:?}", sc.modifiers, sc.logical_key)),
+                    "{c:?} repeats {sc:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_label_an_explanation_and_a_shortcut() {
+        for c in UiCommand::ALL {
+            assert!(!c.label().is_empty() && !c.explanation().is_empty());
+            assert!(!c.shortcuts().is_empty(), "{c:?}");
+            // Explanations leave the shortcut to the table.
+            assert!(!c.explanation().contains("Ctrl"), "{c:?}");
+        }
+    }
+}
