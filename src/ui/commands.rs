@@ -156,17 +156,13 @@ impl UiCommand {
 
     /// The shortcuts as the platform writes them (`Ctrl+Shift+Z / Ctrl+Y`; ⌘ on macOS).
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
-        self.shortcuts()
-            .iter()
-            .map(|sc| ctx.format_shortcut(sc))
-            .collect::<Vec<_>>()
-            .join(" / ")
+        shortcuts_text(ctx, self.shortcuts())
     }
 
     /// The tooltip: what it does and its first shortcut.
     pub fn tooltip(self, ctx: &egui::Context) -> String {
         match self.shortcuts().first() {
-            Some(sc) => format!("{}（{}）", self.explanation(), ctx.format_shortcut(sc)),
+            Some(sc) => format!("{}（{}）", self.explanation(), shortcut_text(ctx, sc)),
             None => self.explanation().to_owned(),
         }
     }
@@ -191,6 +187,29 @@ pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
         }
     });
     actions
+}
+
+/// A shortcut as readers write it: modifiers as the platform names them, the key by its
+/// symbol (`Ctrl+=`, `↑`, `⌘⇧N` on macOS).
+pub fn shortcut_text(ctx: &egui::Context, sc: &KeyboardShortcut) -> String {
+    let modifiers = ctx.format_modifiers(sc.modifiers);
+    let key = sc.logical_key.symbol_or_name();
+    if modifiers.is_empty() {
+        key.to_owned()
+    } else if modifiers.is_ascii() {
+        format!("{modifiers}+{key}")
+    } else {
+        format!("{modifiers}{key}")
+    }
+}
+
+/// Several shortcuts, separated by ` / `.
+pub fn shortcuts_text(ctx: &egui::Context, shortcuts: &[KeyboardShortcut]) -> String {
+    shortcuts
+        .iter()
+        .map(|sc| shortcut_text(ctx, sc))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn modifier_count(m: Modifiers) -> u8 {
@@ -253,10 +272,8 @@ pub fn keyboard_help_ui(ctx: &egui::Context, open: &mut bool) {
                         ui.end_row();
                     }
                     for (what, keys) in FIXED_KEYS {
-                        let keys: Vec<String> =
-                            keys.iter().map(|k| ctx.format_shortcut(k)).collect();
                         ui.label(what);
-                        ui.label(egui::RichText::new(keys.join(" / ")).monospace());
+                        ui.label(egui::RichText::new(shortcuts_text(ctx, keys)).monospace());
                         ui.end_row();
                     }
                 });
