@@ -193,13 +193,27 @@ pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
 /// symbol (`Ctrl+=`, `↑`, `⌘⇧N` on macOS).
 pub fn shortcut_text(ctx: &egui::Context, sc: &KeyboardShortcut) -> String {
     let modifiers = ctx.format_modifiers(sc.modifiers);
-    let key = sc.logical_key.symbol_or_name();
+    let key = key_symbol(sc.logical_key);
     if modifiers.is_empty() {
         key.to_owned()
     } else if modifiers.is_ascii() {
         format!("{modifiers}+{key}")
     } else {
         format!("{modifiers}{key}")
+    }
+}
+
+/// A key as printed on keyboards, in characters the embedded fonts have (egui's own arrow
+/// symbols are not in them).
+fn key_symbol(key: Key) -> &'static str {
+    match key {
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::Minus => "-",
+        Key::Space => "空格",
+        other => other.symbol_or_name(),
     }
 }
 
