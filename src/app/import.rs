@@ -1,0 +1,64 @@
+//! Importing notes from a JSON export: notes of another document wait for confirmation, the
+//! rest are merged by id as one undoable batch.
+
+use super::*;
+
+impl AppState {
+    pub(super) fn import_from(&mut self, path: &std::path::Path) {
+        let imported = match export::read_import(path) {
+            Ok(i) => i,
+            Err(e) => {
+                self.messages.post_about(
+                    "import",
+                    Level::Error,
+                    format!("{e}。笔记没有任何改动。"),
+                );
+                return;
+            }
+        };
+        if self.import_needs_confirmation(&imported) {
+            self.view.pending_import = Some(PendingImport {
+                path: path.to_path_buf(),
+                imported,
+            });
+            return;
+        }
+        self.finish_import(path, imported);
+    }
+
+    /// Whether `imported` was written for another document (different text and title).
+    pub fn import_needs_confirmation(&self, imported: &Imported) -> bool {
+        let same_text = imported.text_hash.as_deref() == Some(self.doc_info.text_hash.as_str());
+        let same_title =
+            imported.title.is_some() && imported.title == self.source.document.meta.title;
+        !same_text && !same_title
+    }
+
+    pub(super) fn finish_import(&mut self, path: &std::path::Path, imported: Imported) {
+        let report = self.merge_imported(imported.notes);
+        let mut text = format!(
+            "已从 {} 导入：新增 {} 条，更新 {} 条，{} 条已存在",
+            path.display(),
+            report.added,
+            report.updated,
+            report.unchanged
+        );
+        if report.unanchored > 0 {
+            text.push_str(&format!(
+                "；{} 条在本文中找不到原文，列在“未定位”下",
+                report.unanchored
+            ));
+        }
+        self.messages.post(Level::Info, text);
+    }
+
+    /// Merges imported notes: new ids are added, a newer version replaces an older one,
+    /// nothing is duplicated; anchors are found again in this document. One undoable step.
+    pub fn merge_imported(&mut self, notes_in: Vec<Note>) -> ImportReport {
+        let (step, report) = self.notebook.plan_import(&self.source.document, notes_in);
+        if !step.is_empty() {
+            self.change_many(step);
+        }
+        report
+    }
+}

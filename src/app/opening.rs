@@ -1,0 +1,163 @@
+//! Opening a document with its notes: the notes file loaded (leniently for the window,
+//! strictly for the command line), re-anchored against the text, the reading position
+//! restored; and switching to another document in place.
+
+use super::*;
+
+impl AppState {
+    /// Opens `source` with its notes from `store` (`None`: notes are not saved, e.g. when no
+    /// data directory exists; the reader is told). A damaged notes file is set aside and
+    /// reported; the window keeps working.
+    pub fn new(source: Source, store: Option<Store>, settings: Settings, clock: Clock) -> Self {
+        match Self::open(source, store, settings, clock, false) {
+            Ok(state) => state,
+            // Lenient opening reports problems as messages and never fails.
+            Err(_) => unreachable!("lenient opening never fails"),
+        }
+    }
+
+    /// Opens `source` for a command-line change: a notes file that cannot be read (or was
+    /// written by a newer jingdu) is an error, and nothing is touched.
+    pub fn new_strict(source: Source, store: Store) -> Result<Self, notes::StoreError> {
+        Self::open(
+            source,
+            Some(store),
+            Settings::default(),
+            Box::new(notes::now_rfc3339),
+            true,
+        )
+    }
+
+    pub(super) fn open(
+        source: Source,
+        store: Option<Store>,
+        settings: Settings,
+        clock: Clock,
+        strict: bool,
+    ) -> Result<Self, notes::StoreError> {
+        let doc_info = DocInfo::for_source(&source);
+        let mut messages = Messages::default();
+        let mut notes_list = Vec::new();
+        let mut deleted = Vec::new();
+        let mut revision = 0;
+        let mut read_only = store.is_none();
+        let palette = store
+            .as_ref()
+            .map(|s| Palette::load(&s.palette_path()))
+            .unwrap_or_default();
+        if store.is_none() {
+            messages.post(Level::Error, "找不到存放笔记的数据目录，本次写的笔记不会保存；请设置 JINGDU_DATA_DIR 后重新打开。");
+        }
+        if let Some(store) = &store {
+            let started = Instant::now();
+            let on_corrupt = if strict {
+                OnCorrupt::Fail
+            } else {
+                OnCorrupt::SetAside
+            };
+            match store.load(&doc_info, on_corrupt) {
+                Ok(loaded) if strict && loaded.read_only => {
+                    return Err(notes::StoreError::NewerSchema {
+                        path: store.notes_path(&doc_info.id),
+                        version: loaded.schema,
+                    });
+                }
+                Err(e) if strict => return Err(e),
+                Ok(loaded) => {
+                    for w in &loaded.warnings {
+                        messages.post(Level::Warning, w.clone());
+                    }
+                    notes_list = loaded.notes;
+                    deleted = loaded.deleted;
+                    revision = loaded.revision;
+                    read_only = loaded.read_only;
+                    let report = notes::reanchor_all(&source.document, &mut notes_list);
+                    if loaded.text_changed || report.moved + report.fuzzy + report.lost > 0 {
+                        let mut text = format!(
+                            "文档内容与上次写笔记时不同：{} 条笔记已重新定位",
+                            report.moved + report.fuzzy
+                        );
+                        if report.lost > 0 {
+                            text.push_str(&format!(
+                                "，{} 条未能定位（列在笔记栏末尾“未定位”下，可重新关联）",
+                                report.lost
+                            ));
+                        }
+                        text.push('。');
+                        messages.post(Level::Warning, text);
+                    }
+                    if let notes::store::FoundBy::TextHash(other) = &loaded.found_by {
+                        messages.post(
+                            Level::Info,
+                            format!("按内容找到了这篇文档在其他位置的笔记：{}", other.display()),
+                        );
+                    }
+                }
+                Err(e) => {
+                    read_only = true;
+                    messages.post(Level::Error, format!("{e}。为避免覆盖，本次修改不会保存。"));
+                }
+            }
+            log::info!(
+                "notes load: {} notes in {:.1} ms",
+                notes_list.len(),
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let saver = match &store {
+            Some(s) if !read_only && !strict => match Autosaver::spawn(s.clone()) {
+                Ok(saver) => Some(saver),
+                Err(e) => {
+                    messages.post(
+                        Level::Error,
+                        format!("无法启动自动保存（{e}），笔记将在退出时保存。"),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+        let notebook = Notebook::new(&source.document, notes_list, deleted);
+        let mut view = ViewState::default();
+        if let Some(pos) = settings.reading_positions.get(&doc_info.id).copied()
+            && pos.block.is_none_or(|b| b < source.document.blocks.len())
+        {
+            view.position = pos;
+            view.pending_jump = Some(JumpRequest {
+                block: pos.block,
+                fraction: pos.fraction,
+                seq: 1,
+            });
+        }
+        Ok(AppState {
+            source: std::sync::Arc::new(source),
+            doc_info,
+            notebook,
+            palette,
+            settings,
+            view,
+            messages,
+            history: History::default(),
+            store,
+            saver,
+            revision,
+            read_only,
+            dirty_since: None,
+            clock,
+            undo_status: None,
+        })
+    }
+
+    /// Opens `source` in place of the current document: drafts become notes and everything
+    /// is saved first; the store, the settings and the clock carry over.
+    pub fn switch_to(&mut self, source: Source) {
+        self.keep_draft();
+        self.save_now();
+        // Finish the autosave worker before the next document's one starts.
+        drop(self.saver.take());
+        let store = self.store.take();
+        let settings = std::mem::take(&mut self.settings);
+        let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
+        *self = AppState::new(source, store, settings, clock);
+    }
+}

@@ -1,0 +1,125 @@
+//! Saving notes: changes wait [`AUTOSAVE_DELAY`](super::AUTOSAVE_DELAY) and go to the autosave
+//! worker; a save that finds another writer's changes merges them back in; a failed save
+//! keeps the notes in the window and says so.
+
+use super::*;
+
+impl AppState {
+    /// Takes in notes merged with another writer's, keeping local edits.
+    pub(super) fn absorb_merge(&mut self, merged: Vec<Note>, deleted: Vec<Tombstone>) {
+        let added = self.notebook.absorb(&self.source.document, merged, deleted);
+        if added > 0 {
+            self.messages
+                .post(Level::Info, format!("已合并另一窗口中的 {added} 条笔记。"));
+        }
+    }
+
+    /// Whether unsaved changes exist.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty_since.is_some()
+    }
+
+    /// Since when changes wait to be saved (the autosave delay counts from here).
+    pub fn dirty_since(&self) -> Option<Instant> {
+        self.dirty_since
+    }
+
+    /// Saves if changes are older than [`AUTOSAVE_DELAY`], and takes in finished saves.
+    /// Returns how long until the next save is due, so the window can wake up for it.
+    pub fn tick(&mut self, now: Instant) -> Option<Duration> {
+        self.collect_saves();
+        self.messages.expire(now);
+        let since = self.dirty_since?;
+        if self.read_only {
+            return None;
+        }
+        let due = since + AUTOSAVE_DELAY;
+        if now < due {
+            return Some(due - now);
+        }
+        if self.saver.as_ref().is_some_and(Autosaver::busy) {
+            return Some(Duration::from_millis(100));
+        }
+        self.queue_save();
+        None
+    }
+
+    pub(super) fn queue_save(&mut self) {
+        let req = SaveRequest {
+            doc: self.doc_info.clone(),
+            notes: self.notes().to_vec(),
+            deleted: self.notebook.deleted().to_vec(),
+            base_revision: self.revision,
+        };
+        let queued = self.saver.as_mut().is_some_and(|saver| saver.request(req));
+        if queued {
+            self.dirty_since = None;
+        } else {
+            self.save_now();
+        }
+    }
+
+    pub(super) fn collect_saves(&mut self) {
+        let Some(saver) = &mut self.saver else {
+            return;
+        };
+        for result in saver.poll() {
+            self.take_save_result(result);
+        }
+    }
+
+    pub(super) fn take_save_result(&mut self, result: Result<notes::Saved, notes::StoreError>) {
+        match result {
+            Ok(saved) => {
+                self.revision = saved.revision;
+                if let Some((merged, deleted)) = saved.merged {
+                    self.absorb_merge(merged, deleted);
+                }
+            }
+            Err(e) => {
+                self.dirty_since.get_or_insert_with(Instant::now);
+                if matches!(e, notes::StoreError::NewerSchema { .. }) {
+                    self.read_only = true;
+                }
+                self.messages.post(
+                    Level::Error,
+                    format!("{e}。笔记仍在窗口中，请勿关闭，稍后会重试。"),
+                );
+            }
+        }
+    }
+
+    /// Saves synchronously now (on exit, or when no worker thread runs). Waits for queued
+    /// saves first. Returns whether everything is on disk.
+    pub fn save_now(&mut self) -> bool {
+        if let Some(saver) = &mut self.saver {
+            for r in saver.finish() {
+                self.take_save_result(r);
+            }
+        }
+        if self.dirty_since.is_none() {
+            return true;
+        }
+        if self.read_only {
+            return false;
+        }
+        let Some(store) = &self.store else {
+            return false;
+        };
+        let result = store.save(
+            &self.doc_info,
+            self.notebook.notes(),
+            self.notebook.deleted(),
+            self.revision,
+        );
+        self.dirty_since = None;
+        let ok = result.is_ok();
+        self.take_save_result(result);
+        ok && self.dirty_since.is_none()
+    }
+
+    /// Where the notes of this document are stored.
+    pub fn notes_path(&self) -> Option<std::path::PathBuf> {
+        self.store.as_ref().map(|s| s.notes_path(&self.doc_info.id))
+    }
+}
