@@ -78,6 +78,8 @@ pub struct ReaderView {
     key: Option<LayoutKey>,
     /// Heights, prefix sums and the scroll anchor.
     list: VirtualList,
+    /// The title block's lines, set once per layout (balanced breaking tries many measures).
+    title_sets: Vec<Typeset>,
     typeset: HashMap<usize, Typeset>,
     last_jump: u64,
     drag_anchor: Option<usize>,
@@ -151,6 +153,7 @@ impl ReaderView {
                 list
             },
             typeset: HashMap::new(),
+            title_sets: Vec::new(),
             last_jump: 0,
             drag_anchor: None,
             live_selection: None,
@@ -235,6 +238,7 @@ impl ReaderView {
     fn reset_layout(&mut self, key: LayoutKey) {
         self.key = Some(key);
         self.typeset.clear();
+        self.title_sets.clear();
         let estimates: Vec<f32> = (0..self.items.len())
             .map(|i| self.estimate_height(i))
             .collect();
@@ -266,7 +270,15 @@ impl ReaderView {
         }
         let height = if self.items[i].kind == ItemKind::Title {
             let (above, below) = self.gaps(i);
-            above + below + self.title_height(ui)
+            self.title_sets = self.set_title(ui);
+            above
+                + below
+                + self
+                    .title_sets
+                    .iter()
+                    .zip(&self.title_meta)
+                    .map(|(ts, (_, style))| ts.height() + self.title_gap(*style))
+                    .sum::<f32>()
         } else {
             let style = self.style_of(i);
             let chars = &self.items[i].chars;
@@ -279,17 +291,17 @@ impl ReaderView {
         self.list.set_measured(i, height);
     }
 
-    fn title_height(&self, ui: &Ui) -> f32 {
-        let mut h = 0.0;
-        for (text, style) in &self.title_meta {
-            let st = self.title_style(*style);
-            let chars: Vec<char> = text.chars().collect();
-            let ts = ui
-                .ctx()
-                .fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
-            h += ts.height() + self.title_gap(*style);
-        }
-        h
+    /// Sets the title block's lines in balanced lengths.
+    fn set_title(&self, ui: &Ui) -> Vec<Typeset> {
+        self.title_meta
+            .iter()
+            .map(|(text, style)| {
+                let st = self.title_style(*style);
+                let chars: Vec<char> = text.chars().collect();
+                ui.ctx()
+                    .fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st))
+            })
+            .collect()
     }
 
     fn title_style(&self, style: MetaStyle) -> Style {
@@ -596,7 +608,14 @@ impl ReaderView {
     fn draw_title(&self, ui: &Ui, palette: &Palette, rect: Rect) {
         let (above, _) = self.gaps(0);
         let mut y = rect.min.y + above;
-        for (text, style) in &self.title_meta {
+        let computed;
+        let sets = if self.title_sets.len() == self.title_meta.len() {
+            &self.title_sets
+        } else {
+            computed = self.set_title(ui);
+            &computed
+        };
+        for ((text, style), ts) in self.title_meta.iter().zip(sets) {
             let st = self.title_style(*style);
             let chars: Vec<char> = text.chars().collect();
             let color = match style {
@@ -604,9 +623,6 @@ impl ReaderView {
                 MetaStyle::Title => palette.heading,
                 _ => palette.muted,
             };
-            let ts = ui
-                .ctx()
-                .fonts_mut(|f| typeset::typeset_balanced(f, &chars, &st));
             for (j, line) in ts.lines.iter().enumerate() {
                 let g = ui
                     .ctx()
