@@ -329,3 +329,48 @@ fn f1_lists_every_command_from_the_one_table() {
     h.run();
     assert!(h.state().state.view.draft.is_some());
 }
+
+#[test]
+fn a_note_started_in_a_narrow_window_opens_the_notes_panel_over_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = jingdu::app::Settings {
+        font_size_pt: 28.0,
+        ..Default::default()
+    };
+    let mut h = common::harness_with(Source::builtin(), dir.path(), settings);
+    h.set_size(egui::vec2(700.0, 500.0));
+    h.run();
+    // Neither panel fits beside 20 characters at 28 points.
+    assert!(h.query_by_label("搜索笔记").is_none());
+    let doc = h.state().state.source.document.clone();
+    let p = doc.paragraph_indices().next().unwrap();
+    h.state_mut()
+        .state
+        .apply(jingdu::app::Action::JumpTo(Some(p)));
+    h.run();
+    let r = h.state().reader.block_rect(p).expect("on screen");
+    h.hover_at(egui::pos2(r.center().x, r.min.y + 20.0));
+    h.run();
+    h.get_by_label("为此段写笔记").click();
+    h.run();
+    h.get_by_label("笔记内容").type_text("窄窗口里写的");
+    h.run();
+    // A click on the text does not close it while the note is being written.
+    let at = egui::pos2(r.min.x + 10.0, r.min.y + 10.0);
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    assert_eq!(h.state().state.notes()[0].text, "窄窗口里写的");
+    assert!(
+        h.query_by_label("搜索笔记").is_none(),
+        "the overlay closed with the editor"
+    );
+}

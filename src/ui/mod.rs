@@ -229,13 +229,17 @@ impl JingduApp {
         let plan = layout::plan_panels(self.window_width, settings.font_size_pt, wish);
         // A note being written needs the notes panel: over the text if it cannot be docked.
         let writing = self.state.view.draft.is_some();
-        let overlay = match self.overlay {
-            Some(Overlay::Outline) if plan.outline_overlaid => Some(Overlay::Outline),
-            _ if writing && plan.notes.is_none() => Some(Overlay::Notes),
-            Some(Overlay::Notes) if plan.notes_overlaid => Some(Overlay::Notes),
-            _ => None,
+        // The overlay the reader opened, while it still applies at this width; a note being
+        // written shows the notes panel over the text until it is saved or discarded.
+        self.overlay = self.overlay.filter(|o| match o {
+            Overlay::Outline => plan.outline_overlaid,
+            Overlay::Notes => plan.notes_overlaid,
+        });
+        let overlay = if writing && plan.notes.is_none() {
+            Some(Overlay::Notes)
+        } else {
+            self.overlay
         };
-        self.overlay = overlay;
         let shown = toolbar::PanelsShown {
             outline: plan.outline.is_some() || overlay == Some(Overlay::Outline),
             notes: plan.notes.is_some() || overlay == Some(Overlay::Notes),

@@ -51,9 +51,12 @@ impl NoteEditor {
                 RichText::new(format!("· {}", draft.target.kind.label())).color(palette.muted),
             );
         });
+        // A short window gets a shorter quote and text field, so that the buttons stay in view.
+        let short = ui.ctx().content_rect().height() < 640.0;
+        let quote_chars = if short { 60 } else { 160 };
         let quote: String = display_text(&draft.quote);
-        let shown: String = quote.chars().take(160).collect();
-        let shown = if quote.chars().count() > 160 {
+        let shown: String = quote.chars().take(quote_chars).collect();
+        let shown = if quote.chars().count() > quote_chars {
             format!("{shown}…")
         } else {
             shown
@@ -71,7 +74,7 @@ impl NoteEditor {
         let text_resp = ui.add(
             egui::TextEdit::multiline(&mut self.text)
                 .id(text_field_id())
-                .desired_rows(5)
+                .desired_rows(if short { 3 } else { 5 })
                 .desired_width(f32::INFINITY)
                 .hint_text("写下你的理解、疑问或心得……"),
         );

@@ -97,7 +97,15 @@ impl NotesPanel {
                 .stroke(Stroke::new(1.0, palette.accent.gamma_multiply(0.5)))
                 .inner_margin(8.0)
                 .corner_radius(6.0)
-                .show(ui, |ui| self.editor.ui(ui, state, draft, actions));
+                .show(ui, |ui| {
+                    // In a short window the editor scrolls rather than pushing its buttons
+                    // off the bottom.
+                    egui::ScrollArea::vertical()
+                        .id_salt("new-note-editor")
+                        .max_height((ui.available_height() - 12.0).max(120.0))
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| self.editor.ui(ui, state, draft, actions));
+                });
             ui.add_space(6.0);
         }
 
