@@ -58,7 +58,8 @@ fn export_through_the_in_app_path_field() {
     let out = dir.path().join("笔记导出");
     replace_text(&mut h, "保存路径", &out.display().to_string());
     h.get_by_label("导出到此路径").click();
-    h.run();
+    // The export runs on a worker that repaints until it is done: step, do not wait to settle.
+    h.step();
     wait_for(&mut h, |h| !h.state().state.view.export_open);
     let file = dir.path().join("笔记导出.html");
     let html = std::fs::read_to_string(&file).expect("exported file");
@@ -95,7 +96,8 @@ fn import_through_the_dialog_merges_without_duplicates() {
     let json = dir.path().join("notes.json");
     replace_text(&mut h, "保存路径", &json.display().to_string());
     h.get_by_label("导出到此路径").click();
-    h.run();
+    // The export runs on a worker that repaints until it is done: step, do not wait to settle.
+    h.step();
     wait_for(&mut h, |h| !h.state().state.view.export_open);
 
     // Import it back: nothing is duplicated.
