@@ -166,7 +166,8 @@ impl NoteEditor {
         if state.view.confirm_discard {
             self.confirm_discard_ui(ui, &palette, actions);
         }
-        ui.horizontal(|ui| {
+        // Wrapped, so that a narrow panel puts the hint under the buttons instead of growing.
+        ui.horizontal_wrapped(|ui| {
             if ui.button(s::SAVE).clicked() || commit {
                 sync(actions, self);
                 actions.push(Action::CommitDraft);
