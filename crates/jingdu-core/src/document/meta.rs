@@ -221,22 +221,26 @@ pub fn pure_date(line: &str) -> Option<String> {
 /// (`发布日期:2018-11-08 字体:[ ]`, `来源：人民网 作者：张三`). `None` if any part is unknown.
 pub fn key_value_line(line: &str) -> Option<LineMeta> {
     let t = trim(line);
-    let mut found = Vec::new();
+    let key_at = |rest: &str| {
+        META_KEYS.iter().copied().find(|k| {
+            rest.starts_with(k) && matches!(rest[k.len()..].chars().next(), Some(':' | '：'))
+        })
+    };
+    // Most lines are not metadata: decide on the first key before scanning the line.
+    key_at(t)?;
     let chars: Vec<char> = t.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let rest: String = chars[i..].iter().collect();
-        if let Some(k) = META_KEYS.iter().find(|k| {
-            rest.starts_with(*k) && matches!(rest[k.len()..].chars().next(), Some(':' | '：'))
-        }) {
-            found.push((i, k.chars().count()));
-            i += k.chars().count() + 1;
-        } else {
-            i += 1;
+    // (char index, key length in chars) of every key, found in one pass over byte offsets.
+    let mut found = Vec::new();
+    let mut skip_until = 0;
+    for (ci, (bi, _)) in t.char_indices().enumerate() {
+        if ci < skip_until {
+            continue;
         }
-    }
-    if found.is_empty() || found[0].0 != 0 {
-        return None;
+        if let Some(k) = key_at(&t[bi..]) {
+            let klen = k.chars().count();
+            found.push((ci, klen));
+            skip_until = ci + klen + 1;
+        }
     }
     let mut meta = LineMeta::default();
     for (n, &(start, klen)) in found.iter().enumerate() {
