@@ -33,11 +33,11 @@ pub fn is_indented(line: &str) -> bool {
 /// Closing quotes and brackets that may follow the sentence-final mark.
 const CLOSERS: &str = "”’」』）)】》\"'";
 
-/// Whether `s` ends a sentence (。！？… possibly followed by closing quotes) or a clause that
-/// cannot end a heading (，；：、).
+/// Whether `s` ends a sentence (。！？… possibly followed by closing quotes), a clause that
+/// cannot end a heading (，；：、), or breaks off (`背后“哑——”`).
 pub fn ends_with_punctuation(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| is_space(c) || CLOSERS.contains(c));
-    t.ends_with(|c: char| "。！？!?…；;，,：:、.．".contains(c))
+    t.ends_with(|c: char| "。！？!?…；;，,：:、.．—".contains(c))
 }
 
 /// Whether `s` ends a sentence: 。！？… or `.`, possibly followed by closing quotes.
@@ -79,6 +79,7 @@ mod tests {
         assert!(!ends_with_punctuation(
             "以政治建设为统领,强化基层党组织的政治功能"
         ));
+        assert!(ends_with_punctuation("忽听得背后“哑——”"));
         assert!(ends_sentence("不可省的。"));
         assert!(!ends_sentence("主要表现在："));
     }

@@ -88,6 +88,15 @@ pub struct LineMeta {
     pub source: Option<String>,
 }
 
+/// End-of-chapter formulas of web novels and download sites (`(本章完)`), once the brackets
+/// around them are removed.
+const CHAPTER_END_MARKS: [&str; 6] = ["本章完", "本章结束", "本节完", "本回完", "未完待续", "待续"];
+
+/// Words of the banners that download sites and scanners put into texts they pass on.
+const BANNER_WORDS: [&str; 8] = [
+    "下载", "电子书", "小说网", "书库", "整理", "收集", "免费阅读", "更多精彩",
+];
+
 /// Whether the whole line is page chrome to drop.
 pub fn is_chrome(line: &str) -> bool {
     let t = trim(line);
@@ -97,7 +106,156 @@ pub fn is_chrome(line: &str) -> bool {
     if CHROME_PREFIXES.iter().any(|p| t.starts_with(p)) {
         return true;
     }
-    t.chars().count() <= 60 && CHROME_MARKS.iter().any(|m| t.contains(m))
+    let short = t.chars().count() <= 60;
+    if short && CHROME_MARKS.iter().any(|m| t.contains(m)) {
+        return true;
+    }
+    let bare = t.trim_matches(['(', ')', '（', '）', '[', ']', '【', '】', '-', '—', ' ', '…', '.']);
+    if CHAPTER_END_MARKS.contains(&bare) || is_page_number(t) {
+        return true;
+    }
+    // A download site's banner: a web address together with what the site offers.
+    short && has_web_address(t) && BANNER_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Pagination left in text extracted from a PDF or a scan: `- 12 -`, `—12—`, `第 3 页`,
+/// `第3页 共20页`, `3/20`, `Page 3`.
+pub fn is_page_number(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let inner = t.trim_matches(['-', '—', '–', ' ']);
+    if inner.len() < t.len() && digits(inner.trim()) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/')
+        && digits(a.trim())
+        && digits(b.trim())
+    {
+        return true;
+    }
+    let no_space: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    if let Some(rest) = no_space.strip_prefix('第')
+        && let Some((n, after)) = rest.split_once('页')
+        && digits(n)
+    {
+        return after.is_empty()
+            || after
+                .strip_prefix('共')
+                .and_then(|a| a.strip_suffix('页'))
+                .is_some_and(digits)
+            || after.strip_prefix("/").is_some_and(digits);
+    }
+    no_space
+        .strip_prefix("Page")
+        .or_else(|| no_space.strip_prefix("page"))
+        .is_some_and(digits)
+}
+
+fn has_web_address(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    lower.contains("www.")
+        || lower.contains("http")
+        || [".com", ".net", ".cn", ".org", ".cc"].iter().any(|d| lower.contains(d))
+}
+
+/// Dynasty or nationality markers before an author's name: `[清]刘鹗`, `（明）袁了凡`, `清·`.
+fn strip_dynasty(t: &str) -> &str {
+    for (open, close) in [('[', ']'), ('【', '】'), ('〔', '〕'), ('（', '）'), ('(', ')')] {
+        if let Some(rest) = t.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && rest[..end].chars().count() <= 3
+        {
+            return trim(&rest[end + close.len_utf8()..]);
+        }
+    }
+    if let Some((era, rest)) = t.split_once(['·', '•'])
+        && era.chars().count() <= 2
+    {
+        return trim(rest);
+    }
+    t
+}
+
+/// Labels that open a part of a text and are never names.
+const SECTION_LABELS: [&str; 24] = [
+    "序", "序言", "自序", "前言", "引言", "导言", "导读", "引子", "楔子", "题记", "目录",
+    "说明", "凡例", "摘要", "提要", "正文", "上篇", "下篇", "上卷", "下卷", "后记", "附录",
+    "注释", "尾声",
+];
+
+/// The author line under a title: a name of two to four ideographs, or up to three names,
+/// with an optional dynasty (`[清]刘鹗`) and an optional `著`/`撰`/`编`. Returns the name(s).
+pub fn author_line(line: &str) -> Option<String> {
+    let t = trim(line);
+    let compact: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    if SECTION_LABELS.contains(&compact.as_str()) {
+        return None;
+    }
+    let had_dynasty = strip_dynasty(t).len() < t.len();
+    let names = strip_dynasty(t);
+    let names = names
+        .strip_suffix(['著', '撰', '编', '译'])
+        .map(trim)
+        .unwrap_or(names);
+    let parts: Vec<&str> = names
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '、')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let is_name = |p: &str| {
+        let n = p.chars().count();
+        (2..=4).contains(&n) && p.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    };
+    // A lone two-to-four-ideograph line could be a short heading; a spaced pair (`鲁 迅`) or a
+    // dynasty marker says it is a name.
+    let ok = !parts.is_empty() && parts.len() <= 3 && parts.iter().all(|p| is_name(p) || p.chars().count() == 1);
+    if !ok {
+        return None;
+    }
+    let joined = if parts.iter().all(|p| p.chars().count() == 1) {
+        parts.concat()
+    } else {
+        parts.join("、")
+    };
+    let n = joined.chars().count();
+    // Without a dynasty marker, a short line under the title could as well be a heading: the
+    // name must start with a family name.
+    let plausible = had_dynasty || joined.split('、').all(starts_with_surname);
+    ((2..=14).contains(&n) && plausible).then_some(joined)
+}
+
+/// The most common Chinese family names (together well over 90 % of the population) and the
+/// compound ones that authors of classics bear.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤鲁柳施文欧阳司马诸葛上官东方皇甫尉迟公孙令狐慕容屈辛庄蒲纪班左岳柏牛乔温齐储瞿聂";
+
+fn starts_with_surname(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// A closing line that dates or credits the text rather than continues it: `一九一九年四月。`,
+/// `1925年10月21日毕。`, `（实习生王金茹对此文亦有贡献）`.
+pub fn colophon_line(line: &str) -> bool {
+    let t = trim(line);
+    let n = t.chars().count();
+    if n == 0 || n > 40 {
+        return false;
+    }
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']));
+    if let Some(inner) = inner
+        && ["实习生", "通讯员", "亦有贡献", "对本文", "供图", "校对"]
+            .iter()
+            .any(|w| inner.contains(w))
+    {
+        return true;
+    }
+    let t = t.trim_start_matches(['—', '-', ' ', '（', '(']);
+    let t = t.strip_prefix("写于").or_else(|| t.strip_prefix("作于")).unwrap_or(t);
+    let year: String = t.chars().take(4).collect();
+    let year_ok = year.chars().count() == 4
+        && (year.chars().all(|c| "〇零一二三四五六七八九".contains(c))
+            || year.chars().all(|c| c.is_ascii_digit()));
+    year_ok && t.chars().nth(4) == Some('年') && n <= 24 && !t.contains(['，', ','])
 }
 
 /// If the line opens a breadcrumb (`当前位置:`), the rest of the line after the label.
@@ -337,6 +495,44 @@ mod tests {
         assert!(is_chrome("京ICP备05070218号"));
         assert!(is_chrome("【打印】【关闭】"));
         assert!(!is_chrome("习近平总书记强调，党的基层组织制度建设改革。"));
+    }
+
+    #[test]
+    fn chapter_ends_pages_and_banners_are_chrome() {
+        assert!(is_chrome("(本章完)"));
+        assert!(is_chrome("（未完待续）"));
+        assert!(is_chrome("- 12 -"));
+        assert!(is_chrome("—3—"));
+        assert!(is_chrome("第 3 页"));
+        assert!(is_chrome("第3页 共20页"));
+        assert!(is_chrome("3/20"));
+        assert!(is_chrome("更多精彩小说请访问 www.example.com 免费下载"));
+        assert!(!is_chrome("他翻到第3页，看见一行字。"));
+        assert!(!is_chrome("本章完整地介绍了历史。"));
+        assert!(!is_chrome("12"));
+    }
+
+    #[test]
+    fn author_lines() {
+        assert_eq!(author_line("袁了凡").as_deref(), Some("袁了凡"));
+        assert_eq!(author_line("[清]刘鹗").as_deref(), Some("刘鹗"));
+        assert_eq!(author_line("（明）冯梦龙 著").as_deref(), Some("冯梦龙"));
+        assert_eq!(author_line("鲁　迅").as_deref(), Some("鲁迅"));
+        assert_eq!(author_line("张三 李四").as_deref(), Some("张三、李四"));
+        assert_eq!(author_line("前言"), None);
+        assert_eq!(author_line("他来了。"), None);
+        assert_eq!(author_line("坚持问题导向"), None);
+        assert_eq!(author_line("标题一"), None);
+        assert_eq!(author_line("欧阳修").as_deref(), Some("欧阳修"));
+    }
+
+    #[test]
+    fn colophons() {
+        assert!(colophon_line("一九一九年四月。"));
+        assert!(colophon_line("1925年10月21日毕。"));
+        assert!(colophon_line("（实习生王金茹对此文亦有贡献）"));
+        assert!(!colophon_line("一九一九年四月，他离开了北京，再也没有回来过。"));
+        assert!(!colophon_line("他说。"));
     }
 
     #[test]

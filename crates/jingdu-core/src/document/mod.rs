@@ -48,6 +48,10 @@ pub struct Metadata {
     /// Other lines that describe the document rather than belong to it (adoption and
     /// amendment dates of a law, for instance), in their original order.
     pub front_matter: Vec<String>,
+    /// Lines that close the text without belonging to its body: a dateline of writing
+    /// (`一九一九年四月。`), a contributor credit (`（实习生某某对此文亦有贡献）`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub colophon: Vec<String>,
 }
 
 /// What a block of the body is.

@@ -6,9 +6,11 @@
 /// The numbering scheme a heading line starts with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NumberKind {
-    /// `第一编`, `第一部分`, `第一卷`.
+    /// `第一编`, `第一部分`, `第一卷`, `第一篇`.
     Part,
-    /// `第一章`.
+    /// `第一分编` (a subdivision of a 编 in a code of law).
+    SubPart,
+    /// `第一章`, `第一回`, `第一讲`, `第一课`, `第一幕`.
     Chapter,
     /// `第一节`.
     Section,
@@ -26,6 +28,8 @@ pub enum NumberKind {
     Circled,
     /// `1 `, `1.1 `, `1.1.1 ` (decimal section numbers; the value is the depth).
     Decimal(u8),
+    /// A numeral alone on its line (`一`, `十三`, `2`): the sections of a story or an essay.
+    Bare,
 }
 
 impl NumberKind {
@@ -33,15 +37,18 @@ impl NumberKind {
     pub fn rank(self) -> u8 {
         match self {
             NumberKind::Part => 0,
-            NumberKind::Chapter => 1,
-            NumberKind::Section => 2,
-            NumberKind::Article => 3,
-            NumberKind::ChineseComma => 4,
-            NumberKind::ChineseParen => 5,
-            NumberKind::ArabicDot => 6,
-            NumberKind::ArabicParen => 7,
-            NumberKind::Circled => 8,
-            NumberKind::Decimal(depth) => 5 + depth.min(4),
+            NumberKind::SubPart => 1,
+            NumberKind::Chapter => 2,
+            NumberKind::Section => 3,
+            // Sections of a story sit where 节 would: below any chapter the text has.
+            NumberKind::Bare => 3,
+            NumberKind::Article => 4,
+            NumberKind::ChineseComma => 5,
+            NumberKind::ChineseParen => 6,
+            NumberKind::ArabicDot => 7,
+            NumberKind::ArabicParen => 8,
+            NumberKind::Circled => 9,
+            NumberKind::Decimal(depth) => 6 + depth.min(4),
         }
     }
 
@@ -125,14 +132,16 @@ pub fn parse_numbering(line: &str) -> Option<Numbered> {
         }
         let value = chinese_numeral_value(&digits).or_else(|| digits.parse().ok())?;
         let rest: String = chars[1 + n..].iter().collect();
-        let (kind, unit_len) = if rest.starts_with('章') {
+        let (kind, unit_len) = if rest.starts_with(['章', '回', '讲', '课', '幕']) {
             (NumberKind::Chapter, 1)
         } else if rest.starts_with('节') {
             (NumberKind::Section, 1)
         } else if rest.starts_with('条') {
             (NumberKind::Article, 1)
-        } else if rest.starts_with('编') || rest.starts_with('卷') {
+        } else if rest.starts_with(['编', '卷', '篇']) {
             (NumberKind::Part, 1)
+        } else if rest.starts_with("分编") {
+            (NumberKind::SubPart, 2)
         } else if rest.starts_with("部分") {
             (NumberKind::Part, 2)
         } else {
@@ -203,6 +212,28 @@ pub fn parse_numbering(line: &str) -> Option<Numbered> {
         });
     }
     parse_arabic(&chars)
+}
+
+/// The value of a line that is nothing but a section numeral: `一` … `九十九`, `1` … `99`
+/// (ASCII or full-width digits), with any spaces around it. Whether such lines are headings
+/// depends on their sequence in the text; see the structure detector.
+pub fn bare_numeral(line: &str) -> Option<u32> {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let n = t.chars().count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let value = if t.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        t.chars()
+            .map(|c| c.to_digit(10).unwrap_or_else(|| c as u32 - '０' as u32))
+            .try_fold(0u32, |acc, d| acc.checked_mul(10)?.checked_add(d))?
+    } else {
+        if t.contains(['百', '千', '〇', '零', '两']) {
+            return None;
+        }
+        chinese_numeral_value(t)?
+    };
+    (1..=99).contains(&value).then_some(value)
 }
 
 /// `1.` / `1．` / `1、` / `1.2.3 ` / `1 ` at the start of a line.
@@ -323,6 +354,30 @@ mod tests {
         assert_eq!(kind("一是加强领导"), None);
         assert_eq!(kind("（作者：某某）"), None);
         assert_eq!(kind("100.人口"), None);
+    }
+
+    #[test]
+    fn bare_numerals() {
+        assert_eq!(bare_numeral("一"), Some(1));
+        assert_eq!(bare_numeral("  十三 "), Some(13));
+        assert_eq!(bare_numeral("\u{3000}\u{3000}四\u{3000}"), Some(4));
+        assert_eq!(bare_numeral("12"), Some(12));
+        assert_eq!(bare_numeral("３"), Some(3));
+        assert_eq!(bare_numeral("一九一九"), None);
+        assert_eq!(bare_numeral("二〇"), None);
+        assert_eq!(bare_numeral("0"), None);
+        assert_eq!(bare_numeral("好"), None);
+        assert_eq!(bare_numeral(""), None);
+    }
+
+    #[test]
+    fn chapter_units_of_novels_and_codes() {
+        assert_eq!(kind("第一回 宴桃园豪杰三结义"), Some(NumberKind::Chapter));
+        assert_eq!(kind("第三篇　积善之方"), Some(NumberKind::Part));
+        assert_eq!(kind("第二分编 合同"), Some(NumberKind::SubPart));
+        assert_eq!(kind("第二、要发畏心"), None);
+        assert_eq!(kind("第一封信"), None);
+        assert_eq!(kind("第三本书"), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::lines::{
     display_width, ends_sentence, ends_with_punctuation, is_indented, join_wrapped, trim,
 };
 use super::meta;
-use super::numbering::{NumberKind, Numbered, parse_numbering};
+use super::numbering::{NumberKind, Numbered, bare_numeral, parse_numbering};
 use super::{Block, BlockKind, Document, Metadata};
 
 /// Longest standalone line (in chars) that can be an unnumbered heading.
@@ -38,11 +38,12 @@ pub fn parse(input: &str) -> Document {
 
     let markdown = MarkdownHeadings::scan(&lines);
     let layout = Layout::measure(&lines);
-    let head_end = read_head(&lines, &markdown, &layout, &mut meta);
+    let sections = bare_sections(&lines);
+    let head_end = read_head(&lines, &markdown, &layout, &sections, &mut meta);
     let tail_start = read_tail(&lines, head_end, &mut meta);
     let body = &lines[head_end..tail_start];
 
-    let mut raw = group_blocks(body, &markdown, &layout);
+    let mut raw = group_blocks(body, &sections[head_end..tail_start], &markdown, &layout);
     if let Some(title) = &meta.title {
         // A saved page often repeats the title above the text.
         while raw.first().is_some_and(|b| b.text == *title) {
@@ -207,12 +208,57 @@ impl Layout {
     }
 }
 
+/// Marks the lines that are section numerals: bare numerals (`一`, `2`) whose values run 1,
+/// 2, 3… through the text, each after a finished sentence. Page numbers left in text from a
+/// PDF also run 1, 2, 3…, but they interrupt sentences; one such interruption rejects the run.
+fn bare_sections(lines: &[&str]) -> Vec<bool> {
+    let mut marks = vec![false; lines.len()];
+    let mut chain = Vec::new();
+    let mut prev: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = trim(line);
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(value) = bare_numeral(t) {
+            if value as usize == chain.len() + 1 {
+                let after_sentence = prev.is_none_or(|p| {
+                    value == 1 || ends_sentence(p) || p.ends_with(['—', '”']) || stands_alone(p)
+                });
+                if !after_sentence {
+                    return marks;
+                }
+                chain.push(i);
+            }
+            continue;
+        }
+        prev = Some(t);
+    }
+    if chain.len() >= 2 {
+        for i in chain {
+            marks[i] = true;
+        }
+    }
+    marks
+}
+
 /// Reads metadata from the first lines; returns the index of the first body line.
-fn read_head(lines: &[&str], md: &MarkdownHeadings, layout: &Layout, meta: &mut Metadata) -> usize {
+fn read_head(
+    lines: &[&str],
+    md: &MarkdownHeadings,
+    layout: &Layout,
+    sections: &[bool],
+    meta: &mut Metadata,
+) -> usize {
     let mut i = 0;
     let mut title_seen = meta.title.is_some();
+    // The line after which an author line may stand: right under a title found in the text.
+    let mut after_title = None;
     while i < lines.len() {
         let line = trim(lines[i]);
+        if sections[i] {
+            break;
+        }
         if let Some(kv) = meta::key_value_line(line) {
             apply_line_meta(meta, kv);
             i += 1;
@@ -259,9 +305,18 @@ fn read_head(lines: &[&str], md: &MarkdownHeadings, layout: &Layout, meta: &mut 
                 set_title(meta, line);
                 title_seen = true;
                 i += 1;
+                after_title = Some(i);
                 continue;
             }
             break;
+        }
+        if after_title.is_some_and(|a| lines[a..i].iter().all(|l| trim(l).is_empty()))
+            && meta.author.is_none()
+            && let Some(author) = meta::author_line(line)
+        {
+            meta.author = Some(author);
+            i += 1;
+            continue;
         }
         // After the title: lines opening with a date describe the document's history
         // (adoption and amendment dates of a law).
@@ -314,6 +369,7 @@ fn apply_line_meta(meta: &mut Metadata, kv: meta::LineMeta) {
 fn is_title_line(lines: &[&str], i: usize, layout: &Layout) -> bool {
     let line = trim(lines[i]);
     if display_width(line) > MAX_TITLE_WIDTH
+        || bare_numeral(line).is_some()
         || ends_with_punctuation(line)
         || line.starts_with(['“', '"', '—', '-', '（', '('])
         || parse_numbering(line).is_some()
@@ -346,6 +402,11 @@ fn read_tail(lines: &[&str], head_end: usize, meta: &mut Metadata) -> usize {
             end -= 1;
             continue;
         }
+        if meta::colophon_line(line) {
+            meta.colophon.insert(0, line.to_owned());
+            end -= 1;
+            continue;
+        }
         if let Some((author, aff)) = meta::byline(line) {
             meta.author.get_or_insert(author);
             if meta.affiliation.is_none() {
@@ -370,6 +431,8 @@ struct RawBlock {
     text: String,
     lines: usize,
     markdown_level: Option<u8>,
+    /// A numbering decided from the whole text (a section numeral in its sequence).
+    numbered: Option<NumberKind>,
 }
 
 /// Whether a line must stand on its own whatever the layout: a Markdown heading, or a short
@@ -394,7 +457,12 @@ fn numbered_heading(t: &str) -> Option<Numbered> {
 }
 
 /// Groups body lines into blocks according to the layout.
-fn group_blocks(body: &[&str], md: &MarkdownHeadings, layout: &Layout) -> Vec<RawBlock> {
+fn group_blocks(
+    body: &[&str],
+    sections: &[bool],
+    md: &MarkdownHeadings,
+    layout: &Layout,
+) -> Vec<RawBlock> {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut current: Option<(RawBlock, &str)> = None;
     let flush = |current: &mut Option<(RawBlock, &str)>, blocks: &mut Vec<RawBlock>| {
@@ -404,10 +472,20 @@ fn group_blocks(body: &[&str], md: &MarkdownHeadings, layout: &Layout) -> Vec<Ra
             blocks.push(b);
         }
     };
-    for &line in body {
+    for (&line, &section) in body.iter().zip(sections) {
         let t = trim(line);
         if t.is_empty() || meta::is_chrome(t) {
             flush(&mut current, &mut blocks);
+            continue;
+        }
+        if section {
+            flush(&mut current, &mut blocks);
+            blocks.push(RawBlock {
+                text: t.to_owned(),
+                lines: 1,
+                markdown_level: None,
+                numbered: Some(NumberKind::Bare),
+            });
             continue;
         }
         if let Some((level, text)) = markdown_heading(t) {
@@ -416,6 +494,7 @@ fn group_blocks(body: &[&str], md: &MarkdownHeadings, layout: &Layout) -> Vec<Ra
                 text: text.to_owned(),
                 lines: 1,
                 markdown_level: Some(level),
+                numbered: None,
             });
             continue;
         }
@@ -435,6 +514,7 @@ fn group_blocks(body: &[&str], md: &MarkdownHeadings, layout: &Layout) -> Vec<Ra
                         text: t.to_owned(),
                         lines: 1,
                         markdown_level: None,
+                        numbered: None,
                     },
                     line,
                 ));
@@ -563,6 +643,9 @@ fn candidate(
 ) -> Option<Candidate> {
     if let Some(level) = block.markdown_level {
         return Some(Candidate::Markdown(level));
+    }
+    if let Some(kind) = block.numbered {
+        return Some(Candidate::Numbered(kind));
     }
     if md.present || block.lines > 1 {
         return None;
@@ -775,6 +858,48 @@ mod tests {
         let doc = parse(text);
         assert!(doc.sections.is_empty());
         assert_eq!(doc.paragraph_count(), 2);
+    }
+
+    #[test]
+    fn bare_numerals_in_sequence_are_sections() {
+        // Flush left, centred with ASCII spaces, centred with U+3000: all sections.
+        let text = "一\n秋天的后半夜，月亮下去了。\n“得了。”\n      二\n店里坐着许多人。\n\u{3000}\u{3000}三\u{3000}\n他们走不上二三十步远。\n一九一九年四月。\n";
+        let doc = parse(text);
+        assert_eq!(doc.meta.title, None, "a numeral is never the title");
+        assert_eq!(
+            outline(&doc),
+            vec![(1, "一".into()), (1, "二".into()), (1, "三".into())]
+        );
+        assert_eq!(doc.paragraph_count(), 4);
+        assert_eq!(doc.meta.colophon, vec!["一九一九年四月。".to_owned()]);
+    }
+
+    #[test]
+    fn page_numbers_are_not_sections() {
+        // Numbers that break into sentences are pagination, even when they run 1, 2, 3.
+        let text = "这是第一页的文字，一句话写到\n1\n第二页才结束。这里又有一句话没有写完，\n2\n到第三页才写完。\n";
+        let doc = parse(text);
+        assert!(doc.sections.is_empty());
+    }
+
+    #[test]
+    fn author_line_under_the_title_is_metadata() {
+        let doc = parse("了凡四训\n\n袁了凡\n\n第一篇　立命之学\n\n余童年丧父，老母命弃举业学医。\n");
+        assert_eq!(doc.meta.title.as_deref(), Some("了凡四训"));
+        assert_eq!(doc.meta.author.as_deref(), Some("袁了凡"));
+        assert_eq!(outline(&doc), vec![(1, "第一篇　立命之学".into())]);
+    }
+
+    #[test]
+    fn chapter_end_marks_and_enumerations_are_not_structure() {
+        let text = "第1章 宴桃园豪杰三结义\n话说天下大势，分久必合，合久必分。\n第二、要发畏心，天地在上，鬼神难欺。\n(本章完)\n第2章 怒鞭督邮\n且说董卓字仲颖。\n(本章完)\n";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc),
+            vec![(1, "第1章 宴桃园豪杰三结义".into()), (1, "第2章 怒鞭督邮".into())]
+        );
+        assert_eq!(doc.paragraph_count(), 3);
+        assert!(!doc.body_text().contains("本章完"));
     }
 
     #[test]
