@@ -23,8 +23,12 @@ use crate::notes::{self, DocInfo, Note, NoteKind, OnCorrupt, Palette, Store, Tex
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Text or Markdown file to open (the built-in article when omitted).
+    /// Text, Markdown or saved web page to open (the built-in article when omitted).
     pub file: Option<PathBuf>,
+    /// Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5,
+    /// utf-16le, utf-16be).
+    #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// A command to run without opening the window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -35,7 +39,7 @@ pub struct Cli {
 pub enum Command {
     /// Print the detected structure of a document.
     Outline {
-        /// The document (the built-in article when omitted).
+        /// The document (the built-in article when omitted; `-` reads standard input).
         file: Option<PathBuf>,
         /// Print JSON instead of an indented tree.
         #[arg(long)]
@@ -112,6 +116,47 @@ pub struct ExportArgs {
     /// The whole article with notes inline (md and html).
     #[arg(long)]
     pub annotated: bool,
+}
+
+fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    crate::document::encoding_for_label(s).ok_or_else(|| {
+        format!("未知编码“{s}”；可用：utf-8、gb18030（含 gbk）、big5、utf-16le、utf-16be")
+    })
+}
+
+/// The encoding given with `--encoding`, fixed for the whole run before any document opens.
+static CHOSEN_ENCODING: std::sync::OnceLock<&'static encoding_rs::Encoding> =
+    std::sync::OnceLock::new();
+
+/// Remembers `--encoding` for every document this run opens.
+pub fn choose_encoding(encoding: Option<&'static encoding_rs::Encoding>) {
+    if let Some(e) = encoding {
+        let _ = CHOSEN_ENCODING.set(e);
+    }
+}
+
+/// Opens a document for a command: the file in the chosen or detected encoding, the built-in
+/// article when there is none, standard input for `-` where `stdin_ok`.
+pub fn open_source(file: Option<&Path>, stdin_ok: bool) -> Result<Source, CliError> {
+    let encoding = CHOSEN_ENCODING.get().copied();
+    match file {
+        Some(p) if p == Path::new("-") => {
+            if !stdin_ok {
+                return Err(CliError::new(
+                    "标准输入（-）只能用于 outline；笔记要保存在文件上，请给出文件路径",
+                ));
+            }
+            let bytes = crate::document::read_stdin_bounded()?;
+            Ok(Source::from_bytes(
+                crate::document::Origin::File(PathBuf::from("-")),
+                Path::new("-"),
+                &bytes,
+                encoding,
+            )?)
+        }
+        Some(p) => Ok(Source::open_with(p, encoding)?),
+        None => Ok(Source::builtin()),
+    }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -204,7 +249,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
     };
     match command {
         Command::Outline { file, json } => {
-            let source = Source::open_or_builtin(file.as_deref())?;
+            let source = open_source(file.as_deref(), true)?;
             if json {
                 let value = outline_json(&source.document);
                 let text = serde_json::to_string_pretty(&value)
@@ -249,7 +294,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                     crate::document::Origin::Builtin,
                     &crate::document::synthetic_text(n),
                 ),
-                None => Source::open_or_builtin(file.as_deref())?,
+                None => open_source(file.as_deref(), false)?,
             };
             let r = crate::bench::run(source, frames, font_size.clamp(14.0, 28.0));
             if json {
@@ -334,7 +379,7 @@ struct NotesContext {
 
 impl NotesContext {
     fn open(file: Option<&Path>) -> Result<Self, CliError> {
-        let source = Source::open_or_builtin(file)?;
+        let source = open_source(file, false)?;
         let store = Store::from_env()?;
         let info = DocInfo::for_source(&source);
         let loaded = store.load(&info, OnCorrupt::Fail)?;
@@ -604,7 +649,7 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
 fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, CliError> {
     let imported =
         export::read_import(path).map_err(|e| CliError::new(format!("{e}；笔记没有任何改动")))?;
-    let source = Source::open_or_builtin(file)?;
+    let source = open_source(file, false)?;
     let store = Store::from_env()?;
     let mut state = crate::app::AppState::new_strict(source, store)?;
     if state.import_needs_confirmation(&imported) && !yes {

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use jingdu::cli::{self, Cli};
-use jingdu::document::Source;
 use jingdu::notes::Store;
 use jingdu::ui::JingduApp;
 
@@ -18,6 +17,7 @@ fn main() -> ExitCode {
         log::set_max_level(max_level);
     }
     let cli = Cli::parse();
+    cli::choose_encoding(cli.encoding);
     match cli.command {
         Some(command) => {
             let mut out = std::io::stdout().lock();
@@ -32,9 +32,9 @@ fn main() -> ExitCode {
 
 fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
     let parse_started = std::time::Instant::now();
-    let source = match Source::open_or_builtin(file.as_deref()) {
+    let source = match cli::open_source(file.as_deref(), false) {
         Ok(s) => s,
-        Err(e) => return cli::report(&e.into()),
+        Err(e) => return cli::report(&e),
     };
     log::info!(
         "document parse: {:.1} ms ({} paragraphs, {} chars)",

@@ -1,31 +1,43 @@
-//! Bytes of a file → text. Chinese texts still circulate in GBK/GB18030 and as UTF-16 from
-//! Windows tools; a reader that only accepts UTF-8 shows such a file as garbage, so we detect
-//! the encoding (BOM, then strict UTF-8, then GB18030) and refuse what is not text at all.
+//! Bytes of a file → text. Chinese texts still circulate in GBK/GB18030, in Big5 from Taiwan
+//! and Hong Kong, and as UTF-16 from Windows tools; a reader that only accepts UTF-8 shows
+//! such a file as garbage. We decide from the BOM, then strict UTF-8, then a web page's own
+//! `<meta charset>`, then `chardetng` (the detector Firefox uses, by the author of
+//! `encoding_rs`), and refuse what is not text at all. A wrong guess is fixed by naming the
+//! encoding ([`decode_as`]).
+
+use encoding_rs::Encoding;
 
 /// Why a file could not be read as text.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The bytes are neither UTF-8, UTF-16 with a BOM, nor GB18030.
-    #[error("不是可识别的文本文件（支持 UTF-8、UTF-16、GBK/GB18030 编码）")]
+    /// The bytes are not text in the encoding detected or asked for.
+    #[error("不是可识别的文本文件（支持 UTF-8、UTF-16、GBK/GB18030、Big5 编码）")]
     NotText,
     /// The file holds NUL bytes or other signs of binary content.
     #[error("这是二进制文件，不是文本")]
     Binary,
 }
 
+/// The encodings a reader can choose from when detection guessed wrong, by the names the CLI
+/// accepts and the menu shows.
+pub const CHOOSABLE_ENCODINGS: [&str; 5] = ["UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE"];
+
+/// The encoding named `label` (`utf-8`, `gbk`, `gb18030`, `big5`, `utf-16le`, `utf-16`…).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let label = label.trim();
+    if label.eq_ignore_ascii_case("utf-16") {
+        return Some(encoding_rs::UTF_16LE);
+    }
+    Encoding::for_label(label.as_bytes())
+}
+
 /// Decodes the bytes of a text file, returning the text and the name of the encoding used.
 pub fn decode_bytes(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest)
-            .map(|s| (s.to_owned(), "UTF-8"))
-            .map_err(|_| DecodeError::NotText);
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_strict(&bytes[bom_len..], enc).map(|t| (t, enc.name()));
     }
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            return Err(DecodeError::NotText);
-        }
-        return Ok((text.into_owned(), enc.name()));
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return decode_strict(bytes, enc).map(|t| (t, enc.name()));
     }
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
@@ -33,11 +45,96 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<(String, &'static str), DecodeError>
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_owned(), "UTF-8"));
     }
-    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    let enc = declared_charset(bytes).unwrap_or_else(|| {
+        let mut detector =
+            chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        // Strict UTF-8 failed above; a `.cn` hint would bias towards GBK and hurt Big5.
+        detector.guess(None, chardetng::Utf8Detection::Deny)
+    });
+    // GBK is a subset of GB18030; decoding as the superset reads every GBK file too.
+    let enc = if enc == encoding_rs::GBK {
+        encoding_rs::GB18030
+    } else {
+        enc
+    };
+    decode_strict(bytes, enc).map(|t| (t, enc.name()))
+}
+
+/// Decodes the bytes in the encoding the reader chose, a BOM still taking precedence.
+pub fn decode_as(bytes: &[u8], enc: &'static Encoding) -> Result<String, DecodeError> {
+    if let Some((bom_enc, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_strict(&bytes[bom_len..], bom_enc);
+    }
+    decode_strict(bytes, enc)
+}
+
+/// Decodes without replacement characters, and refuses text full of control characters
+/// (what binary data looks like in a single-byte encoding).
+fn decode_strict(bytes: &[u8], enc: &'static Encoding) -> Result<String, DecodeError> {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
         return Err(DecodeError::NotText);
     }
-    Ok((text.into_owned(), "GB18030"))
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 100 > text.chars().count().max(1) {
+        return Err(DecodeError::Binary);
+    }
+    Ok(text.into_owned())
+}
+
+/// UTF-16 without a BOM: in text mostly of ASCII, every other byte is zero; in Chinese text
+/// the decoded units are nearly all CJK, punctuation and line ends.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 16 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    let units = sample.len() / 2;
+    // Chinese UTF-16 is often valid UTF-8 too (`中` is `2D 4E`, "-N"): without NUL bytes
+    // the ideographs must dominate before we read it as UTF-16.
+    let has_nul = sample.contains(&0);
+    let plausible = |big_endian: bool| {
+        let (mut good, mut ideographs) = (0, 0);
+        for p in sample.chunks_exact(2) {
+            let u = if big_endian {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            };
+            let ideograph = (0x4E00..=0x9FFF).contains(&u);
+            ideographs += usize::from(ideograph);
+            good += usize::from(
+                ideograph
+                    || matches!(u, 0x0A | 0x0D | 0x09 | 0x20..=0x7E | 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D | 0x2026),
+            );
+        }
+        good * 100 >= units * 95 && (has_nul || ideographs * 2 >= units)
+    };
+    if plausible(false) {
+        Some(encoding_rs::UTF_16LE)
+    } else if plausible(true) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// A web page's own declaration in its first bytes: `<meta charset="gbk">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let value: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    encoding_for_label(&value)
 }
 
 /// NUL bytes never occur in UTF-8 or GB18030 text; a few in the first 8 KiB mean binary.
@@ -49,6 +146,20 @@ fn looks_binary(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
+        s.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    const SAMPLE: &str = "旧历的年底毕竟最像年底，村镇上不必说，就在天空中也显出将到新年的气象来。\n灰白色的沉重的晚云中间时时发出闪光，接着一声钝响，是送灶的爆竹。";
+
     #[test]
     fn utf8_with_and_without_bom() {
         assert_eq!(decode_bytes("精读".as_bytes()).unwrap().0, "精读");
@@ -57,19 +168,48 @@ mod tests {
 
     #[test]
     fn gbk_is_decoded() {
-        let (gbk, _, _) = encoding_rs::GBK.encode("中华人民共和国宪法");
+        let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
         let (text, enc) = decode_bytes(&gbk).unwrap();
-        assert_eq!(text, "中华人民共和国宪法");
-        assert_eq!(enc, "GB18030");
+        assert_eq!(text, SAMPLE);
+        assert_eq!(enc, "gb18030");
     }
 
     #[test]
-    fn utf16_with_bom() {
+    fn big5_is_decoded() {
+        let traditional = "舊曆的年底畢竟最像年底，村鎮上不必說，就在天空中也顯出將到新年的氣象來。灰白色的沉重的晚雲中間時時發出閃光。";
+        let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+        let (text, enc) = decode_bytes(&big5).unwrap();
+        assert_eq!(enc, "Big5");
+        assert_eq!(text, traditional);
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
         let mut bytes = vec![0xFF, 0xFE];
-        for u in "读书".encode_utf16() {
-            bytes.extend_from_slice(&u.to_le_bytes());
-        }
+        bytes.extend(utf16("读书", false));
         assert_eq!(decode_bytes(&bytes).unwrap().0, "读书");
+        assert_eq!(decode_bytes(&utf16(SAMPLE, false)).unwrap().0, SAMPLE);
+        assert_eq!(decode_bytes(&utf16(SAMPLE, true)).unwrap().0, SAMPLE);
+        assert_eq!(decode_bytes(&utf16("plain ascii text\n", false)).unwrap().0, "plain ascii text\n");
+    }
+
+    #[test]
+    fn a_page_declares_its_charset() {
+        let page = "<html><head><meta charset=\"big5\"></head><body>說明</body></html>";
+        let (bytes, _, _) = encoding_rs::BIG5.encode(page);
+        let (text, enc) = decode_bytes(&bytes).unwrap();
+        assert_eq!(enc, "Big5");
+        assert!(text.contains("說明"));
+    }
+
+    #[test]
+    fn a_chosen_encoding_is_used() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        assert_eq!(decode_as(&gbk, encoding_rs::GB18030).unwrap(), SAMPLE);
+        assert_eq!(decode_as(&gbk, encoding_rs::UTF_8), Err(DecodeError::NotText));
+        assert_eq!(encoding_for_label("gbk"), Some(encoding_rs::GBK));
+        assert_eq!(encoding_for_label("UTF-16"), Some(encoding_rs::UTF_16LE));
+        assert_eq!(encoding_for_label("klingon"), None);
     }
 
     #[test]
@@ -78,5 +218,7 @@ mod tests {
             decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0").unwrap_err(),
             DecodeError::Binary
         );
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 | 1).collect();
+        assert!(decode_bytes(&noise).is_err());
     }
 }

@@ -4,7 +4,7 @@
 //! Text copied from a news or journal site carries all of these around the article; a reader
 //! must lift the useful ones into [`super::Metadata`] and drop the rest.
 
-use super::lines::trim;
+use super::lines::{is_space, trim};
 
 /// Labels that open a breadcrumb line (`当前位置:首页 > …`).
 const BREADCRUMB_LABELS: [&str; 5] = [
@@ -405,7 +405,8 @@ pub fn key_value_line(line: &str) -> Option<LineMeta> {
         let end = found.get(n + 1).map_or(chars.len(), |f| f.0);
         let key: String = chars[start..start + klen].iter().collect();
         let value: String = chars[start + klen + 1..end].iter().collect();
-        let value = trim(&value).to_owned();
+        // Pairs are often set apart by bars: `来源: | 发布时间: 2018-05-17 | 浏览次数: 2168`.
+        let value = trim(trim(&value).trim_matches(['|', '｜'])).to_owned();
         match key.as_str() {
             "发布日期" | "发布时间" | "发表时间" | "更新时间" | "日期" | "时间"
                 if meta.date.is_none() =>
@@ -427,9 +428,60 @@ pub fn key_value_line(line: &str) -> Option<LineMeta> {
     Some(meta)
 }
 
-/// Recognises a byline: `(作者:董德兵,中国浦东干部学院副教授)`, `作者：张三`, `文/张三`.
+/// A line that opens with a date (and a time) and goes on with `label：value` pairs:
+/// `2019年11月25日 16:04:30来源：澎湃新闻网`.
+pub fn dated_line(line: &str) -> Option<LineMeta> {
+    let t = trim(line);
+    let (date, range) = find_date(t)?;
+    if range.start != 0 {
+        return None;
+    }
+    let rest: String = t.chars().skip(range.end).collect();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || is_space(c));
+    let mut found = if rest.is_empty() {
+        LineMeta::default()
+    } else {
+        key_value_line(rest)?
+    };
+    found.date = Some(date);
+    Some(found)
+}
+
+/// A reporter's byline: `澎湃新闻记者 段彦超 廖艳`, `本报记者 张三 通讯员 李四` → the names
+/// joined by `、`, and who they report for.
+fn reporter_byline(t: &str) -> Option<(String, Option<String>)> {
+    if t.chars().count() > 40 {
+        return None;
+    }
+    let (outlet, rest) = t.split_once("记者")?;
+    if outlet.chars().count() > 12 || outlet.contains(['，', '。', ',']) {
+        return None;
+    }
+    let names: Vec<&str> = rest
+        .split(|c: char| is_space(c) || "、，,".contains(c))
+        .filter(|p| !p.is_empty() && !["通讯员", "实习生", "报道", "摄影"].contains(p))
+        .collect();
+    let is_name = |p: &&str| {
+        (2..=4).contains(&p.chars().count())
+            && p.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    };
+    if names.is_empty() || !names.iter().all(is_name) {
+        return None;
+    }
+    let outlet = trim(outlet);
+    Some((
+        names.join("、"),
+        (!outlet.is_empty()).then(|| outlet.to_owned()),
+    ))
+}
+
+/// Recognises a byline: `(作者:董德兵,中国浦东干部学院副教授)`, `作者：张三`, `文/张三`,
+/// `澎湃新闻记者 段彦超 廖艳`.
 pub fn byline(line: &str) -> Option<(String, Option<String>)> {
     let t = trim(line);
+    if let Some(found) = reporter_byline(t) {
+        return Some(found);
+    }
     let inner = t
         .strip_prefix(['（', '('])
         .and_then(|s| s.strip_suffix(['）', ')']))
@@ -585,6 +637,17 @@ mod tests {
     }
 
     #[test]
+    fn dated_lines_and_barred_pairs() {
+        let m = dated_line("2019年11月25日 16:04:30来源：澎湃新闻网").unwrap();
+        assert_eq!(m.date.as_deref(), Some("2019-11-25"));
+        assert_eq!(m.source.as_deref(), Some("澎湃新闻网"));
+        assert!(dated_line("2019年11月25日，他来到了北京。").is_none());
+        let m = key_value_line("来源: | 发布时间: 2018-05-17 | 浏览次数: 2168").unwrap();
+        assert_eq!(m.date.as_deref(), Some("2018-05-17"));
+        assert_eq!(m.source, None);
+    }
+
+    #[test]
     fn bylines() {
         assert_eq!(
             byline("(作者:董德兵,中国浦东干部学院副教授)"),
@@ -592,6 +655,15 @@ mod tests {
         );
         assert_eq!(byline("作者：李四"), Some(("李四".into(), None)));
         assert_eq!(byline("文/王五"), Some(("王五".into(), None)));
+        assert_eq!(
+            byline("澎湃新闻记者 段彦超 廖艳"),
+            Some(("段彦超、廖艳".into(), Some("澎湃新闻".into())))
+        );
+        assert_eq!(
+            byline("本报记者 张三 通讯员 李四"),
+            Some(("张三、李四".into(), Some("本报".into())))
+        );
+        assert_eq!(byline("记者发现，这个问题很严重。"), None);
         assert_eq!(
             byline(
                 "作者认为，这是一个问题。这个问题很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"

@@ -6,6 +6,7 @@
 //! thing in Rust, in a JSON export (W3C positions count code points) and on screen.
 
 mod decode;
+mod html;
 pub mod lines;
 mod meta;
 pub mod numbering;
@@ -15,7 +16,8 @@ mod source;
 mod synthetic;
 pub mod typography;
 
-pub use decode::{DecodeError, decode_bytes};
+pub use decode::{CHOOSABLE_ENCODINGS, DecodeError, decode_as, decode_bytes, encoding_for_label};
+pub use html::{HtmlError, MAX_HTML_BYTES, parse_html};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
 pub use parse::parse;
 pub use synthetic::{chinese_number, synthetic_text};
@@ -24,7 +26,10 @@ pub fn meta_date(s: &str) -> Option<String> {
     meta::find_date(s).map(|d| d.0)
 }
 
-pub use source::{BUILTIN_ARTICLE, BUILTIN_ID, LoadError, MAX_FILE_BYTES, Origin, Source};
+pub use source::{
+    BUILTIN_ARTICLE, BUILTIN_ID, Format, LoadError, MAX_FILE_BYTES, Origin, Source, read_stdin_bounded,
+    sniff_format,
+};
 
 use std::ops::Range;
 

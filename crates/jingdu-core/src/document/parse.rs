@@ -21,6 +21,8 @@ use super::{Block, BlockKind, Document, Metadata};
 
 /// Longest standalone line (in chars) that can be an unnumbered heading.
 const MAX_PLAIN_HEADING_CHARS: usize = 30;
+/// Longest bold or centred line (in chars) that can be a heading.
+const MAX_EMPHASIS_HEADING_CHARS: usize = 40;
 /// Longest numbered line (in chars) that can be a heading on its own line.
 const MAX_NUMBERED_HEADING_CHARS: usize = 50;
 /// Longest lead phrase (in chars, without its number) of a run-in heading.
@@ -30,20 +32,50 @@ const MAX_TITLE_WIDTH: usize = 100;
 
 /// Parses a text into a [`Document`].
 pub fn parse(input: &str) -> Document {
-    let mut meta = Metadata::default();
     let text = normalize(input);
-    let mut lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let hints = vec![LineHint::Text; lines.len()];
+    parse_lines(lines, hints, Metadata::default())
+}
+
+/// What the source format says about a line before any rule reads its text: a saved web page
+/// marks headings with `<h2>` and emphasis with `<strong>`; plain text says nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineHint {
+    /// Nothing is known; the rules decide.
+    Text,
+    /// A heading of this level in the source (`<h2>` → 2, a Word heading style).
+    Heading(u8),
+    /// The whole line is bold or centred: a heading when it is short and not a sentence.
+    Emphasis,
+}
+
+/// Parses lines whose format hints are known (`hints[i]` for `lines[i]`), starting from the
+/// metadata the format already gave (a web page's `<title>` and meta tags).
+pub(crate) fn parse_lines(
+    mut lines: Vec<&str>,
+    mut hints: Vec<LineHint>,
+    mut meta: Metadata,
+) -> Document {
     let body_start = read_yaml_front_matter(&lines, &mut meta);
     lines.drain(..body_start);
+    hints.drain(..body_start);
+    let explicit = hints.iter().any(|h| *h != LineHint::Text);
 
     let markdown = MarkdownHeadings::scan(&lines);
     let layout = Layout::measure(&lines);
     let sections = bare_sections(&lines);
-    let head_end = read_head(&lines, &markdown, &layout, &sections, &mut meta);
+    let head_end = read_head(&lines, &hints, &markdown, &layout, &sections, &mut meta);
     let tail_start = read_tail(&lines, head_end, &mut meta);
     let body = &lines[head_end..tail_start];
 
-    let mut raw = group_blocks(body, &sections[head_end..tail_start], &markdown, &layout);
+    let mut raw = group_blocks(
+        body,
+        &hints[head_end..tail_start],
+        &sections[head_end..tail_start],
+        &markdown,
+        &layout,
+    );
     if let Some(title) = &meta.title {
         // A saved page often repeats the title above the text.
         while raw.first().is_some_and(|b| b.text == *title) {
@@ -51,7 +83,7 @@ pub fn parse(input: &str) -> Document {
         }
     }
     remove_table_of_contents(&mut raw);
-    let blocks = classify(raw, &markdown);
+    let blocks = classify(raw, &markdown, explicit);
     Document::from_blocks(meta, blocks)
 }
 
@@ -245,6 +277,7 @@ fn bare_sections(lines: &[&str]) -> Vec<bool> {
 /// Reads metadata from the first lines; returns the index of the first body line.
 fn read_head(
     lines: &[&str],
+    hints: &[LineHint],
     md: &MarkdownHeadings,
     layout: &Layout,
     sections: &[bool],
@@ -256,7 +289,7 @@ fn read_head(
     let mut after_title = None;
     while i < lines.len() {
         let line = trim(lines[i]);
-        if sections[i] {
+        if sections[i] || matches!(hints[i], LineHint::Heading(_)) {
             break;
         }
         if let Some(kv) = meta::key_value_line(line) {
@@ -276,6 +309,11 @@ fn read_head(
                     .extend(meta::breadcrumb_segments(trim(lines[i])));
                 i += 1;
             }
+            continue;
+        }
+        if let Some(kv) = meta::dated_line(line) {
+            apply_line_meta(meta, kv);
+            i += 1;
             continue;
         }
         if let Some(date) = meta::pure_date(line) {
@@ -430,7 +468,10 @@ fn read_tail(lines: &[&str], head_end: usize, meta: &mut Metadata) -> usize {
 struct RawBlock {
     text: String,
     lines: usize,
+    /// A level the source gave: a Markdown `##`, an HTML `<h2>`, a Word heading style.
     markdown_level: Option<u8>,
+    /// The source set the whole block in bold or centred it.
+    emphasis: bool,
     /// A numbering decided from the whole text (a section numeral in its sequence).
     numbered: Option<NumberKind>,
 }
@@ -459,6 +500,7 @@ fn numbered_heading(t: &str) -> Option<Numbered> {
 /// Groups body lines into blocks according to the layout.
 fn group_blocks(
     body: &[&str],
+    hints: &[LineHint],
     sections: &[bool],
     md: &MarkdownHeadings,
     layout: &Layout,
@@ -472,30 +514,31 @@ fn group_blocks(
             blocks.push(b);
         }
     };
-    for (&line, &section) in body.iter().zip(sections) {
+    let single = |text: &str, markdown_level, emphasis, numbered| RawBlock {
+        text: text.to_owned(),
+        lines: 1,
+        markdown_level,
+        emphasis,
+        numbered,
+    };
+    for ((&line, &section), &hint) in body.iter().zip(sections).zip(hints) {
         let t = trim(line);
         if t.is_empty() || meta::is_chrome(t) {
             flush(&mut current, &mut blocks);
             continue;
         }
-        if section {
+        let own_block = if section {
+            Some(single(t, None, false, Some(NumberKind::Bare)))
+        } else if let LineHint::Heading(level) = hint {
+            Some(single(t, Some(level), false, None))
+        } else if hint == LineHint::Emphasis {
+            Some(single(t, None, true, None))
+        } else {
+            markdown_heading(t).map(|(level, text)| single(text, Some(level), false, None))
+        };
+        if let Some(block) = own_block {
             flush(&mut current, &mut blocks);
-            blocks.push(RawBlock {
-                text: t.to_owned(),
-                lines: 1,
-                markdown_level: None,
-                numbered: Some(NumberKind::Bare),
-            });
-            continue;
-        }
-        if let Some((level, text)) = markdown_heading(t) {
-            flush(&mut current, &mut blocks);
-            blocks.push(RawBlock {
-                text: text.to_owned(),
-                lines: 1,
-                markdown_level: Some(level),
-                numbered: None,
-            });
+            blocks.push(block);
             continue;
         }
         let alone = !md.present && stands_alone(t);
@@ -510,12 +553,7 @@ fn group_blocks(
             _ => {
                 flush(&mut current, &mut blocks);
                 current = Some((
-                    RawBlock {
-                        text: t.to_owned(),
-                        lines: 1,
-                        markdown_level: None,
-                        numbered: None,
-                    },
+                    single(t, None, false, None),
                     line,
                 ));
             }
@@ -565,13 +603,16 @@ enum Candidate {
 }
 
 /// Classifies raw blocks into headings and paragraphs and assigns heading levels.
-fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings) -> Vec<Block> {
+///
+/// `explicit` says the source marked its headings (HTML, Word): short plain lines are then
+/// captions and verse, not headings.
+fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings, explicit: bool) -> Vec<Block> {
     let median_len = median_paragraph_len(&raw);
     let mut found: Vec<(RawBlock, Option<Candidate>)> = Vec::with_capacity(raw.len());
     let count = raw.len();
     for (i, block) in raw.into_iter().enumerate() {
         let is_last = i + 1 == count;
-        let cand = candidate(&block, md, median_len, is_last);
+        let cand = candidate(&block, md, median_len, is_last, explicit);
         found.push((block, cand));
     }
 
@@ -640,6 +681,7 @@ fn candidate(
     md: &MarkdownHeadings,
     median_len: usize,
     is_last: bool,
+    explicit: bool,
 ) -> Option<Candidate> {
     if let Some(level) = block.markdown_level {
         return Some(Candidate::Markdown(level));
@@ -658,6 +700,16 @@ fn candidate(
         return Some(Candidate::RunIn(kind, lead));
     }
     let len = t.chars().count();
+    if block.emphasis {
+        let heading = (1..=MAX_EMPHASIS_HEADING_CHARS).contains(&len)
+            && !ends_with_punctuation(t)
+            && meta::byline(t).is_none()
+            && meta::find_date(t).is_none();
+        return heading.then_some(Candidate::Plain);
+    }
+    if explicit {
+        return None;
+    }
     let plain = !is_last
         && (2..=MAX_PLAIN_HEADING_CHARS).contains(&len)
         && len * 2 <= median_len.max(8)

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{DecodeError, Document, decode_bytes, parse};
+use std::io::Read;
+
+use super::{DecodeError, Document, HtmlError, decode_as, decode_bytes, parse, parse_html};
 
 /// The article shown when jingdu starts without a file.
 pub const BUILTIN_ARTICLE: &str = include_str!("../../../../assets/builtin-article.txt");
@@ -72,6 +74,128 @@ pub enum LoadError {
         /// What is wrong with the content.
         reason: DecodeError,
     },
+    /// A web page without an article, or too large.
+    #[error("{reason}：{path}")]
+    NotAnArticle {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with the page.
+        reason: HtmlError,
+    },
+    /// A format jingdu does not read (PDF, EPUB, an image…), with what to do instead.
+    #[error("{advice}：{path}")]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// Which format it is and how to get a readable one.
+        advice: &'static str,
+    },
+    /// A device, a pipe or a socket: reading it might never end.
+    #[error("这不是普通文件（设备或管道），无法作为文档打开：{0}")]
+    NotAFile(PathBuf),
+}
+
+/// How the bytes of a file are to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown.
+    Text,
+    /// A saved web page.
+    Html,
+}
+
+/// Decides the format from the name and the first bytes; formats we cannot read give the
+/// advice to show.
+pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if bytes.starts_with(b"%PDF-") || ext == "pdf" {
+        return Err("暂不支持 PDF：请先在 WPS 或 Acrobat 中“另存为”文本（.txt）或网页，再用精读打开");
+    }
+    if ext == "epub" {
+        return Err("暂不支持 EPUB 电子书：请先用 Calibre 转换为文本（.txt）或网页，再用精读打开");
+    }
+    if ext == "doc" || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err("暂不支持旧版 Word 文档（.doc）：请先在 Word 或 WPS 中另存为 .docx 或文本");
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err("这是压缩包或电子书，不是文本：请先解压或转换为文本（.txt）");
+    }
+    let image = bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"GIF8")
+        || (bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"));
+    if image {
+        return Err("这是图片，不是文本：精读只能打开文字");
+    }
+    if matches!(ext.as_str(), "html" | "htm" | "xhtml" | "shtml") {
+        return Ok(Format::Html);
+    }
+    // A page saved without its extension still says what it is in its first bytes.
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches(['\u{feff}', ' ', '\n', '\r', '\t']);
+    // Browsers put a comment with the page's address first (`<!-- saved from url=… -->`).
+    let markup = head.starts_with('<')
+        && ["<!doctype html", "<html", "<head", "<body"]
+            .iter()
+            .any(|tag| head.contains(tag));
+    if markup {
+        return Ok(Format::Html);
+    }
+    Ok(Format::Text)
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] of a regular file; devices and pipes are refused before
+/// anything is read from them.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let owned = || path.to_path_buf();
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(owned()),
+        _ => unreadable(e),
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(owned()));
+    }
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile(owned()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(owned()));
+    }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the check and the read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(owned()));
+    }
+    Ok(bytes)
+}
+
+/// Reads standard input up to [`MAX_FILE_BYTES`] (`jingdu outline -`).
+pub fn read_stdin_bounded() -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    let stdin = PathBuf::from("-");
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable {
+            path: stdin.clone(),
+            reason: e.to_string(),
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(stdin));
+    }
+    Ok(bytes)
 }
 
 impl Source {
@@ -93,34 +217,53 @@ impl Source {
         }
     }
 
-    /// Reads, decodes and parses a file.
+    /// Reads, decodes and parses a file, detecting its encoding.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let owned = path.to_path_buf();
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound(owned.clone()),
-            _ => LoadError::Unreadable {
-                path: owned.clone(),
-                reason: e.to_string(),
-            },
+        Self::open_with(path, None)
+    }
+
+    /// Reads, decodes and parses a file; `encoding` overrides detection when the reader
+    /// chose one (the 编码 menu, `--encoding`).
+    pub fn open_with(
+        path: &Path,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<Self, LoadError> {
+        let bytes = read_bounded(path)?;
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        Self::from_bytes(Origin::File(absolute), path, &bytes, encoding)
+    }
+
+    /// Decodes and parses bytes read from `path` (or from standard input or the clipboard,
+    /// with a name that says which format they are in).
+    pub fn from_bytes(
+        origin: Origin,
+        path: &Path,
+        bytes: &[u8],
+        encoding: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<Self, LoadError> {
+        let owned = || path.to_path_buf();
+        let format = sniff_format(path, bytes).map_err(|advice| LoadError::Unsupported {
+            path: owned(),
+            advice,
         })?;
-        if meta.is_dir() {
-            return Err(LoadError::IsDirectory(owned));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(LoadError::TooLarge(owned));
-        }
-        let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable {
-            path: owned.clone(),
-            reason: e.to_string(),
-        })?;
-        let (text, encoding) = decode_bytes(&bytes).map_err(|reason| LoadError::NotText {
-            path: owned.clone(),
+        let not_text = |reason| LoadError::NotText {
+            path: owned(),
             reason,
-        })?;
-        let absolute = std::path::absolute(path).unwrap_or(owned);
+        };
+        let (text, encoding) = match encoding {
+            Some(enc) => (decode_as(bytes, enc).map_err(not_text)?, enc.name()),
+            None => decode_bytes(bytes).map_err(not_text)?,
+        };
+        let document = match format {
+            Format::Text => parse(&text),
+            Format::Html => parse_html(&text).map_err(|reason| LoadError::NotAnArticle {
+                path: owned(),
+                reason,
+            })?,
+        };
         Ok(Source {
-            origin: Origin::File(absolute),
-            document: parse(&text),
+            origin,
+            document,
             encoding,
         })
     }
@@ -177,6 +320,42 @@ mod tests {
             Source::open(&p).unwrap_err(),
             LoadError::NotText { .. }
         ));
+    }
+
+    #[test]
+    fn formats_we_cannot_read_say_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes, says) in [
+            ("a.pdf", &b"%PDF-1.7\n..."[..], "PDF"),
+            ("b.epub", &b"PK\x03\x04...."[..], "EPUB"),
+            ("c.png", &b"\x89PNG\r\n\x1a\n...."[..], "图片"),
+            ("d.zip", &b"PK\x03\x04...."[..], "压缩包"),
+        ] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            let err = Source::open(&p).unwrap_err().to_string();
+            assert!(err.contains(says), "{err}");
+            assert!(err.ends_with(name), "{err}");
+        }
+    }
+
+    #[test]
+    fn devices_and_pipes_are_refused_without_reading() {
+        #[cfg(unix)]
+        {
+            let err = Source::open(Path::new("/dev/urandom")).unwrap_err();
+            assert!(matches!(err, LoadError::NotAFile(_)), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_page_without_extension_is_read_as_html() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("saved");
+        std::fs::write(&p, "<!-- saved from url=(0040)https://example.com/ -->\n<html><head><title>读书</title></head><body><div><p>读书要有计划，每天读一点，日积月累，自然会有很大的收获。这是许多读书人的经验。</p></div></body></html>").unwrap();
+        let s = Source::open(&p).unwrap();
+        assert_eq!(s.document.meta.title.as_deref(), Some("读书"));
+        assert_eq!(s.document.paragraph_count(), 1);
     }
 
     #[test]
