@@ -441,7 +441,10 @@ impl Purpose {
     fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
             Purpose::Import => ("W3C 标注 JSON", &["json"]),
-            Purpose::Open => ("文本和 Markdown", &["txt", "md", "markdown", "text"]),
+            Purpose::Open => (
+                "文本、网页和 Word 文档",
+                &["txt", "md", "markdown", "text", "html", "htm", "docx"],
+            ),
         }
     }
 }

@@ -46,8 +46,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<(String, &'static str), DecodeError>
         return Ok((s.to_owned(), "UTF-8"));
     }
     let enc = declared_charset(bytes).unwrap_or_else(|| {
-        let mut detector =
-            chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
         // Strict UTF-8 failed above; a `.cn` hint would bias towards GBK and hurt Big5.
         detector.guess(None, chardetng::Utf8Detection::Deny)
@@ -190,7 +189,10 @@ mod tests {
         assert_eq!(decode_bytes(&bytes).unwrap().0, "读书");
         assert_eq!(decode_bytes(&utf16(SAMPLE, false)).unwrap().0, SAMPLE);
         assert_eq!(decode_bytes(&utf16(SAMPLE, true)).unwrap().0, SAMPLE);
-        assert_eq!(decode_bytes(&utf16("plain ascii text\n", false)).unwrap().0, "plain ascii text\n");
+        assert_eq!(
+            decode_bytes(&utf16("plain ascii text\n", false)).unwrap().0,
+            "plain ascii text\n"
+        );
     }
 
     #[test]
@@ -206,7 +208,10 @@ mod tests {
     fn a_chosen_encoding_is_used() {
         let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
         assert_eq!(decode_as(&gbk, encoding_rs::GB18030).unwrap(), SAMPLE);
-        assert_eq!(decode_as(&gbk, encoding_rs::UTF_8), Err(DecodeError::NotText));
+        assert_eq!(
+            decode_as(&gbk, encoding_rs::UTF_8),
+            Err(DecodeError::NotText)
+        );
         assert_eq!(encoding_for_label("gbk"), Some(encoding_rs::GBK));
         assert_eq!(encoding_for_label("UTF-16"), Some(encoding_rs::UTF_16LE));
         assert_eq!(encoding_for_label("klingon"), None);
@@ -218,7 +223,9 @@ mod tests {
             decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0").unwrap_err(),
             DecodeError::Binary
         );
-        let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 | 1).collect();
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 | 1)
+            .collect();
         assert!(decode_bytes(&noise).is_err());
     }
 }

@@ -45,15 +45,51 @@ const SKIPPED_TAGS: [&str; 16] = [
 
 /// Words in a `class` or `id` that mark an element inside the article area as chrome.
 const CHROME_CLASS_WORDS: [&str; 14] = [
-    "share", "comment", "recommend", "related", "footer", "sidebar", "advert", "qrcode",
-    "copyright", "toolbar", "breadcrumb", "crumb", "reward", "hot-list",
+    "share",
+    "comment",
+    "recommend",
+    "related",
+    "footer",
+    "sidebar",
+    "advert",
+    "qrcode",
+    "copyright",
+    "toolbar",
+    "breadcrumb",
+    "crumb",
+    "reward",
+    "hot-list",
 ];
 
 /// Elements that end a line of text.
 const BLOCK_TAGS: [&str; 27] = [
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr",
-    "table", "blockquote", "section", "article", "pre", "figcaption", "figure", "center",
-    "header", "main", "address", "hr",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "table",
+    "blockquote",
+    "section",
+    "article",
+    "pre",
+    "figcaption",
+    "figure",
+    "center",
+    "header",
+    "main",
+    "address",
+    "hr",
 ];
 
 /// Parses a saved web page into a document.
@@ -89,7 +125,13 @@ pub fn parse_html(html: &str) -> Result<Document, HtmlError> {
     for line in &walk.between {
         read_head_line(line, &mut meta);
     }
-    if walk.body.iter().map(|(t, _)| t.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
+    if walk
+        .body
+        .iter()
+        .map(|(t, _)| t.chars().count())
+        .sum::<usize>()
+        < MIN_ARTICLE_CHARS
+    {
         return Err(HtmlError::NoArticle);
     }
     let mut lines: Vec<&str> = Vec::with_capacity(walk.body.len() * 2);
@@ -204,7 +246,12 @@ fn read_meta_tags(page: &Html, meta: &mut Metadata) {
     if let Some(a) = meta_content(page, "author").filter(|a| a.chars().count() <= 40) {
         meta.author = Some(a);
     }
-    for key in ["article:published_time", "publishdate", "PubDate", "pubdate"] {
+    for key in [
+        "article:published_time",
+        "publishdate",
+        "PubDate",
+        "pubdate",
+    ] {
         if let Some(d) = meta_content(page, key).and_then(|c| meta::find_date(&c)) {
             meta.published = Some(d.0);
             break;
@@ -224,7 +271,9 @@ fn read_meta_tags(page: &Html, meta: &mut Metadata) {
         && let Ok(secs) = ct.parse::<i64>()
         && let Ok(ts) = jiff::Timestamp::from_second(secs)
     {
-        let date = ts.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(8))).date();
+        let date = ts
+            .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(8)))
+            .date();
         meta.published = Some(date.to_string());
     }
 }
@@ -390,7 +439,9 @@ impl<'a> Walk<'a> {
                 style.centred = true;
             }
         }
-        if e.attr("align").is_some_and(|a| a.eq_ignore_ascii_case("center")) {
+        if e.attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        {
             style.centred = true;
         }
         for child in el.children() {
@@ -488,12 +539,8 @@ fn hidden(el: ElementRef<'_>) -> bool {
 /// An element inside the article area that holds share buttons, comments, related links.
 fn is_chrome_element(el: ElementRef<'_>) -> bool {
     let e = el.value();
-    let names = format!(
-        "{} {}",
-        e.attr("class").unwrap_or(""),
-        e.id().unwrap_or("")
-    )
-    .to_ascii_lowercase();
+    let names =
+        format!("{} {}", e.attr("class").unwrap_or(""), e.id().unwrap_or("")).to_ascii_lowercase();
     CHROME_CLASS_WORDS.iter().any(|w| names.contains(w))
 }
 
@@ -582,9 +629,18 @@ mod tests {
 
     #[test]
     fn site_suffixes() {
-        assert_eq!(strip_site_suffix("标题在这里_凤凰网资讯_凤凰网"), "标题在这里");
-        assert_eq!(strip_site_suffix("关于加强管理的通知-纪检"), "关于加强管理的通知");
-        assert_eq!(strip_site_suffix("2019-2020学年工作总结"), "2019-2020学年工作总结");
+        assert_eq!(
+            strip_site_suffix("标题在这里_凤凰网资讯_凤凰网"),
+            "标题在这里"
+        );
+        assert_eq!(
+            strip_site_suffix("关于加强管理的通知-纪检"),
+            "关于加强管理的通知"
+        );
+        assert_eq!(
+            strip_site_suffix("2019-2020学年工作总结"),
+            "2019-2020学年工作总结"
+        );
     }
 
     #[test]

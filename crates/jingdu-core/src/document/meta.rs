@@ -94,7 +94,14 @@ const CHAPTER_END_MARKS: [&str; 6] = ["本章完", "本章结束", "本节完", 
 
 /// Words of the banners that download sites and scanners put into texts they pass on.
 const BANNER_WORDS: [&str; 8] = [
-    "下载", "电子书", "小说网", "书库", "整理", "收集", "免费阅读", "更多精彩",
+    "下载",
+    "电子书",
+    "小说网",
+    "书库",
+    "整理",
+    "收集",
+    "免费阅读",
+    "更多精彩",
 ];
 
 /// Whether the whole line is page chrome to drop.
@@ -110,7 +117,9 @@ pub fn is_chrome(line: &str) -> bool {
     if short && CHROME_MARKS.iter().any(|m| t.contains(m)) {
         return true;
     }
-    let bare = t.trim_matches(['(', ')', '（', '）', '[', ']', '【', '】', '-', '—', ' ', '…', '.']);
+    let bare = t.trim_matches([
+        '(', ')', '（', '）', '[', ']', '【', '】', '-', '—', ' ', '…', '.',
+    ]);
     if CHAPTER_END_MARKS.contains(&bare) || is_page_number(t) {
         return true;
     }
@@ -133,7 +142,10 @@ pub fn is_page_number(t: &str) -> bool {
     {
         return true;
     }
-    let no_space: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let no_space: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
     if let Some(rest) = no_space.strip_prefix('第')
         && let Some((n, after)) = rest.split_once('页')
         && digits(n)
@@ -155,12 +167,20 @@ fn has_web_address(t: &str) -> bool {
     let lower = t.to_ascii_lowercase();
     lower.contains("www.")
         || lower.contains("http")
-        || [".com", ".net", ".cn", ".org", ".cc"].iter().any(|d| lower.contains(d))
+        || [".com", ".net", ".cn", ".org", ".cc"]
+            .iter()
+            .any(|d| lower.contains(d))
 }
 
 /// Dynasty or nationality markers before an author's name: `[清]刘鹗`, `（明）袁了凡`, `清·`.
 fn strip_dynasty(t: &str) -> &str {
-    for (open, close) in [('[', ']'), ('【', '】'), ('〔', '〕'), ('（', '）'), ('(', ')')] {
+    for (open, close) in [
+        ('[', ']'),
+        ('【', '】'),
+        ('〔', '〕'),
+        ('（', '）'),
+        ('(', ')'),
+    ] {
         if let Some(rest) = t.strip_prefix(open)
             && let Some(end) = rest.find(close)
             && rest[..end].chars().count() <= 3
@@ -178,16 +198,18 @@ fn strip_dynasty(t: &str) -> &str {
 
 /// Labels that open a part of a text and are never names.
 const SECTION_LABELS: [&str; 24] = [
-    "序", "序言", "自序", "前言", "引言", "导言", "导读", "引子", "楔子", "题记", "目录",
-    "说明", "凡例", "摘要", "提要", "正文", "上篇", "下篇", "上卷", "下卷", "后记", "附录",
-    "注释", "尾声",
+    "序", "序言", "自序", "前言", "引言", "导言", "导读", "引子", "楔子", "题记", "目录", "说明",
+    "凡例", "摘要", "提要", "正文", "上篇", "下篇", "上卷", "下卷", "后记", "附录", "注释", "尾声",
 ];
 
 /// The author line under a title: a name of two to four ideographs, or up to three names,
 /// with an optional dynasty (`[清]刘鹗`) and an optional `著`/`撰`/`编`. Returns the name(s).
 pub fn author_line(line: &str) -> Option<String> {
     let t = trim(line);
-    let compact: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let compact: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
     if SECTION_LABELS.contains(&compact.as_str()) {
         return None;
     }
@@ -207,7 +229,9 @@ pub fn author_line(line: &str) -> Option<String> {
     };
     // A lone two-to-four-ideograph line could be a short heading; a spaced pair (`鲁 迅`) or a
     // dynasty marker says it is a name.
-    let ok = !parts.is_empty() && parts.len() <= 3 && parts.iter().all(|p| is_name(p) || p.chars().count() == 1);
+    let ok = !parts.is_empty()
+        && parts.len() <= 3
+        && parts.iter().all(|p| is_name(p) || p.chars().count() == 1);
     if !ok {
         return None;
     }
@@ -250,7 +274,10 @@ pub fn colophon_line(line: &str) -> bool {
         return true;
     }
     let t = t.trim_start_matches(['—', '-', ' ', '（', '(']);
-    let t = t.strip_prefix("写于").or_else(|| t.strip_prefix("作于")).unwrap_or(t);
+    let t = t
+        .strip_prefix("写于")
+        .or_else(|| t.strip_prefix("作于"))
+        .unwrap_or(t);
     let year: String = t.chars().take(4).collect();
     let year_ok = year.chars().count() == 4
         && (year.chars().all(|c| "〇零一二三四五六七八九".contains(c))
@@ -583,7 +610,9 @@ mod tests {
         assert!(colophon_line("一九一九年四月。"));
         assert!(colophon_line("1925年10月21日毕。"));
         assert!(colophon_line("（实习生王金茹对此文亦有贡献）"));
-        assert!(!colophon_line("一九一九年四月，他离开了北京，再也没有回来过。"));
+        assert!(!colophon_line(
+            "一九一九年四月，他离开了北京，再也没有回来过。"
+        ));
         assert!(!colophon_line("他说。"));
     }
 

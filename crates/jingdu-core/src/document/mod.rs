@@ -6,6 +6,7 @@
 //! thing in Rust, in a JSON export (W3C positions count code points) and on screen.
 
 mod decode;
+mod docx;
 mod html;
 pub mod lines;
 mod meta;
@@ -17,6 +18,7 @@ mod synthetic;
 pub mod typography;
 
 pub use decode::{CHOOSABLE_ENCODINGS, DecodeError, decode_as, decode_bytes, encoding_for_label};
+pub use docx::{DocxError, parse_docx};
 pub use html::{HtmlError, MAX_HTML_BYTES, parse_html};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
 pub use parse::parse;
@@ -27,8 +29,8 @@ pub fn meta_date(s: &str) -> Option<String> {
 }
 
 pub use source::{
-    BUILTIN_ARTICLE, BUILTIN_ID, Format, LoadError, MAX_FILE_BYTES, Origin, Source, read_stdin_bounded,
-    sniff_format,
+    BUILTIN_ARTICLE, BUILTIN_ID, Format, LoadError, MAX_FILE_BYTES, Origin, Source,
+    read_stdin_bounded, sniff_format,
 };
 
 use std::ops::Range;

@@ -223,7 +223,10 @@ pub fn bare_numeral(line: &str) -> Option<u32> {
     if n == 0 || n > 3 {
         return None;
     }
-    let value = if t.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    let value = if t
+        .chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         t.chars()
             .map(|c| c.to_digit(10).unwrap_or_else(|| c as u32 - '０' as u32))
             .try_fold(0u32, |acc, d| acc.checked_mul(10)?.checked_add(d))?

@@ -552,10 +552,7 @@ fn group_blocks(
             }
             _ => {
                 flush(&mut current, &mut blocks);
-                current = Some((
-                    single(t, None, false, None),
-                    line,
-                ));
+                current = Some((single(t, None, false, None), line));
             }
         }
     }
@@ -936,7 +933,8 @@ mod tests {
 
     #[test]
     fn author_line_under_the_title_is_metadata() {
-        let doc = parse("了凡四训\n\n袁了凡\n\n第一篇　立命之学\n\n余童年丧父，老母命弃举业学医。\n");
+        let doc =
+            parse("了凡四训\n\n袁了凡\n\n第一篇　立命之学\n\n余童年丧父，老母命弃举业学医。\n");
         assert_eq!(doc.meta.title.as_deref(), Some("了凡四训"));
         assert_eq!(doc.meta.author.as_deref(), Some("袁了凡"));
         assert_eq!(outline(&doc), vec![(1, "第一篇　立命之学".into())]);
@@ -948,7 +946,10 @@ mod tests {
         let doc = parse(text);
         assert_eq!(
             outline(&doc),
-            vec![(1, "第1章 宴桃园豪杰三结义".into()), (1, "第2章 怒鞭督邮".into())]
+            vec![
+                (1, "第1章 宴桃园豪杰三结义".into()),
+                (1, "第2章 怒鞭督邮".into())
+            ]
         );
         assert_eq!(doc.paragraph_count(), 3);
         assert!(!doc.body_text().contains("本章完"));

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use std::io::Read;
 
-use super::{DecodeError, Document, HtmlError, decode_as, decode_bytes, parse, parse_html};
+use super::{
+    DecodeError, Document, DocxError, HtmlError, decode_as, decode_bytes, parse, parse_docx,
+    parse_html,
+};
 
 /// The article shown when jingdu starts without a file.
 pub const BUILTIN_ARTICLE: &str = include_str!("../../../../assets/builtin-article.txt");
@@ -90,6 +93,14 @@ pub enum LoadError {
         /// Which format it is and how to get a readable one.
         advice: &'static str,
     },
+    /// A `.docx` that is broken, protected or too large.
+    #[error("{reason}：{path}")]
+    NotWord {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: DocxError,
+    },
     /// A device, a pipe or a socket: reading it might never end.
     #[error("这不是普通文件（设备或管道），无法作为文档打开：{0}")]
     NotAFile(PathBuf),
@@ -102,6 +113,8 @@ pub enum Format {
     Text,
     /// A saved web page.
     Html,
+    /// A Word document (`.docx`).
+    Docx,
 }
 
 /// Decides the format from the name and the first bytes; formats we cannot read give the
@@ -112,15 +125,26 @@ pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if bytes.starts_with(b"%PDF-") || ext == "pdf" {
-        return Err("暂不支持 PDF：请先在 WPS 或 Acrobat 中“另存为”文本（.txt）或网页，再用精读打开");
+        return Err(
+            "暂不支持 PDF：请先在 WPS 或 Acrobat 中“另存为”文本（.txt）或网页，再用精读打开",
+        );
     }
     if ext == "epub" {
         return Err("暂不支持 EPUB 电子书：请先用 Calibre 转换为文本（.txt）或网页，再用精读打开");
     }
+    // A password-protected .docx is an OLE container too; the Word reader says so.
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let names_word_part = bytes
+        .windows(b"word/".len())
+        .take(64 * 1024)
+        .any(|w| w == b"word/");
+    if ext == "docx" || (zip && names_word_part) {
+        return Ok(Format::Docx);
+    }
     if ext == "doc" || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err("暂不支持旧版 Word 文档（.doc）：请先在 Word 或 WPS 中另存为 .docx 或文本");
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    if zip {
         return Err("这是压缩包或电子书，不是文本：请先解压或转换为文本（.txt）");
     }
     let image = bytes.starts_with(b"\x89PNG")
@@ -246,20 +270,33 @@ impl Source {
             path: owned(),
             advice,
         })?;
-        let not_text = |reason| LoadError::NotText {
-            path: owned(),
-            reason,
-        };
-        let (text, encoding) = match encoding {
-            Some(enc) => (decode_as(bytes, enc).map_err(not_text)?, enc.name()),
-            None => decode_bytes(bytes).map_err(not_text)?,
-        };
-        let document = match format {
-            Format::Text => parse(&text),
-            Format::Html => parse_html(&text).map_err(|reason| LoadError::NotAnArticle {
-                path: owned(),
-                reason,
-            })?,
+        let (document, encoding) = match format {
+            Format::Docx => {
+                let document = parse_docx(bytes).map_err(|reason| LoadError::NotWord {
+                    path: owned(),
+                    reason,
+                })?;
+                (document, "UTF-8")
+            }
+            Format::Text | Format::Html => {
+                let not_text = |reason| LoadError::NotText {
+                    path: owned(),
+                    reason,
+                };
+                let (text, encoding) = match encoding {
+                    Some(enc) => (decode_as(bytes, enc).map_err(not_text)?, enc.name()),
+                    None => decode_bytes(bytes).map_err(not_text)?,
+                };
+                let document = if format == Format::Html {
+                    parse_html(&text).map_err(|reason| LoadError::NotAnArticle {
+                        path: owned(),
+                        reason,
+                    })?
+                } else {
+                    parse(&text)
+                };
+                (document, encoding)
+            }
         };
         Ok(Source {
             origin,

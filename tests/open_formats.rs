@@ -1,0 +1,169 @@
+//! Documents as readers have them — a saved web page, a Word file, a Big5 text, standard
+//! input, and files we cannot read — opened through the real binary.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn jingdu(data: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jingdu"))
+        .args(args)
+        .env("JINGDU_DATA_DIR", data)
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run jingdu");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        input.write_all(bytes).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn outline(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn headings(v: &serde_json::Value) -> Vec<String> {
+    fn walk(nodes: &serde_json::Value, out: &mut Vec<String>) {
+        for n in nodes.as_array().into_iter().flatten() {
+            out.push(n["heading"].as_str().unwrap_or_default().to_owned());
+            walk(&n["children"], out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&v["outline"], &mut out);
+    out
+}
+
+const PAGE: &str = r##"<!DOCTYPE html><html><head><meta charset="gbk"><title>读书札记_某某网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/a">文化</a></div>
+<div class="article"><h1>读书札记</h1><p>2021-04-23 09:00:00 来源：某某网</p>
+<div class="content"><p>读书的方法有很多种，最要紧的是读进去，再读出来。这是前人的经验之谈。</p>
+<p><b>一、读进去</b></p><p>读进去，就是要沉下心来，一字一句地读，不放过一个疑点，遇到不懂的地方就停下来想一想。</p>
+<p><b>二、读出来</b></p><p>读出来，就是要跳出书本，用自己的话把道理说清楚，再拿到实践中去检验。</p></div></div>
+<div class="footer">版权所有</div></body></html>"##;
+
+#[test]
+fn a_saved_gbk_page_opens_as_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("读书札记.html");
+    let (gbk, _, _) = encoding_rs::GBK.encode(PAGE);
+    std::fs::write(&page, &gbk).unwrap();
+    let v = outline(&jingdu(
+        dir.path(),
+        &["outline", "--json", page.to_str().unwrap()],
+        None,
+    ));
+    assert_eq!(v["title"], "读书札记");
+    assert_eq!(v["published"], "2021-04-23");
+    assert_eq!(headings(&v), vec!["一、读进去", "二、读出来"]);
+    assert_eq!(v["paragraphs"], 3);
+
+    // The same page through standard input.
+    let v = outline(&jingdu(dir.path(), &["outline", "--json", "-"], Some(&gbk)));
+    assert_eq!(v["title"], "读书札记");
+}
+
+#[test]
+fn a_word_document_opens_with_its_headings() {
+    use docx_rs::{Docx, Paragraph, Run, Style, StyleType};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("报告.docx");
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let docx = Docx::new()
+        .add_style(Style::new("Heading1", StyleType::Paragraph).name("heading 1"))
+        .add_paragraph(para("研究报告"))
+        .add_paragraph(para("这是报告的引言部分，写明了研究的缘起。"))
+        .add_paragraph(para("研究方法").style("Heading1"))
+        .add_paragraph(para("本文采用文献分析的方法，对材料逐一考察。"));
+    let file = std::fs::File::create(&path).unwrap();
+    docx.build().pack(file).unwrap();
+    let v = outline(&jingdu(
+        dir.path(),
+        &["outline", "--json", path.to_str().unwrap()],
+        None,
+    ));
+    assert_eq!(v["title"], "研究报告");
+    assert_eq!(headings(&v), vec!["研究方法"]);
+
+    // Notes work on it like on any document.
+    let o = jingdu(
+        dir.path(),
+        &[
+            "note",
+            "add",
+            path.to_str().unwrap(),
+            "--section",
+            "1",
+            "--text",
+            "方法可取",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn a_big5_text_and_a_chosen_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("祝福.txt");
+    let text = "祝福\n\n舊曆的年底畢竟最像年底，村鎮上不必說，就在天空中也顯出將到新年的氣象來。\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(text);
+    std::fs::write(&path, &big5).unwrap();
+    let v = outline(&jingdu(
+        dir.path(),
+        &["outline", "--json", path.to_str().unwrap()],
+        None,
+    ));
+    assert_eq!(v["title"], "祝福");
+    let v = outline(&jingdu(
+        dir.path(),
+        &[
+            "outline",
+            "--json",
+            "--encoding",
+            "big5",
+            path.to_str().unwrap(),
+        ],
+        None,
+    ));
+    assert_eq!(v["title"], "祝福");
+    let o = jingdu(
+        dir.path(),
+        &["outline", "--encoding", "utf-8", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_formats_exit_2_with_one_line_of_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, says) in [
+        ("论文.pdf", &b"%PDF-1.7\n%\xE2\xE3"[..], "暂不支持 PDF"),
+        ("坏的.docx", &b"garbage"[..], "不是有效的 Word 文档"),
+        (
+            "列表.html",
+            &b"<html><body><ul><li><a href='/1'>a</a></li></ul></body></html>"[..],
+            "找不到正文",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let o = jingdu(dir.path(), &["outline", path.to_str().unwrap()], None);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.contains(says), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    #[cfg(unix)]
+    {
+        let o = jingdu(dir.path(), &["outline", "/dev/zero"], None);
+        assert_eq!(o.status.code(), Some(2));
+    }
+}
