@@ -74,11 +74,89 @@ const PIECES: &[&str] = &[
     "的",
     "党",
     "xxx",
+    "一\n",
+    "  二  \n",
+    "⼀",
+    "⺠",
+    "(本章完)",
+    "- 3 -",
+    "注释 ⑴",
+    "参考文献",
+    "袁了凡",
+    "一九一九年四月。",
+    "澎湃新闻记者 张三",
+];
+
+/// HTML fragments, well-formed and not, for the web-page reader.
+const TAGS: &[&str] = &[
+    "<html>",
+    "</html>",
+    "<body>",
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<h1>",
+    "</h1>",
+    "<h2>",
+    "</h2>",
+    "<strong>",
+    "</strong>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<a href='x'>",
+    "</a>",
+    "<img src=x>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<!--",
+    "-->",
+    "&nbsp;",
+    "&amp;",
+    "<p style='text-align:center'>",
+    "<div id='js_content'>",
+    "<title>",
+    "</title>",
+    "<meta charset='gbk'>",
+    "<",
 ];
 
 /// Text made of the pieces above: the shapes Chinese documents and hostile input take.
 fn random_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..200).prop_map(|p| p.concat())
+}
+
+/// Pages made of tags and text pieces.
+fn random_page() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![prop::sample::select(TAGS), prop::sample::select(PIECES)],
+        0..300,
+    )
+    .prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    #[test]
+    fn random_pages_read_or_are_refused(page in random_page()) {
+        if let Ok(doc) = jingdu::document::parse_html(&page) {
+            let body: Vec<char> = doc.body_text().chars().collect();
+            for b in &doc.blocks {
+                prop_assert!(b.range.end <= body.len());
+                prop_assert!(!b.text.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn random_bytes_as_docx_are_refused_not_panics(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        let mut zipped = b"PK\x03\x04".to_vec();
+        zipped.extend(bytes);
+        let _ = jingdu::document::parse_docx(&zipped);
+    }
 }
 
 proptest! {

@@ -3,6 +3,8 @@
 //! Official documents nest them in a fixed order (GB/T 9704: 一、 → （一） → 1. → （1）), so
 //! each kind has a *rank*; the detector maps the ranks a document uses to levels 1, 2, 3…
 
+use super::typography::fold_radical;
+
 /// The numbering scheme a heading line starts with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NumberKind {
@@ -80,6 +82,7 @@ const CHINESE_DIGITS: &str = "〇零一二两三四五六七八九十百千";
 
 /// Value of a Chinese numeral such as `十二` or `一百零三`; `None` for anything else.
 pub fn chinese_numeral_value(s: &str) -> Option<u32> {
+    let s: String = s.chars().map(fold_radical).collect();
     if s.is_empty() || !s.chars().all(|c| CHINESE_DIGITS.contains(c)) {
         return None;
     }
@@ -116,7 +119,8 @@ pub fn chinese_numeral_value(s: &str) -> Option<u32> {
 
 /// Recognises a heading number at the start of `line` (leading whitespace already removed).
 pub fn parse_numbering(line: &str) -> Option<Numbered> {
-    let chars: Vec<char> = line.chars().take(24).collect();
+    // PDF text writes `第⼀章` with a radical for 一; the number is the same.
+    let chars: Vec<char> = line.chars().take(24).map(fold_radical).collect();
     if chars.is_empty() {
         return None;
     }
@@ -218,7 +222,8 @@ pub fn parse_numbering(line: &str) -> Option<Numbered> {
 /// (ASCII or full-width digits), with any spaces around it. Whether such lines are headings
 /// depends on their sequence in the text; see the structure detector.
 pub fn bare_numeral(line: &str) -> Option<u32> {
-    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let folded: String = line.chars().map(fold_radical).collect();
+    let t = folded.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let n = t.chars().count();
     if n == 0 || n > 3 {
         return None;
@@ -381,6 +386,8 @@ mod tests {
         assert_eq!(kind("第二、要发畏心"), None);
         assert_eq!(kind("第一封信"), None);
         assert_eq!(kind("第三本书"), None);
+        assert_eq!(kind("第⼀章 总则"), Some(NumberKind::Chapter));
+        assert_eq!(bare_numeral("⼆"), Some(2));
     }
 
     #[test]

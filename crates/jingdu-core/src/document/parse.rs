@@ -13,7 +13,7 @@
 //!    run-in `（一）短语。`, short standalone lines) and map numbering ranks to levels.
 
 use super::lines::{
-    display_width, ends_sentence, ends_with_punctuation, is_indented, join_wrapped, trim,
+    display_width, ends_sentence, ends_with_punctuation, is_indented, is_space, join_wrapped, trim,
 };
 use super::meta;
 use super::numbering::{NumberKind, Numbered, bare_numeral, parse_numbering};
@@ -223,6 +223,23 @@ impl Layout {
         }
     }
 
+    /// Whether `line`, after a page break (blank lines, a page number, a running head),
+    /// continues the paragraph whose last line is `prev`: text extracted from a PDF breaks
+    /// sentences at page ends. Only a hard-wrapped text says so: `prev` filled the line and
+    /// did not finish its sentence, and `line` does not open a paragraph (in an indented
+    /// text, it is not indented).
+    fn runs_across_page(&self, prev: &str, line: &str) -> bool {
+        if ends_with_punctuation(prev) || stands_alone(trim(line)) {
+            return false;
+        }
+        if self.indented {
+            // Paragraphs open indented: an unindented line goes on with the one before.
+            return !is_indented(line);
+        }
+        self.wrap_width
+            .is_some_and(|w| display_width(prev.trim_end()) + 4 >= w)
+    }
+
     /// Whether `line` continues the paragraph whose last line is `prev`.
     fn continues(&self, prev: &str, line: &str) -> bool {
         if self.indented && is_indented(line) {
@@ -408,6 +425,7 @@ fn is_title_line(lines: &[&str], i: usize, layout: &Layout) -> bool {
     let line = trim(lines[i]);
     if display_width(line) > MAX_TITLE_WIDTH
         || bare_numeral(line).is_some()
+        || is_contents_label(line)
         || ends_with_punctuation(line)
         || line.starts_with(['“', '"', '—', '-', '（', '('])
         || parse_numbering(line).is_some()
@@ -505,8 +523,12 @@ fn group_blocks(
     md: &MarkdownHeadings,
     layout: &Layout,
 ) -> Vec<RawBlock> {
+    let running_heads = running_heads(body);
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut current: Option<(RawBlock, &str)> = None;
+    // Blank lines, page numbers and running heads seen since the current block's last line:
+    // a page break when the block's last line ran to the full width without ending.
+    let mut broke = false;
     let flush = |current: &mut Option<(RawBlock, &str)>, blocks: &mut Vec<RawBlock>| {
         if let Some((b, _)) = current.take()
             && !b.text.is_empty()
@@ -523,9 +545,19 @@ fn group_blocks(
     };
     for ((&line, &section), &hint) in body.iter().zip(sections).zip(hints) {
         let t = trim(line);
-        if t.is_empty() || meta::is_chrome(t) {
-            flush(&mut current, &mut blocks);
+        if t.is_empty() || meta::is_chrome(t) || running_heads.contains(t) {
+            broke = true;
             continue;
+        }
+        if broke {
+            let across_page = hint == LineHint::Text
+                && current
+                    .as_ref()
+                    .is_some_and(|(_, prev)| layout.runs_across_page(prev, line));
+            if !across_page {
+                flush(&mut current, &mut blocks);
+            }
+            broke = false;
         }
         let own_block = if section {
             Some(single(t, None, false, Some(NumberKind::Bare)))
@@ -560,43 +592,186 @@ fn group_blocks(
     blocks
 }
 
-/// Drops a table of contents: a `目录` line and the short entries after it, up to the first
-/// block that repeats an entry (where the real text starts).
+/// Short lines that recur at page breaks of text extracted from a PDF — the book's or the
+/// chapter's title printed at the top of every page. A line is a running head when it occurs
+/// three times or more, each time next to a blank line or a page number, and never as a
+/// sentence.
+fn running_heads<'a>(body: &[&'a str]) -> std::collections::HashSet<&'a str> {
+    use std::collections::HashMap;
+    let at_break = |i: usize| {
+        let is_break = |j: Option<&&str>| {
+            j.is_none_or(|l| trim(l).is_empty() || meta::is_page_number(trim(l)))
+        };
+        is_break(i.checked_sub(1).and_then(|p| body.get(p))) || is_break(body.get(i + 1))
+    };
+    // (occurrences, occurrences at a page break)
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, line) in body.iter().enumerate() {
+        let t = trim(line);
+        if t.is_empty() || t.chars().count() > 40 || ends_with_punctuation(t) {
+            continue;
+        }
+        let entry = seen.entry(t).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(at_break(i));
+    }
+    seen.into_iter()
+        .filter(|(t, (n, at))| {
+            *n >= 3 && at == n && bare_numeral(t).is_none() && numbered_heading(t).is_none()
+        })
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// Drops a table of contents: a `目录` line and the short entries after it, or a run of
+/// three or more heading lines at the start that the text then repeats, up to the first block
+/// that repeats an entry (where the real text starts). Entries may differ from the headings
+/// in spacing, dot leaders, page numbers or one character.
 fn remove_table_of_contents(blocks: &mut Vec<RawBlock>) {
-    let Some(start) = blocks.iter().take(40).position(|b| {
-        let t: String = b.text.chars().filter(|c| !c.is_whitespace()).collect();
-        t == "目录"
-    }) else {
-        return;
+    let labelled = blocks
+        .iter()
+        .take(40)
+        .position(|b| is_contents_label(&b.text));
+    let (start, first_entry) = match labelled {
+        Some(s) => (s, s + 1),
+        None => match unlabelled_contents(blocks) {
+            Some(s) => (s, s),
+            None => return,
+        },
     };
     let mut entries: Vec<String> = Vec::new();
-    let mut end = start + 1;
+    let mut end = first_entry;
     while end < blocks.len() {
         let key = toc_key(&blocks[end].text);
-        if blocks[end].text.chars().count() > 60 || entries.contains(&key) {
+        if blocks[end].text.chars().count() > 60 || entries.iter().any(|e| same_entry(e, &key)) {
             break;
         }
         entries.push(key);
         end += 1;
     }
-    if entries.len() >= 2 {
+    let repeated = end < blocks.len();
+    if entries.len() >= 2 && (labelled.is_some() || repeated) {
         blocks.drain(start..end);
     }
 }
 
-/// A TOC entry without dot leaders and page numbers, for comparing with the real heading.
+/// `目录`, `目 录`, `目　次`: the label over a table of contents.
+fn is_contents_label(t: &str) -> bool {
+    let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
+    matches!(compact.as_str(), "目录" | "目次" | "目錄")
+}
+
+/// The start of a table of contents without a `目录` line: among the first blocks, a run of
+/// three or more numbered heading lines whose first entry comes back later in the text.
+fn unlabelled_contents(blocks: &[RawBlock]) -> Option<usize> {
+    let heading_like = |b: &RawBlock| {
+        b.lines == 1
+            && (numbered_heading(&b.text).is_some()
+                || numbered_heading(&toc_key_text(&b.text)).is_some())
+    };
+    let start = blocks.iter().take(20).position(heading_like)?;
+    // The run ends where the body repeats its first entry.
+    let mut keys: Vec<String> = Vec::new();
+    for b in blocks[start..].iter().take_while(|b| heading_like(b)) {
+        let key = toc_key(&b.text);
+        if keys.iter().any(|k| same_entry(k, &key)) {
+            break;
+        }
+        keys.push(key);
+    }
+    let run = keys.len();
+    if run < 3 {
+        return None;
+    }
+    let first = toc_key(&blocks[start].text);
+    blocks[start + run..]
+        .iter()
+        .any(|b| same_entry(&first, &toc_key(&b.text)))
+        .then_some(start)
+}
+
+/// Whether a contents entry and a heading are the same: equal once spacing is gone, or
+/// differing in one character (a typo, a variant form) when they are long enough to tell.
+fn same_entry(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len() && a.len() >= 4 && a.iter().zip(&b).filter(|(x, y)| x != y).count() <= 1
+}
+
+/// A contents entry without its dot leaders and page number.
+fn toc_key_text(text: &str) -> String {
+    let t = text.trim_end_matches(|c: char| c.is_ascii_digit() || is_space(c));
+    t.trim_end_matches(['.', '…', '·', '-', '—', '．', '　', ' '])
+        .to_owned()
+}
+
+/// A TOC entry without dot leaders, page numbers and spaces, for comparing with the heading.
 fn toc_key(text: &str) -> String {
-    let t = text.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-    let t = t.trim_end_matches(['.', '…', '·', '-', '—', '．', '　', ' ']);
-    t.chars().filter(|c| !c.is_whitespace()).collect()
+    toc_key_text(text)
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(super::typography::fold_radical)
+        .collect()
 }
 
 /// A heading found while classifying, before levels are known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Candidate {
     Markdown(u8),
     Numbered(NumberKind),
     RunIn(NumberKind, usize),
     Plain,
+    /// A back-matter label (`注释`, `参考文献`): a top-level heading in any text.
+    BackMatter,
+    /// A back-matter label running into its first entry (`注释 ⑴…`); the value is the label's
+    /// length in chars.
+    BackMatterRunIn(usize),
+}
+
+/// Labels of the parts after the body of a book or a paper.
+const BACK_MATTER_LABELS: [&str; 12] = [
+    "注释",
+    "注",
+    "参考文献",
+    "参考书目",
+    "附录",
+    "后记",
+    "跋",
+    "致谢",
+    "尾声",
+    "附记",
+    "译后记",
+    "编后记",
+];
+
+/// A back-matter label alone (`注释`, `附录一`), or running into a numbered first entry
+/// (`注释 ⑴…`, `注释：[1]…`) with the label's length.
+fn back_matter(t: &str) -> Option<Candidate> {
+    let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
+    for label in BACK_MATTER_LABELS {
+        let Some(rest) = compact.strip_prefix(label) else {
+            continue;
+        };
+        // `附录一`, `附录 A`: a numbered label is still a label.
+        if rest.is_empty()
+            || (rest.chars().count() <= 2
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c)))
+        {
+            return Some(Candidate::BackMatter);
+        }
+        let after =
+            t[label.len()..].trim_start_matches(|c: char| is_space(c) || c == '：' || c == ':');
+        let entry_mark = after.starts_with(['⑴', '①', '[', '［', '〔', '（'])
+            || after.starts_with(|c: char| c.is_ascii_digit());
+        if t.starts_with(label) && entry_mark && after.len() < t.len() - label.len() {
+            return Some(Candidate::BackMatterRunIn(label.chars().count()));
+        }
+    }
+    None
 }
 
 /// Classifies raw blocks into headings and paragraphs and assigns heading levels.
@@ -611,6 +786,17 @@ fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings, explicit: bool) -> Vec<Bl
         let is_last = i + 1 == count;
         let cand = candidate(&block, md, median_len, is_last, explicit);
         found.push((block, cand));
+    }
+    // Short unpunctuated lines in a row are verse or a list, not a heading over a heading.
+    let plain: Vec<bool> = found
+        .iter()
+        .map(|(_, c)| *c == Some(Candidate::Plain))
+        .collect();
+    for (i, (block, cand)) in found.iter_mut().enumerate() {
+        let neighbour = (i > 0 && plain[i - 1]) || plain.get(i + 1).copied().unwrap_or(false);
+        if plain[i] && neighbour && !block.emphasis {
+            *cand = None;
+        }
     }
 
     // Ranks in use → levels 1, 2, 3…
@@ -643,7 +829,18 @@ fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings, explicit: bool) -> Vec<Bl
             Some(Candidate::Numbered(k)) => {
                 blocks.push(heading(level_of(k.rank()), false, block.text))
             }
-            Some(Candidate::Plain) => blocks.push(heading(1, false, block.text)),
+            Some(Candidate::Plain | Candidate::BackMatter) => {
+                blocks.push(heading(1, false, block.text))
+            }
+            Some(Candidate::BackMatterRunIn(lead_chars)) => {
+                let lead: String = block.text.chars().take(lead_chars).collect();
+                blocks.push(heading(1, true, lead));
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    text: block.text,
+                    range: 0..0,
+                });
+            }
             Some(Candidate::RunIn(k, lead_chars)) => {
                 let lead: String = block.text.chars().take(lead_chars).collect();
                 blocks.push(heading(level_of(k.rank()), true, lead));
@@ -692,6 +889,9 @@ fn candidate(
     let t = block.text.as_str();
     if let Some(n) = numbered_heading(t) {
         return Some(Candidate::Numbered(n.kind));
+    }
+    if let Some(label) = back_matter(t) {
+        return Some(label);
     }
     if let Some((kind, lead)) = run_in_heading(t) {
         return Some(Candidate::RunIn(kind, lead));
@@ -953,6 +1153,91 @@ mod tests {
         );
         assert_eq!(doc.paragraph_count(), 3);
         assert!(!doc.body_text().contains("本章完"));
+    }
+
+    /// A hard-wrapped text as PDF extraction gives it: 20 chars a line, pages of four lines
+    /// with a running head and a page number between them.
+    fn pdf_like_text() -> String {
+        let para = "这是一段从电子书里复制出来的文字，每一行都在固定的宽度处折断，句子常常跨过页面的边界继续下去，直到句号才结束。";
+        let chars: Vec<char> = para.chars().collect();
+        let mut lines: Vec<String> = Vec::new();
+        for p in 0..6 {
+            for (k, chunk) in chars.chunks(20).enumerate() {
+                let mut l: String = chunk.iter().collect();
+                if k == 0 {
+                    l = format!("\u{3000}\u{3000}{l}");
+                }
+                lines.push(l);
+            }
+            if p == 5 {
+                break;
+            }
+        }
+        let mut out = String::from("第一章　缘起\n");
+        for (i, l) in lines.iter().enumerate() {
+            out.push_str(l);
+            out.push('\n');
+            if i % 4 == 3 {
+                out.push_str(&format!("\n- {} -\n\n某某文集\n\n", i / 4 + 1));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pdf_page_breaks_inside_a_sentence_are_joined() {
+        let doc = parse(&pdf_like_text());
+        assert_eq!(doc.paragraph_count(), 6, "{:#?}", doc.blocks);
+        assert!(!doc.body_text().contains("某某文集"));
+        assert!(!doc.body_text().contains("- 1 -"));
+        assert!(
+            doc.blocks
+                .iter()
+                .filter(|b| !b.is_heading())
+                .all(|b| b.text.ends_with('。'))
+        );
+    }
+
+    #[test]
+    fn contents_without_a_label_and_with_other_spacing_are_dropped() {
+        let text = "某某文集\n\n第一章 缘起……1\n第二章 经过……9\n第三章 结果……20\n\n第一章　缘起\n\n故事从一个秋天开始，写了很多很多内容，以句号结束。\n\n第二章　经過\n\n后来发生了很多事情，写了很多很多内容，以句号结束。\n\n第三章　结果\n\n最后大家都明白了，写了很多很多内容，以句号结束。\n";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc),
+            vec![
+                (1, "第一章　缘起".into()),
+                (1, "第二章　经過".into()),
+                (1, "第三章　结果".into())
+            ]
+        );
+        // A labelled contents whose entries use U+3000 where the headings use a space.
+        let text = "目　录\n\n第一章\u{3000}总则\n\n第二章\u{3000}附则\n\n第一章 总则\n\n第一条 为了规范管理，制定本办法。\n\n第二章 附则\n\n第二条 本办法自公布之日起施行。\n";
+        assert_eq!(
+            outline(&parse(text)),
+            vec![(1, "第一章 总则".into()), (1, "第二章 附则".into())]
+        );
+    }
+
+    #[test]
+    fn back_matter_labels_are_headings_also_run_in() {
+        let text = "第一章 正文\n\n这是正文的段落，篇幅较长，讲了许多内容，并且以句号结束，再多写一些字。\n\n注释 ⑴这里是第一条注释，说明出处。\n\n⑵这里是第二条注释。\n\n参考文献\n\n[1] 某某. 某书[M]. 北京: 某出版社, 2000.\n";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc),
+            vec![
+                (1, "第一章 正文".into()),
+                (1, "注释".into()),
+                (1, "参考文献".into())
+            ]
+        );
+        assert!(doc.blocks.iter().any(|b| b.text.starts_with("注释 ⑴这里")));
+    }
+
+    #[test]
+    fn verse_lines_in_a_row_are_not_headings() {
+        let text = "这是一首诗前面的说明文字，篇幅较长，讲了许多内容，并且以句号结束。\n\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n\n这是诗后面的说明文字，篇幅也较长，讲了许多内容，以句号结束。\n";
+        let doc = parse(text);
+        assert!(doc.sections.is_empty(), "{:?}", outline(&doc));
     }
 
     #[test]

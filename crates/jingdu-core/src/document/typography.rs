@@ -11,10 +11,69 @@
 
 use super::lines::is_cjk;
 
+/// The 214 Kangxi radicals U+2F00–U+2FD5 as the ideographs they stand for (their NFKC forms).
+const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
+
+/// CJK Radicals Supplement code points that PDF text extraction emits for whole characters,
+/// with the ideograph each stands for (Unicode's EquivalentUnifiedIdeograph data).
+const RADICAL_SUPPLEMENT: [(char, char); 34] = [
+    ('⺟', '母'),
+    ('⺠', '民'),
+    ('⺼', '月'),
+    ('⻁', '虎'),
+    ('⻄', '西'),
+    ('⻅', '见'),
+    ('⻆', '角'),
+    ('⻉', '贝'),
+    ('⻊', '𧾷'),
+    ('⻋', '车'),
+    ('⻓', '长'),
+    ('⻔', '门'),
+    ('⻘', '青'),
+    ('⻙', '韦'),
+    ('⻚', '页'),
+    ('⻛', '风'),
+    ('⻜', '飞'),
+    ('⻝', '食'),
+    ('⻢', '马'),
+    ('⻣', '骨'),
+    ('⻤', '鬼'),
+    ('⻥', '鱼'),
+    ('⻦', '鸟'),
+    ('⻧', '卤'),
+    ('⻨', '麦'),
+    ('⻩', '黄'),
+    ('⻪', '黾'),
+    ('⻬', '齐'),
+    ('⻮', '齿'),
+    ('⻰', '龙'),
+    ('⻳', '龟'),
+    ('⻌', '辶'),
+    ('⻏', '阝'),
+    ('⻖', '阝'),
+];
+
+/// The ideograph a radical code point stands for (`⼀` → `一`, `⺠` → `民`); any other char
+/// as it is. Text extracted from PDFs is full of these look-alikes: they display the same in
+/// some fonts but are not found by search and break heading numbers (`第⼀章`).
+pub fn fold_radical(c: char) -> char {
+    match c as u32 {
+        0x2F00..=0x2FD5 => KANGXI
+            .chars()
+            .nth((c as u32 - 0x2F00) as usize)
+            .unwrap_or(c),
+        0x2E80..=0x2EFF => RADICAL_SUPPLEMENT
+            .iter()
+            .find(|(r, _)| *r == c)
+            .map_or(c, |(_, ideograph)| *ideograph),
+        _ => c,
+    }
+}
+
 /// The text as the reader shows it: half-width punctuation in Chinese context replaced by its
-/// full-width form, char for char.
+/// full-width form and radical code points by their ideographs, char for char.
 pub fn display_text(source: &str) -> String {
-    let chars: Vec<char> = source.chars().collect();
+    let chars: Vec<char> = source.chars().map(fold_radical).collect();
     let mut out: Vec<char> = chars.clone();
     // Indices of '(' still open, with whether each was converted.
     let mut open: Vec<(usize, bool)> = Vec::new();
@@ -186,6 +245,16 @@ mod tests {
         assert_eq!(display_text("党委(党组)重视"), "党委（党组）重视");
         assert_eq!(display_text("真的吗?好!"), "真的吗？好！");
         assert_eq!(display_text("“四个意识”,坚决"), "“四个意识”，坚决");
+    }
+
+    #[test]
+    fn radicals_from_pdfs_show_as_ideographs() {
+        assert_eq!(KANGXI.chars().count(), 214);
+        let s = "⼀⼈为⺠，⻓⻛";
+        assert_eq!(display_text(s), "一人为民，长风");
+        assert_eq!(display_text(s).chars().count(), s.chars().count());
+        assert_eq!(fold_radical('⿕'), '龠');
+        assert_eq!(fold_radical('人'), '人');
     }
 
     #[test]
