@@ -245,6 +245,11 @@ impl AppState {
         !self.read_only
     }
 
+    /// The data directory notes are kept in, when there is one.
+    pub fn store_dir(&self) -> Option<&std::path::Path> {
+        self.store.as_ref().map(|s| s.dir())
+    }
+
     /// Whether undo / redo have something to do.
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
@@ -457,6 +462,8 @@ impl AppState {
             | Action::Quit
             | Action::OpenDialog
             | Action::OpenDocument(_)
+            | Action::ReopenWithEncoding(_)
+            | Action::PasteDocument(_)
             | Action::ToggleKeyboardHelp => {}
             Action::ImportFrom(path) => self.import_from(&path),
             Action::ConfirmImport => {

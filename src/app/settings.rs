@@ -70,6 +70,8 @@ pub struct Settings {
     pub notes_width_pt: f32,
     /// Reading positions by document store id (most recent kept).
     pub reading_positions: BTreeMap<String, ReadingPosition>,
+    /// Encodings the reader chose for files whose detection guessed wrong, by absolute path.
+    pub encodings: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -82,6 +84,7 @@ impl Default for Settings {
             show_notes: true,
             notes_width_pt: 320.0,
             reading_positions: BTreeMap::new(),
+            encodings: BTreeMap::new(),
         }
     }
 }
@@ -94,6 +97,10 @@ impl Settings {
     pub fn sanitized(mut self) -> Self {
         if !self.font_size_pt.is_finite() {
             self.font_size_pt = DEFAULT_FONT_SIZE_PT;
+        }
+        // One entry per file whose encoding was chosen by hand: a few hundred at most.
+        while self.encodings.len() > 1000 {
+            self.encodings.pop_first();
         }
         self.font_size_pt = self
             .font_size_pt

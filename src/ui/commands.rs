@@ -31,6 +31,8 @@ pub enum UiCommand {
     Import,
     /// Open another document.
     Open,
+    /// Make a new document of the clipboard.
+    Paste,
     /// Show or hide the outline.
     ToggleOutline,
     /// Show or hide the notes panel.
@@ -47,13 +49,14 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 13] = [
+    pub const ALL: [UiCommand; 14] = [
         UiCommand::NewNote,
         UiCommand::Undo,
         UiCommand::Redo,
         UiCommand::Export,
         UiCommand::Import,
         UiCommand::Open,
+        UiCommand::Paste,
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
@@ -75,6 +78,7 @@ impl UiCommand {
             UiCommand::Export => s::EXPORT,
             UiCommand::Import => s::IMPORT,
             UiCommand::Open => s::OPEN,
+            UiCommand::Paste => s::PASTE_DOCUMENT,
             UiCommand::ToggleOutline => s::TOGGLE_OUTLINE,
             UiCommand::ToggleNotes => s::TOGGLE_NOTES,
             UiCommand::KeyboardHelp => s::KEYBOARD_HELP,
@@ -94,6 +98,7 @@ impl UiCommand {
             UiCommand::Export => s::EXPORT_TIP,
             UiCommand::Import => s::IMPORT_TIP,
             UiCommand::Open => s::OPEN_TIP,
+            UiCommand::Paste => s::PASTE_DOCUMENT_TIP,
             UiCommand::ToggleOutline => s::TOGGLE_OUTLINE_TIP,
             UiCommand::ToggleNotes => s::TOGGLE_NOTES_TIP,
             UiCommand::KeyboardHelp => s::KEYBOARD_HELP_TIP,
@@ -122,6 +127,7 @@ impl UiCommand {
             UiCommand::Export => &[k!(CMD, Key::E)],
             UiCommand::Import => &[k!(CMD, Key::I)],
             UiCommand::Open => &[k!(CMD, Key::O)],
+            UiCommand::Paste => &[k!(CMD, Key::V)],
             UiCommand::ToggleOutline => &[k!(NONE, Key::F9)],
             UiCommand::ToggleNotes => &[k!(NONE, Key::F10)],
             UiCommand::KeyboardHelp => &[k!(NONE, Key::F1)],
@@ -132,7 +138,13 @@ impl UiCommand {
     /// Whether the shortcut also works while a text field has the keyboard (undo and redo
     /// then belong to the text field).
     pub fn works_while_typing(self) -> bool {
-        !matches!(self, UiCommand::Undo | UiCommand::Redo)
+        !matches!(self, UiCommand::Undo | UiCommand::Redo | UiCommand::Paste)
+    }
+
+    /// Whether the shortcut arrives as a key press. Ctrl+V does not: the platform layer turns
+    /// it into a paste event with the clipboard's text, handled by [`pasted`].
+    fn arrives_as_key(self) -> bool {
+        self != UiCommand::Paste
     }
 
     /// What the command does to the app.
@@ -147,6 +159,7 @@ impl UiCommand {
             UiCommand::Export => Action::OpenExport,
             UiCommand::Import => Action::OpenImport,
             UiCommand::Open => Action::OpenDialog,
+            UiCommand::Paste => Action::PasteDocument(None),
             UiCommand::ToggleOutline => Action::ToggleOutline,
             UiCommand::ToggleNotes => Action::ToggleNotes,
             UiCommand::KeyboardHelp => Action::ToggleKeyboardHelp,
@@ -176,7 +189,7 @@ pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
         // Longer shortcuts first: Ctrl+Shift+Z must not be taken for Ctrl+Z.
         let mut all: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::ALL
             .iter()
-            .filter(|c| !typing || c.works_while_typing())
+            .filter(|c| c.arrives_as_key() && (!typing || c.works_while_typing()))
             .flat_map(|&c| c.shortcuts().iter().map(move |&sc| (sc, c)))
             .collect();
         all.sort_by_key(|(sc, _)| std::cmp::Reverse(modifier_count(sc.modifiers)));
@@ -187,6 +200,23 @@ pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
         }
     });
     actions
+}
+
+/// A paste (Ctrl+V) while no text field has the keyboard: make a new document of it.
+pub fn pasted(ctx: &egui::Context, typing: bool) -> Option<Action> {
+    if typing {
+        return None;
+    }
+    ctx.input_mut(|i| {
+        let at = i
+            .events
+            .iter()
+            .position(|e| matches!(e, egui::Event::Paste(_)))?;
+        match i.events.remove(at) {
+            egui::Event::Paste(text) => Some(Action::PasteDocument(Some(text))),
+            _ => None,
+        }
+    })
 }
 
 /// A shortcut as readers write it: modifiers as the platform names them, the key by its

@@ -1,10 +1,12 @@
 //! The window: panels that read [`AppState`] and push [`Action`]s, and the eframe app that
 //! lays them out, maps shortcuts to actions and applies everything once per frame.
 
+mod clipboard;
 pub mod commands;
 mod export_dialog;
 pub mod fonts;
 pub mod layout;
+mod loading;
 mod note_editor;
 mod notes_panel;
 pub mod outline;
@@ -48,6 +50,8 @@ pub struct JingduApp {
     window_width: f32,
     /// Whether the keyboard help (F1) is shown.
     pub keyboard_help: bool,
+    /// A large document being opened on a worker.
+    loader: loading::Loader,
 }
 
 /// A side panel shown as an overlay.
@@ -98,13 +102,33 @@ impl JingduApp {
             overlay: None,
             window_width: f32::INFINITY,
             keyboard_help: false,
+            loader: loading::Loader::default(),
         }
     }
 
-    /// Opens `path` in place of the current document: its notes are saved first, settings and
-    /// the notes store carry over. On failure the current document stays and the reader is told.
+    /// Opens `path` in place of the current document, in the encoding the reader chose for it
+    /// before: its notes are saved first, settings and the notes store carry over. A large
+    /// file opens on a worker ([`loading::Loader`]). On failure the current document stays and
+    /// the reader is told.
     pub fn open_document(&mut self, ctx: &egui::Context, path: &std::path::Path) {
-        let source = match Source::open(path) {
+        let encoding = self
+            .state
+            .settings
+            .encodings
+            .get(&encoding_key(path))
+            .and_then(|label| crate::document::encoding_for_label(label));
+        if let Some(result) = self.loader.open(ctx, path, encoding) {
+            self.finish_opening(ctx, result);
+        }
+    }
+
+    /// Shows the document a load produced, or says why there is none.
+    fn finish_opening(
+        &mut self,
+        ctx: &egui::Context,
+        result: Result<Source, crate::document::LoadError>,
+    ) {
+        let source = match result {
             Ok(s) => s,
             Err(e) => {
                 self.state
@@ -125,6 +149,56 @@ impl JingduApp {
         )));
     }
 
+    /// Reads the open file again in the encoding `label`, and remembers the choice for it.
+    fn reopen_with_encoding(&mut self, ctx: &egui::Context, label: &str) {
+        let Some(path) = self
+            .state
+            .source
+            .origin
+            .path()
+            .map(std::path::Path::to_path_buf)
+        else {
+            return;
+        };
+        self.state
+            .settings
+            .encodings
+            .insert(encoding_key(&path), label.to_owned());
+        self.open_document(ctx, &path);
+    }
+
+    /// Makes a new document of the clipboard — its HTML flavour through the web-page reader
+    /// when it has one, else its text — saved in the data directory so that it reopens with
+    /// its notes, and opens it.
+    fn paste_document(&mut self, ctx: &egui::Context, event_text: Option<String>) {
+        let html = clipboard::html();
+        let (content, extension) = match html {
+            Some(h) => (h, "html"),
+            None => match event_text
+                .filter(|t| !t.trim().is_empty())
+                .or_else(clipboard::text)
+            {
+                Some(t) => (t, "txt"),
+                None => {
+                    self.state.messages.post_about(
+                        "paste",
+                        crate::app::Level::Warning,
+                        strings::PASTE_EMPTY.to_owned(),
+                    );
+                    return;
+                }
+            },
+        };
+        match clipboard::save_pasted(self.state.store_dir(), &content, extension) {
+            Ok(path) => self.open_document(ctx, &path),
+            Err(message) => {
+                self.state
+                    .messages
+                    .post_about("paste", crate::app::Level::Error, message);
+            }
+        }
+    }
+
     /// The window title: `精读 — <article title>`.
     pub fn window_title(source: &Source) -> String {
         format!("{} — {}", strings::APP_NAME, source.display_name())
@@ -142,6 +216,8 @@ impl JingduApp {
             Action::ToggleKeyboardHelp => self.keyboard_help = !self.keyboard_help,
             Action::OpenDialog => self.open_file.open = true,
             Action::OpenDocument(path) => self.open_document(ctx, &path),
+            Action::ReopenWithEncoding(label) => self.reopen_with_encoding(ctx, &label),
+            Action::PasteDocument(text) => self.paste_document(ctx, text),
             // A panel that cannot be docked at this width opens and closes as an overlay; the
             // reader's choice to show it stays, for when the window is wide again.
             Action::ToggleOutline if !self.docks(Overlay::Outline) => {
@@ -212,6 +288,7 @@ impl JingduApp {
 
     fn collect_shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         actions.extend(commands::pressed(ctx, ctx.egui_wants_keyboard_input()));
+        actions.extend(commands::pasted(ctx, ctx.egui_wants_keyboard_input()));
     }
 
     /// Draws one frame into `ui` and applies what the panels asked for.
@@ -248,6 +325,16 @@ impl JingduApp {
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::toolbar_ui(ui, &self.state, shown, &mut actions);
+            if let Some(path) = self.loader.busy() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    ui.label(format!("{}{name}…", strings::OPENING));
+                });
+            }
             ui.add_space(2.0);
         });
         if !self.state.messages.list().is_empty() {
@@ -323,6 +410,9 @@ impl JingduApp {
             self.overlay_ui(&ctx, panel, reader_rect, &mut actions);
         }
         self.export.poll(&ctx, &self.state, &mut actions);
+        if let Some(result) = self.loader.poll(&ctx) {
+            self.finish_opening(&ctx, result);
+        }
         self.export.ui(&ctx, &self.state, &mut actions);
         self.import.ui(&ctx, &self.state, &mut actions);
         if self.keyboard_help {
@@ -463,6 +553,14 @@ fn push_panel_actions(
 }
 
 /// Opens a folder in the system file manager.
+/// The key under which a file's chosen encoding is remembered: its absolute path.
+fn encoding_key(path: &std::path::Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
 fn open_folder(folder: &std::path::Path, state: &mut AppState) {
     let opener = if cfg!(target_os = "windows") {
         "explorer"

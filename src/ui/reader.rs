@@ -1083,10 +1083,11 @@ fn title_lines(doc: &Document, fallback_title: &str) -> Vec<(String, MetaStyle)>
     if let Some(c) = &m.column {
         out.push((format!("【{c}】"), MetaStyle::Column));
     }
-    out.push((
-        display_text(m.title.as_deref().unwrap_or(fallback_title)),
-        MetaStyle::Title,
-    ));
+    match &m.title {
+        Some(title) => out.push((display_text(title), MetaStyle::Title)),
+        // A text without a title line gets none invented: its file name, quietly.
+        None => out.push((display_text(fallback_title), MetaStyle::Small)),
+    }
     let mut line = Vec::new();
     // A date taken from the front matter is shown there already.
     let date_in_front_matter = m

@@ -16,7 +16,26 @@ pub const TOGGLE_NOTES_TIP: &str = "显示或隐藏笔记栏";
 /// Open-document button.
 pub const OPEN: &str = "打开";
 /// Tooltip of the open button.
-pub const OPEN_TIP: &str = "打开另一篇文本或 Markdown 文档，也可把文件拖进窗口";
+pub const OPEN_TIP: &str =
+    "打开文本、Markdown、网页（.html）或 Word 文档（.docx），也可把文件拖进窗口";
+/// Paste-as-document button.
+pub const PASTE_DOCUMENT: &str = "粘贴为新文档";
+/// Tooltip of the paste button.
+pub const PASTE_DOCUMENT_TIP: &str =
+    "把剪贴板里的文字或网页内容作为新文档打开（保存在数据目录，笔记随之保存）";
+/// The clipboard had nothing to paste.
+pub const PASTE_EMPTY: &str = "剪贴板里没有文字可以粘贴：请先复制一段文字或网页内容";
+/// No data directory to keep a pasted document in.
+pub const PASTE_NO_DATA_DIR: &str =
+    "无法保存粘贴的文档：找不到数据目录（可用 JINGDU_DATA_DIR 指定）";
+/// Writing the pasted document failed.
+pub const PASTE_SAVE_FAILED: &str = "无法保存粘贴的文档";
+/// Shown while a large document opens: `正在打开 name…`.
+pub const OPENING: &str = "正在打开 ";
+/// The encoding menu.
+pub const ENCODING: &str = "编码";
+/// Tooltip of the encoding menu.
+pub const ENCODING_TIP: &str = "文字显示成乱码时，换一种编码重新打开（会为这个文件记住）";
 /// Label before the font-size control.
 pub const FONT_SIZE: &str = "字体";
 /// Tooltip of the font-size control.

@@ -61,6 +61,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             open_button(ui, actions);
         }
         if fold == Fold::None {
+            command_button(ui, UiCommand::Paste, actions);
             ui.separator();
             font_size_ui(ui, state, &palette, actions);
             ui.separator();
@@ -103,13 +104,16 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             }
             if fold == Fold::None {
                 save_status_ui(ui, state, &palette);
+                encoding_menu(ui, state, actions);
             } else {
                 ui.menu_button("⋯", |ui| {
                     if fold == Fold::Most {
                         open_button(ui, actions);
                         export_button(ui, actions);
                     }
+                    command_button(ui, UiCommand::Paste, actions);
                     import_button(ui, actions);
+                    encoding_menu(ui, state, actions);
                     ui.separator();
                     ui.horizontal(|ui| font_size_ui(ui, state, &palette, actions));
                     theme_button(ui, state, actions);
@@ -122,6 +126,33 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             }
         });
     });
+}
+
+/// The 编码 menu of a document opened from a file: the encoding it was read in, and the
+/// others to read it in when the text shows as garbage.
+fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    if state.source.origin.path().is_none() {
+        return;
+    }
+    let current = state.source.encoding;
+    let shown = crate::document::CHOOSABLE_ENCODINGS
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(current))
+        .copied()
+        .unwrap_or(current);
+    ui.menu_button(format!("{} {shown}", s::ENCODING), |ui| {
+        for label in crate::document::CHOOSABLE_ENCODINGS {
+            let selected = label.eq_ignore_ascii_case(current);
+            if ui.radio(selected, label).clicked() {
+                if !selected {
+                    actions.push(Action::ReopenWithEncoding(label.to_owned()));
+                }
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(s::ENCODING_TIP);
 }
 
 /// A plain button for `command`: its label, its tooltip with the shortcut.

@@ -23,14 +23,32 @@ pub fn harness_with(
     dir: &std::path::Path,
     settings: Settings,
 ) -> Harness<'static, JingduApp> {
+    build(source, dir, settings, false)
+}
+
+/// Like [`harness`], drawing chars no font has as boxes instead of failing the test: for a
+/// document read in a wrong encoding on purpose.
+pub fn harness_allowing_tofu(source: Source, dir: &std::path::Path) -> Harness<'static, JingduApp> {
+    build(source, dir, Settings::default(), true)
+}
+
+fn build(
+    source: Source,
+    dir: &std::path::Path,
+    settings: Settings,
+    tofu: bool,
+) -> Harness<'static, JingduApp> {
     let store = Store::at(dir);
-    let mut h = Harness::builder()
+    let mut builder = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_eframe(move |cc| {
-            let state = AppState::new(source, Some(store), settings, Box::new(|| NOW.to_owned()));
-            JingduApp::with_state(&cc.egui_ctx, state, std::time::Instant::now())
-        });
+        .with_max_steps(40);
+    if tofu {
+        builder = builder.allow_missing_glyphs();
+    }
+    let mut h = builder.build_eframe(move |cc| {
+        let state = AppState::new(source, Some(store), settings, Box::new(|| NOW.to_owned()));
+        JingduApp::with_state(&cc.egui_ctx, state, std::time::Instant::now())
+    });
     h.run();
     h
 }

@@ -1,0 +1,110 @@
+//! Opening what readers have in the window: pasting the clipboard as a new document, and
+//! reading a file again in another encoding when detection guessed wrong.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+use jingdu::document::{Origin, Source};
+
+#[test]
+fn paste_makes_a_new_document_kept_in_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.event(egui::Event::Paste(
+        "读书札记\n\n读书要有计划，每天读一点，日积月累，自然会有很大的收获。\n".into(),
+    ));
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(
+        state.source.document.meta.title.as_deref(),
+        Some("读书札记")
+    );
+    let path = state.source.origin.path().expect("a file").to_path_buf();
+    assert!(path.starts_with(dir.path().join("pasted")), "{path:?}");
+    assert!(state.saves_notes());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("日积月累"));
+}
+
+#[test]
+fn paste_while_writing_a_note_goes_into_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, jingdu::app::Action::NoteSelectionOrParagraph);
+    h.run();
+    assert!(h.state().state.view.draft.is_some());
+    h.event(egui::Event::Paste("一句摘抄".into()));
+    h.run();
+    assert_eq!(h.state().state.source.origin, Origin::Builtin);
+}
+
+#[test]
+fn a_file_can_be_read_again_in_another_encoding_and_the_choice_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("祝福.txt");
+    let text = "祝福\n\n舊曆的年底畢竟最像年底，村鎮上不必說，就在天空中也顯出將到新年的氣象來。\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(text);
+    std::fs::write(&path, &big5).unwrap();
+    let mut h = common::harness_allowing_tofu(Source::open(&path).unwrap(), dir.path());
+    assert_eq!(h.state().state.source.encoding, "Big5");
+
+    h.get_by_label("编码 Big5").click();
+    h.run();
+    h.get_by_label("GB18030").click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.source.encoding, "gb18030");
+    assert_ne!(state.source.document.meta.title.as_deref(), Some("祝福"));
+    assert_eq!(
+        state.settings.encodings.values().next().map(String::as_str),
+        Some("GB18030")
+    );
+
+    // Opening the file again uses the remembered choice; choosing Big5 puts it right.
+    let ctx = h.ctx.clone();
+    h.state_mut().open_document(&ctx, &path);
+    h.run();
+    assert_eq!(h.state().state.source.encoding, "gb18030");
+    h.get_by_label("编码 GB18030").click();
+    h.run();
+    h.get_by_label("Big5").click();
+    h.run();
+    assert_eq!(
+        h.state().state.source.document.meta.title.as_deref(),
+        Some("祝福")
+    );
+}
+
+#[test]
+fn a_large_file_opens_on_a_worker_while_the_current_one_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("长篇.txt");
+    let mut text = String::from("长篇\n\n");
+    for i in 0..4000 {
+        text.push_str(&format!(
+            "第{i}段，这是一段足够长的正文，用来让文件超过在一帧之内打开的大小。\n\n"
+        ));
+    }
+    std::fs::write(&path, &text).unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let ctx = h.ctx.clone();
+    h.state_mut().open_document(&ctx, &path);
+    h.step();
+    // Still reading the built-in article, with the file named as being opened.
+    assert_eq!(h.state().state.source.origin, Origin::Builtin);
+    assert!(h.query_by_label("正在打开 长篇.txt…").is_some());
+    for _ in 0..200 {
+        if h.state().state.source.origin != Origin::Builtin {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert_eq!(
+        h.state().state.source.document.meta.title.as_deref(),
+        Some("长篇")
+    );
+    h.step();
+    assert!(h.query_by_label("正在打开 长篇.txt…").is_none());
+}
