@@ -34,7 +34,7 @@ enum Fold {
 impl Fold {
     /// Widths (points) below which items fold, measured on the full Chinese toolbar.
     fn for_width(width: f32) -> Fold {
-        if width >= 1060.0 {
+        if width >= 1200.0 {
             Fold::None
         } else if width >= 560.0 {
             Fold::Some

@@ -622,6 +622,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fragment_with_its_title_inside_reads_the_lines_under_it_as_metadata() {
+        // What a browser puts on the clipboard: no container, the <h1> among the paragraphs.
+        let html = "<html><body><h1>读书的方法</h1><p>2021年4月23日 来源：某某读书会</p><p>读书的方法有很多种，最要紧的是读进去，再读出来。这是前人的经验之谈。</p></body></html>";
+        let doc = parse_html(html).unwrap();
+        assert_eq!(doc.meta.title.as_deref(), Some("读书的方法"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-04-23"));
+        assert_eq!(doc.meta.source.as_deref(), Some("某某读书会"));
+        assert_eq!(doc.paragraph_count(), 1);
+    }
+
+    #[test]
     fn a_list_page_is_refused() {
         let html = "<html><body><ul><li><a href='/1'>新闻一</a></li><li><a href='/2'>新闻二</a></li></ul></body></html>";
         assert_eq!(parse_html(html).unwrap_err(), HtmlError::NoArticle);

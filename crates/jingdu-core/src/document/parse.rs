@@ -306,6 +306,11 @@ fn read_head(
     let mut after_title = None;
     while i < lines.len() {
         let line = trim(lines[i]);
+        if matches!(hints[i], LineHint::Heading(_)) && meta.title.as_deref() == Some(line) {
+            // The page's own title above its text: shown once, in the title block.
+            i += 1;
+            continue;
+        }
         if sections[i] || matches!(hints[i], LineHint::Heading(_)) {
             break;
         }
