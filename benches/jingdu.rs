@@ -269,9 +269,89 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
+/// A saved news page of about 1 MB: navigation, an article of bold-headed sections with
+/// image captions, a recommendation feed, and the article again inside a script.
+fn saved_page() -> String {
+    let text = synthetic_text(160_000);
+    let mut article = String::new();
+    for (i, para) in text.lines().filter(|p| !p.is_empty()).enumerate() {
+        if i % 40 == 0 {
+            article.push_str(&format!(
+                "<p><strong>第{}部分的小标题</strong></p>\n",
+                i / 40 + 1
+            ));
+        }
+        if i % 15 == 7 {
+            article.push_str("<p><img src=\"a.jpg\"></p><p>图片说明文字。</p>\n");
+        }
+        article.push_str(&format!("<p>{para}</p>\n"));
+    }
+    let nav: String = (0..200)
+        .map(|i| format!("<li><a href=\"/c{i}\">栏目{i}</a></li>"))
+        .collect();
+    let feed: String = (0..300)
+        .map(|i| format!("<div class=\"item\"><p><a href=\"/n{i}\">推荐新闻标题第{i}条</a></p><p>来源{i}</p></div>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>标题_某某网</title></head><body><ul class=\"nav\">{nav}</ul><div class=\"crumbs\">资讯 &gt; 社会 &gt; 正文</div><div class=\"main\"><h1>标题</h1><p class=\"time\">2019年11月25日 16:04:30来源：某某网</p><div class=\"text\">{article}</div></div><div class=\"recommend\">{feed}</div><script>var data = {{\"content\": \"{}\"}};</script></body></html>",
+        article.replace('"', "\\\"").replace('\n', "")
+    )
+}
+
+/// A 1.8 MB novel as download sites pass it on: 152 chapters `第N章 …`, own-line verse, and
+/// `(本章完)` after each chapter.
+fn novel() -> String {
+    let body = synthetic_text(3_800);
+    let mut out = String::new();
+    for ch in 1..=152 {
+        out.push_str(&format!("第{ch}章 宴桃园豪杰三结义 斩黄巾英雄首立功\r\n"));
+        for (i, line) in body.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+            out.push_str(line.trim());
+            out.push_str("\r\n");
+            if i % 12 == 5 {
+                out.push_str("势弱只因多算胜，兵强却为寡谋亡。\r\n");
+            }
+        }
+        out.push_str("(本章完)\r\n");
+    }
+    out
+}
+
+fn document_kinds(c: &mut Criterion) {
+    let page = saved_page();
+    let novel = novel();
+    let line = "他们走不上二三十步远，忽听得背后哑的一声叫。".repeat(5_000_000 / 66);
+    eprintln!(
+        "saved page {:.2} MB, novel {:.2} MB, single line {:.2} MB",
+        page.len() as f64 / 1e6,
+        novel.len() as f64 / 1e6,
+        line.len() as f64 / 1e6
+    );
+    // The page must be read as its article, not refused, for the time to mean anything.
+    let doc = jingdu::document::parse_html(&page).expect("the page has an article");
+    assert_eq!(doc.meta.title.as_deref(), Some("标题"));
+    assert!(
+        doc.sections.len() >= 10 && doc.paragraph_count() > 300,
+        "{} sections, {} paragraphs",
+        doc.sections.len(),
+        doc.paragraph_count()
+    );
+    let mut g = c.benchmark_group("document kinds");
+    g.sample_size(10);
+    g.bench_function("saved web page, 1 MB", |b| {
+        b.iter(|| jingdu::document::parse_html(black_box(&page)).map(|d| d.blocks.len()))
+    });
+    g.bench_function("novel with verse, 1.8 MB", |b| {
+        b.iter(|| parse(black_box(&novel)))
+    });
+    g.bench_function("one line, 5 MB", |b| b.iter(|| parse(black_box(&line))));
+    g.finish();
+}
+
 criterion_group!(
     benches,
     detection,
+    document_kinds,
     ui_frame,
     notes_store,
     exports,
