@@ -108,3 +108,28 @@ fn a_large_file_opens_on_a_worker_while_the_current_one_stays() {
     h.step();
     assert!(h.query_by_label("正在打开 长篇.txt…").is_none());
 }
+
+#[test]
+fn a_file_that_cannot_be_read_leaves_the_current_document_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("论文.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n...").unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let ctx = h.ctx.clone();
+    h.state_mut().open_document(&ctx, &pdf);
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.source.origin, Origin::Builtin);
+    let messages: Vec<String> = state
+        .messages
+        .list()
+        .iter()
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("暂不支持 PDF") && m.ends_with("论文.pdf")),
+        "{messages:?}"
+    );
+}

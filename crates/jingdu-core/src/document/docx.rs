@@ -93,6 +93,15 @@ fn read_part(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, DocxError> {
+    read_part_limited(zip, name, MAX_PART_BYTES)
+}
+
+/// [`read_part`] with the size limit given.
+fn read_part_limited(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<String>, DocxError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -101,15 +110,15 @@ fn read_part(
     if file.encrypted() {
         return Err(DocxError::Encrypted);
     }
-    if file.size() > MAX_PART_BYTES {
+    if file.size() > limit {
         return Err(DocxError::TooLarge);
     }
     let mut bytes = Vec::new();
     // The declared size can lie; the read stops at the limit whatever it says.
-    file.take(MAX_PART_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|_| DocxError::NotDocx)?;
-    if bytes.len() as u64 > MAX_PART_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(DocxError::TooLarge);
     }
     String::from_utf8(bytes)
@@ -418,6 +427,30 @@ mod tests {
             outline(&doc),
             vec![(1, "一、总体要求".into()), (1, "二、重点任务".into())]
         );
+    }
+
+    #[test]
+    fn a_part_that_unpacks_past_the_limit_is_refused() {
+        // 1 MB of spaces compresses to about a kilobyte: a small zip bomb against a 64 KB limit.
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            w.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            std::io::Write::write_all(&mut w, &vec![b' '; 1 << 20]).unwrap();
+            w.finish().unwrap();
+        }
+        let bytes = buf.into_inner();
+        assert!(bytes.len() < 16 * 1024);
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        assert_eq!(
+            read_part_limited(&mut zip, "word/document.xml", 64 * 1024).unwrap_err(),
+            DocxError::TooLarge
+        );
+        assert!(read_part_limited(&mut zip, "word/document.xml", 2 << 20).is_ok());
     }
 
     #[test]
