@@ -122,11 +122,18 @@ impl NoteFilter {
         {
             return false;
         }
-        let needle = self.text.trim().to_lowercase();
+        // Radical code points from PDF text (`⼈⺠`) are found by the ideographs they stand for.
+        let fold = |s: &str| -> String {
+            s.to_lowercase()
+                .chars()
+                .map(crate::document::typography::fold_radical)
+                .collect()
+        };
+        let needle = fold(self.text.trim());
         if needle.is_empty() {
             return true;
         }
-        let hay = |s: &str| s.to_lowercase().contains(&needle);
+        let hay = |s: &str| fold(s).contains(&needle);
         hay(&note.text)
             || hay(&note.anchor.quote)
             || note.tags.iter().any(|t| hay(t))
@@ -194,6 +201,16 @@ mod tests {
             "t",
         );
         assert!(NoteFilter::default().matches(&n));
+        let mut from_pdf = n.clone();
+        from_pdf.text = "为⼈⺠服务".into();
+        assert!(
+            NoteFilter {
+                text: "人民".into(),
+                ..Default::default()
+            }
+            .matches(&from_pdf),
+            "radicals are found as ideographs"
+        );
         assert!(
             NoteFilter {
                 text: "组织力".into(),
