@@ -87,7 +87,8 @@ impl JingduApp {
         theme::install(ctx);
         theme::select(ctx, state.settings.theme);
         let reader = reader::ReaderView::new(&state.source.document, &state.source.display_name());
-        let outline = outline::OutlineView::new(&state.source.document);
+        let outline =
+            outline::OutlineView::new(&state.source.document, &state.source.display_name());
         JingduApp {
             state,
             reader,
@@ -142,7 +143,10 @@ impl JingduApp {
             &self.state.source.document,
             &self.state.source.display_name(),
         );
-        self.outline = outline::OutlineView::new(&self.state.source.document);
+        self.outline = outline::OutlineView::new(
+            &self.state.source.document,
+            &self.state.source.display_name(),
+        );
         self.notes_panel = notes_panel::NotesPanel::default();
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(Self::window_title(
             &self.state.source,

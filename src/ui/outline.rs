@@ -54,11 +54,14 @@ pub struct OutlineView {
     scroll_to_row: Option<usize>,
     scroll_offset: f32,
     view_height: f32,
+    /// The root's label when the text has no title: the file name.
+    untitled_name: String,
 }
 
 impl OutlineView {
     /// The outline of `doc`: everything expanded, except paragraph lists of long documents.
-    pub fn new(doc: &Document) -> Self {
+    /// `name` labels the root when the text has no title (the file name).
+    pub fn new(doc: &Document, name: &str) -> Self {
         let mut collapsed = BTreeSet::new();
         if doc.sections.len() + doc.paragraph_count() > COMPACT_ABOVE {
             for i in 0..doc.sections.len() {
@@ -74,6 +77,7 @@ impl OutlineView {
             scroll_to_row: None,
             scroll_offset: 0.0,
             view_height: 400.0,
+            untitled_name: name.to_owned(),
         }
     }
 
@@ -113,7 +117,7 @@ impl OutlineView {
 
     fn rebuild(&mut self, doc: &Document) {
         let mut rows = Vec::new();
-        let root_label = display_text(doc.meta.title.as_deref().unwrap_or("（无标题）"));
+        let root_label = display_text(doc.meta.title.as_deref().unwrap_or(&self.untitled_name));
         rows.push(Row {
             node: Node::Root,
             depth: 0,
@@ -606,7 +610,7 @@ mod tests {
         let doc = crate::document::parse(
             "文章\n\n一、甲\n（一）子一\n子一的正文，写了不少内容。\n二、乙\n乙的正文，写了不少内容。\n",
         );
-        let mut o = OutlineView::new(&doc);
+        let mut o = OutlineView::new(&doc, "x");
         o.rebuild(&doc);
         assert!(o.visible_labels().contains(&"（一）子一"));
         o.toggle(Node::Section(0));
