@@ -1246,6 +1246,17 @@ mod tests {
     }
 
     #[test]
+    fn law_levels_part_subpart_chapter_section() {
+        let text = "第一编　总则\n\n第一分编　通则\n\n第一章　一般规定\n\n第一节　适用范围\n\n第一条　为了保护民事主体的合法权益，制定本法。\n\n第二条　本法调整平等主体之间的关系。\n\n第二章　附则\n\n第三条　本法自公布之日起施行。\n";
+        let doc = parse(text);
+        assert_eq!(
+            outline(&doc).iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+            vec![1, 2, 3, 4, 3]
+        );
+        assert_eq!(doc.paragraph_count(), 3, "articles are paragraphs");
+    }
+
+    #[test]
     fn empty_and_whitespace_input() {
         assert_eq!(parse("").blocks.len(), 0);
         assert_eq!(parse("\n\n\u{3000}\n").blocks.len(), 0);
