@@ -110,22 +110,6 @@ pub enum Action {
     DismissMessage(u64),
     /// Open the export dialog (Ctrl+E).
     OpenExport,
-    /// Show the dialog to open another document (Ctrl+O).
-    OpenDialog,
-    /// Open this document in place of the current one (its notes are saved first).
-    OpenDocument(PathBuf),
-    /// Read the open file again in this encoding (a label of
-    /// [`crate::document::CHOOSABLE_ENCODINGS`]), and remember the choice for it.
-    ReopenWithEncoding(String),
-    /// Make a new document of the clipboard (its web-page flavour when it has one) and open
-    /// it; the text of a paste event, when it came with one.
-    PasteDocument(Option<String>),
-    /// Close the window (Ctrl+Q); notes and settings are saved on the way out.
-    Quit,
-    /// Show or hide the keyboard help (F1).
-    ToggleKeyboardHelp,
-    /// Open the file dialog to import notes (Ctrl+I).
-    OpenImport,
     /// Close the export dialog.
     CloseExport,
     /// Start importing notes from a JSON export (Ctrl+I opens the file dialog).

@@ -457,14 +457,6 @@ impl AppState {
             Action::DismissMessage(id) => self.messages.dismiss(id),
             Action::OpenExport => self.view.export_open = true,
             Action::CloseExport => self.view.export_open = false,
-            // Handled by the window, which owns the views built on the document.
-            Action::OpenImport
-            | Action::Quit
-            | Action::OpenDialog
-            | Action::OpenDocument(_)
-            | Action::ReopenWithEncoding(_)
-            | Action::PasteDocument(_)
-            | Action::ToggleKeyboardHelp => {}
             Action::ImportFrom(path) => self.import_from(&path),
             Action::ConfirmImport => {
                 if let Some(p) = self.view.pending_import.take() {

@@ -8,6 +8,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Action;
 
+use super::request::{Intent, Request};
+
 use super::strings as s;
 
 /// A command of the window.
@@ -148,22 +150,22 @@ impl UiCommand {
     }
 
     /// What the command does to the app.
-    pub fn action(self) -> Action {
+    pub fn action(self) -> Request {
         match self {
-            UiCommand::NewNote => Action::NoteSelectionOrParagraph,
-            UiCommand::Undo => Action::Undo,
-            UiCommand::Redo => Action::Redo,
-            UiCommand::ZoomIn => Action::ZoomIn,
-            UiCommand::ZoomOut => Action::ZoomOut,
-            UiCommand::ZoomReset => Action::ZoomReset,
-            UiCommand::Export => Action::OpenExport,
-            UiCommand::Import => Action::OpenImport,
-            UiCommand::Open => Action::OpenDialog,
-            UiCommand::Paste => Action::PasteDocument(None),
-            UiCommand::ToggleOutline => Action::ToggleOutline,
-            UiCommand::ToggleNotes => Action::ToggleNotes,
-            UiCommand::KeyboardHelp => Action::ToggleKeyboardHelp,
-            UiCommand::Quit => Action::Quit,
+            UiCommand::NewNote => Action::NoteSelectionOrParagraph.into(),
+            UiCommand::Undo => Action::Undo.into(),
+            UiCommand::Redo => Action::Redo.into(),
+            UiCommand::ZoomIn => Action::ZoomIn.into(),
+            UiCommand::ZoomOut => Action::ZoomOut.into(),
+            UiCommand::ZoomReset => Action::ZoomReset.into(),
+            UiCommand::Export => Action::OpenExport.into(),
+            UiCommand::Import => Intent::OpenImport.into(),
+            UiCommand::Open => Intent::OpenDialog.into(),
+            UiCommand::Paste => Intent::PasteDocument(None).into(),
+            UiCommand::ToggleOutline => Action::ToggleOutline.into(),
+            UiCommand::ToggleNotes => Action::ToggleNotes.into(),
+            UiCommand::KeyboardHelp => Intent::ToggleKeyboardHelp.into(),
+            UiCommand::Quit => Intent::Quit.into(),
         }
     }
 
@@ -183,7 +185,7 @@ impl UiCommand {
 
 /// The actions of the shortcuts pressed this frame (consumed, so that nothing else sees them).
 /// `typing`: a text field has the keyboard.
-pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
+pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Request> {
     let mut actions = Vec::new();
     ctx.input_mut(|i| {
         // Longer shortcuts first: Ctrl+Shift+Z must not be taken for Ctrl+Z.
@@ -203,7 +205,7 @@ pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Action> {
 }
 
 /// A paste (Ctrl+V) while no text field has the keyboard: make a new document of it.
-pub fn pasted(ctx: &egui::Context, typing: bool) -> Option<Action> {
+pub fn pasted(ctx: &egui::Context, typing: bool) -> Option<Request> {
     if typing {
         return None;
     }
@@ -213,7 +215,7 @@ pub fn pasted(ctx: &egui::Context, typing: bool) -> Option<Action> {
             .iter()
             .position(|e| matches!(e, egui::Event::Paste(_)))?;
         match i.events.remove(at) {
-            egui::Event::Paste(text) => Some(Action::PasteDocument(Some(text))),
+            egui::Event::Paste(text) => Some(Intent::PasteDocument(Some(text)).into()),
             _ => None,
         }
     })

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use egui::{Id, RichText, Ui};
 
 use crate::app::{Action, AppState, ExportJob};
+use super::request::{Intent, Request, Requests};
 use crate::export::{self, Format, Options, Scope};
 
 /// A dialog that returns in less than this was never shown (rfd returns `None` both for
@@ -111,7 +112,7 @@ impl ExportDialog {
     }
 
     /// Polls the dialog and export threads; returns actions to apply.
-    pub fn poll(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    pub fn poll(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Requests) {
         match self.pending.take() {
             Some(Pending::Dialog(rx)) => match rx.try_recv() {
                 Ok((Some(path), _)) => {
@@ -202,7 +203,7 @@ impl ExportDialog {
     }
 
     /// Shows the dialog (when `state.view.export_open`).
-    pub fn ui(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Requests) {
         if !state.view.export_open {
             return;
         }
@@ -226,7 +227,7 @@ impl ExportDialog {
         }
     }
 
-    fn body_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    fn body_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         let busy = self.pending.is_some();
         ui.label(RichText::new("格式").strong());
         ui.horizontal_wrapped(|ui| {
@@ -431,10 +432,10 @@ impl Purpose {
         }
     }
 
-    fn action(self, path: PathBuf) -> Action {
+    fn action(self, path: PathBuf) -> Request {
         match self {
-            Purpose::Import => Action::ImportFrom(path),
-            Purpose::Open => Action::OpenDocument(path),
+            Purpose::Import => Action::ImportFrom(path).into(),
+            Purpose::Open => Intent::OpenDocument(path).into(),
         }
     }
 
@@ -480,7 +481,7 @@ impl PickFileDialog {
     }
 
     /// Shows the dialog (and, for imports, the confirmation of a pending import).
-    pub fn ui(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ctx: &egui::Context, state: &AppState, actions: &mut Requests) {
         if let Some(rx) = self.pending.take() {
             match rx.try_recv() {
                 Ok((Some(path), _)) => {

@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod layout;
 mod loading;
 mod note_editor;
+pub mod request;
 mod notes_panel;
 pub mod outline;
 pub mod reader;
@@ -23,6 +24,7 @@ use std::time::Instant;
 use crate::app::{Action, AppState, Settings};
 use crate::document::Source;
 use crate::notes::Store;
+pub use request::{Intent, Request, Requests};
 
 pub use note_editor::text_field_id;
 
@@ -208,20 +210,36 @@ impl JingduApp {
         format!("{} — {}", strings::APP_NAME, source.display_name())
     }
 
-    /// Applies one action: UI-level ones here, the rest in [`AppState::apply`].
-    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+    /// Carries out one request: window intents here, state commands through
+    /// [`JingduApp::apply_action`].
+    pub fn apply(&mut self, ctx: &egui::Context, request: impl Into<Request>) {
+        match request.into() {
+            Request::State(action) => self.apply_action(ctx, action),
+            Request::Window(intent) => self.carry_out(ctx, intent),
+        }
+    }
+
+    /// What only the window can do.
+    fn carry_out(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::OpenImport => self.import.open = true,
+            Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Intent::ToggleKeyboardHelp => self.keyboard_help = !self.keyboard_help,
+            Intent::OpenDialog => self.open_file.open = true,
+            Intent::OpenDocument(path) => self.open_document(ctx, &path),
+            Intent::ReopenWithEncoding(label) => self.reopen_with_encoding(ctx, &label),
+            Intent::PasteDocument(text) => self.paste_document(ctx, text),
+        }
+    }
+
+    /// A state command, with what the window's own views add to it (the theme's visuals,
+    /// a panel that opens over the text in a narrow window), then [`AppState::apply`].
+    fn apply_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::SetTheme(t) => {
                 self.state.apply(Action::SetTheme(t));
                 theme::select(ctx, t);
             }
-            Action::OpenImport => self.import.open = true,
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::ToggleKeyboardHelp => self.keyboard_help = !self.keyboard_help,
-            Action::OpenDialog => self.open_file.open = true,
-            Action::OpenDocument(path) => self.open_document(ctx, &path),
-            Action::ReopenWithEncoding(label) => self.reopen_with_encoding(ctx, &label),
-            Action::PasteDocument(text) => self.paste_document(ctx, text),
             // A panel that cannot be docked at this width opens and closes as an overlay; the
             // reader's choice to show it stays, for when the window is wide again.
             Action::ToggleOutline if !self.docks(Overlay::Outline) => {
@@ -290,7 +308,7 @@ impl JingduApp {
         };
     }
 
-    fn collect_shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    fn collect_shortcuts(&self, ctx: &egui::Context, actions: &mut Requests) {
         actions.extend(commands::pressed(ctx, ctx.egui_wants_keyboard_input()));
         actions.extend(commands::pasted(ctx, ctx.egui_wants_keyboard_input()));
     }
@@ -298,7 +316,7 @@ impl JingduApp {
     /// Draws one frame into `ui` and applies what the panels asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let mut actions = Vec::new();
+        let mut actions = Requests::new();
         self.collect_shortcuts(&ctx, &mut actions);
 
         self.window_width = ui.available_width();
@@ -426,7 +444,7 @@ impl JingduApp {
         // A file dropped on the window opens in place of the current document.
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
-            actions.push(Action::OpenDocument(path));
+            actions.push(Intent::OpenDocument(path));
         }
 
         for a in actions {
@@ -456,7 +474,7 @@ impl JingduApp {
         ctx: &egui::Context,
         panel: Overlay,
         area: egui::Rect,
-        actions: &mut Vec<Action>,
+        actions: &mut Requests,
     ) {
         let palette = theme::Palette::of(self.state.settings.theme);
         let width = match panel {
@@ -541,7 +559,7 @@ fn side_panel(
 
 /// Turns a panel change into the actions that record it in the settings.
 fn push_panel_actions(
-    actions: &mut Vec<Action>,
+    actions: &mut Requests,
     change: PanelChange,
     shown: bool,
     width: f32,

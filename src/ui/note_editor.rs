@@ -4,6 +4,7 @@
 use egui::{Color32, Id, Key, Modifiers, RichText, Stroke, Ui, vec2};
 
 use crate::app::{Action, AppState, Draft};
+use super::request::Requests;
 use crate::document::typography::display_text;
 use crate::notes;
 
@@ -27,7 +28,7 @@ pub fn text_field_id() -> Id {
 
 impl NoteEditor {
     /// Shows the editor for `draft`.
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, draft: &Draft, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, draft: &Draft, actions: &mut Requests) {
         let palette = Palette::of(state.settings.theme);
         let binding = (
             draft.id.clone(),
@@ -159,7 +160,7 @@ impl NoteEditor {
         });
         // The text field may hold the last IME commit of this frame: pass it on before any
         // command that reads the draft.
-        let sync = |actions: &mut Vec<Action>, editor: &Self| {
+        let sync = |actions: &mut Requests, editor: &Self| {
             actions.push(Action::SetDraftText(editor.text.clone()));
             actions.push(Action::SetDraftTags(editor.tags.clone()));
         };
@@ -189,7 +190,7 @@ impl NoteEditor {
     }
 
     /// The question a first Esc on a draft with text asks.
-    fn confirm_discard_ui(&mut self, ui: &mut Ui, palette: &Palette, actions: &mut Vec<Action>) {
+    fn confirm_discard_ui(&mut self, ui: &mut Ui, palette: &Palette, actions: &mut Requests) {
         egui::Frame::new()
             .fill(palette.warning_fill())
             .inner_margin(6.0)
@@ -212,7 +213,7 @@ impl NoteEditor {
 }
 
 /// Drafts set aside for other targets, each a button that reopens it.
-fn parked_drafts_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<Action>) {
+fn parked_drafts_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Requests) {
     if state.view.parked_drafts.is_empty() {
         return;
     }

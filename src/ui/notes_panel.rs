@@ -5,6 +5,7 @@
 use egui::{Color32, Id, Rect, RichText, Role, Sense, Stroke, Ui, UiBuilder, pos2, vec2};
 
 use crate::app::{Action, AppState};
+use super::request::Requests;
 use crate::document::typography::display_text;
 use crate::notes::{self, Note, NoteFilter};
 
@@ -66,7 +67,7 @@ impl NotesPanel {
     }
 
     /// Shows the panel.
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         let palette = Palette::of(state.settings.theme);
         self.rebuild(state);
         ui.horizontal(|ui| {
@@ -202,7 +203,7 @@ impl NotesPanel {
             });
     }
 
-    fn filter_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    fn filter_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         if self.filter_text != state.view.filter.text
             && !ui.memory(|m| m.has_focus(Id::unique("notes-filter")))
         {
@@ -274,7 +275,7 @@ impl NotesPanel {
         });
     }
 
-    fn rename_colors_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    fn rename_colors_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         ui.menu_button(s::RENAME_COLORS, |ui| {
             if self.renaming.len() != state.palette.colors.len() {
                 self.renaming = state
@@ -315,7 +316,7 @@ fn card_ui(
     palette: &Palette,
     note: &Note,
     rect: Rect,
-    actions: &mut Vec<Action>,
+    actions: &mut Requests,
 ) {
     let card = rect.shrink2(vec2(2.0, 4.0));
     let [r, g, b] = state.palette.entry(&note.color).rgb;

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use egui::{Color32, FontId, Id, Rect, Role, Sense, Ui, pos2, vec2};
 
 use crate::app::{Action, AppState, NoteTarget};
+use super::request::Requests;
 use crate::document::Document;
 use crate::document::typography::display_text;
 use crate::notes::NoteKind;
@@ -216,7 +217,7 @@ impl OutlineView {
     }
 
     /// Shows the outline panel content.
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         let doc = &state.source.document;
         let palette = Palette::of(state.settings.theme);
         ui.horizontal(|ui| {
@@ -291,7 +292,7 @@ impl OutlineView {
         palette: &Palette,
         row: &Row,
         current: bool,
-        actions: &mut Vec<Action>,
+        actions: &mut Requests,
     ) -> Option<Node> {
         let doc = &state.source.document;
         let (rect, _) =

@@ -13,6 +13,7 @@ use std::ops::Range;
 use egui::{Color32, CursorIcon, FontId, Id, Pos2, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
 
 use crate::app::{Action, AppState, NoteTarget};
+use super::request::Requests;
 use crate::document::lines::is_cjk;
 use crate::document::typography::display_text;
 use crate::document::{BlockKind, Document};
@@ -332,7 +333,7 @@ impl ReaderView {
     }
 
     /// Shows the reader in `ui` and pushes what the reader did to `actions`.
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         let palette = Palette::of(state.settings.theme);
         let avail = ui.available_rect_before_wrap();
         ui.painter().rect_filled(avail, 0.0, palette.paper);
@@ -495,7 +496,7 @@ impl ReaderView {
         viewport: Rect,
         content_top: f32,
         col_left: f32,
-        actions: &mut Vec<Action>,
+        actions: &mut Requests,
     ) {
         let doc = &state.source.document;
         let n = self.items.len();
@@ -655,7 +656,7 @@ impl ReaderView {
         rect: Rect,
         selection: Option<Range<usize>>,
         flash: Option<Range<usize>>,
-        actions: &mut Vec<Action>,
+        actions: &mut Requests,
     ) {
         let doc = &state.source.document;
         let block = &doc.blocks[b];
@@ -829,7 +830,7 @@ impl ReaderView {
         ui: &mut Ui,
         state: &AppState,
         rects: &[(usize, Rect)],
-        actions: &mut Vec<Action>,
+        actions: &mut Requests,
     ) {
         if self.drag_anchor.is_some() {
             return;
@@ -909,7 +910,7 @@ impl ReaderView {
         state: &AppState,
         area: &egui::Response,
         rects: &[(usize, Rect)],
-        actions: &mut Vec<Action>,
+        actions: &mut Requests,
     ) {
         let doc = &state.source.document;
         let clip = ui.clip_rect();

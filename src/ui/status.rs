@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::{Action, AppState, Level};
+use super::request::Requests;
 
 use super::strings as s;
 use super::theme::Palette;
@@ -11,7 +12,7 @@ use super::theme::Palette;
 pub fn messages_ui(
     ui: &mut Ui,
     state: &AppState,
-    actions: &mut Vec<Action>,
+    actions: &mut Requests,
 ) -> Option<std::path::PathBuf> {
     let palette = Palette::of(state.settings.theme);
     let mut open = None;

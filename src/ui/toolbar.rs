@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::app::settings::FONT_PRESETS_PT;
 use crate::app::{Action, AppState, ThemeChoice};
+use super::request::{Intent, Requests};
 
 use super::commands::UiCommand;
 use super::strings as s;
@@ -45,7 +46,7 @@ impl Fold {
 }
 
 /// Shows the toolbar row.
-pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &mut Vec<Action>) {
+pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &mut Requests) {
     let palette = Palette::of(state.settings.theme);
     let fold = Fold::for_width(ui.available_width());
     ui.horizontal(|ui| {
@@ -130,7 +131,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
 
 /// The 编码 menu of a document opened from a file: the encoding it was read in, and the
 /// others to read it in when the text shows as garbage.
-fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     if state.source.origin.path().is_none() {
         return;
     }
@@ -145,7 +146,7 @@ fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             let selected = label.eq_ignore_ascii_case(current);
             if ui.radio(selected, label).clicked() {
                 if !selected {
-                    actions.push(Action::ReopenWithEncoding(label.to_owned()));
+                    actions.push(Intent::ReopenWithEncoding(label.to_owned()));
                 }
                 ui.close();
             }
@@ -156,7 +157,7 @@ fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 }
 
 /// A plain button for `command`: its label, its tooltip with the shortcut.
-fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Vec<Action>) {
+fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Requests) {
     if ui
         .button(command.label())
         .on_hover_text(command.tooltip(ui.ctx()))
@@ -166,19 +167,19 @@ fn command_button(ui: &mut Ui, command: UiCommand, actions: &mut Vec<Action>) {
     }
 }
 
-fn open_button(ui: &mut Ui, actions: &mut Vec<Action>) {
+fn open_button(ui: &mut Ui, actions: &mut Requests) {
     command_button(ui, UiCommand::Open, actions);
 }
 
-fn export_button(ui: &mut Ui, actions: &mut Vec<Action>) {
+fn export_button(ui: &mut Ui, actions: &mut Requests) {
     command_button(ui, UiCommand::Export, actions);
 }
 
-fn import_button(ui: &mut Ui, actions: &mut Vec<Action>) {
+fn import_button(ui: &mut Ui, actions: &mut Requests) {
     command_button(ui, UiCommand::Import, actions);
 }
 
-fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<Action>) {
+fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Requests) {
     let ctx = ui.ctx().clone();
     let zoom_keys = format!(
         "{}：{} {}，{} {}，{} {}",
@@ -209,7 +210,7 @@ fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut 
     );
 }
 
-fn theme_button(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn theme_button(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     let dark = state.settings.theme == ThemeChoice::Dark;
     let (label, next) = if dark {
         (format!("☀ {}", s::THEME_LIGHT), ThemeChoice::Light)
@@ -221,7 +222,7 @@ fn theme_button(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
 }
 
-fn undo_redo_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn undo_redo_ui(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     for (command, enabled) in [
         (UiCommand::Undo, state.can_undo()),
         (UiCommand::Redo, state.can_redo()),
