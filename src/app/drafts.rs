@@ -129,7 +129,7 @@ impl AppState {
         };
         if self.draft_has_changes(&draft) {
             self.history.record(Step::DraftDiscarded(draft));
-            self.post_undo_status(Level::Info, "已放弃草稿（Ctrl+Z 恢复）");
+            self.post_undo_status(Level::Info, "已放弃草稿（{undo} 恢复）");
         }
     }
 

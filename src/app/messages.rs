@@ -20,7 +20,8 @@ pub enum Level {
 pub struct Message {
     /// Id for dismissing.
     pub id: u64,
-    /// The text, in Chinese, naming any file last.
+    /// The text, in Chinese, naming any file last. Keys are named as `{undo}`, never written
+    /// out: the window fills them in from its command table, as the platform writes them.
     pub text: String,
     /// Severity.
     pub level: Level,

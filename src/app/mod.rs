@@ -382,7 +382,7 @@ impl AppState {
                     if self.view.draft.as_ref().is_some_and(|d| !d.has_text()) {
                         self.view.draft = None;
                     }
-                    self.post_undo_status(Level::Info, "已删除笔记（Ctrl+Z 撤销）");
+                    self.post_undo_status(Level::Info, "已删除笔记（{undo} 撤销）");
                 }
             }
             Action::ReattachNote { id, target } => self.reattach(&id, target),
@@ -413,7 +413,7 @@ impl AppState {
                         }
                         Step::DraftDiscarded(d) => {
                             self.drop_draft(&d);
-                            "已再次放弃草稿（Ctrl+Z 恢复）。".to_owned()
+                            "已再次放弃草稿（{undo} 恢复）。".to_owned()
                         }
                     };
                     self.post_undo_status(Level::Info, text);

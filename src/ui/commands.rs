@@ -245,8 +245,29 @@ fn key_symbol(key: Key) -> &'static str {
         Key::ArrowRight => "→",
         Key::Minus => "-",
         Key::Space => "空格",
+        Key::Escape => "Esc",
         other => other.symbol_or_name(),
     }
+}
+
+/// A text with the keys it mentions filled in from the command table, as the platform writes
+/// them: `{undo}` (Ctrl+Z, ⌘Z on macOS), `{save}` (save the note being written), `{close}` (close
+/// the editor). Strings and messages name keys this way, so that no hint can disagree with
+/// the shortcut that works.
+pub fn with_keys(ctx: &egui::Context, template: &str) -> String {
+    if !template.contains('{') {
+        return template.to_owned();
+    }
+    let first = |shortcuts: &[KeyboardShortcut]| {
+        shortcuts
+            .first()
+            .map(|sc| shortcut_text(ctx, sc))
+            .unwrap_or_default()
+    };
+    template
+        .replace("{undo}", &first(UiCommand::Undo.shortcuts()))
+        .replace("{save}", &first(FIXED_KEYS[0].1))
+        .replace("{close}", &first(FIXED_KEYS[1].1))
 }
 
 /// Several shortcuts, separated by ` / `.
@@ -330,6 +351,29 @@ pub fn keyboard_help_ui(ctx: &egui::Context, open: &mut bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_hints_come_from_the_command_table() {
+        let ctx = egui::Context::default();
+        let undo = shortcut_text(&ctx, &UiCommand::Undo.shortcuts()[0]);
+        assert_eq!(
+            with_keys(&ctx, s::DISCARD_QUESTION),
+            format!("放弃这条草稿？再按 Esc 放弃，可用 {undo} 恢复。")
+        );
+        assert!(!with_keys(&ctx, s::EDITOR_HINT).contains('{'));
+        // No label, tooltip or message spells a shortcut out by hand.
+        for source in [
+            include_str!("strings.rs"),
+            include_str!("../app/mod.rs"),
+            include_str!("../app/drafts.rs"),
+            include_str!("../app/messages.rs"),
+        ] {
+            for line in source.lines().filter(|l| l.contains('"')) {
+                let code = line.split("//").next().unwrap_or("");
+                assert!(!code.contains("Ctrl+"), "hand-written shortcut: {line}");
+            }
+        }
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {

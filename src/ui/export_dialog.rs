@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use egui::{Id, RichText, Ui};
 
-use crate::app::{Action, AppState, ExportJob};
 use super::request::{Intent, Request, Requests};
+use crate::app::{Action, AppState, ExportJob};
 use crate::export::{self, Format, Options, Scope};
 
 /// A dialog that returns in less than this was never shown (rfd returns `None` both for

@@ -3,8 +3,9 @@
 
 use egui::{Color32, Id, Key, Modifiers, RichText, Stroke, Ui, vec2};
 
-use crate::app::{Action, AppState, Draft};
+use super::commands::with_keys;
 use super::request::Requests;
+use crate::app::{Action, AppState, Draft};
 use crate::document::typography::display_text;
 use crate::notes;
 
@@ -174,7 +175,9 @@ impl NoteEditor {
                 actions.push(Action::CommitDraft);
                 self.bound_to = None;
             }
-            let cancel = ui.button(s::CANCEL).on_hover_text(s::CANCEL_TIP);
+            let cancel = ui
+                .button(s::CANCEL)
+                .on_hover_text(with_keys(ui.ctx(), s::CANCEL_TIP));
             if cancel.clicked() {
                 sync(actions, self);
                 actions.push(Action::DiscardDraft);
@@ -184,7 +187,11 @@ impl NoteEditor {
                 sync(actions, self);
                 actions.push(Action::EscapeDraft);
             }
-            ui.label(RichText::new(s::EDITOR_HINT).small().color(palette.muted));
+            ui.label(
+                RichText::new(with_keys(ui.ctx(), s::EDITOR_HINT))
+                    .small()
+                    .color(palette.muted),
+            );
         });
         parked_drafts_ui(ui, state, &palette, actions);
     }
@@ -197,7 +204,9 @@ impl NoteEditor {
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(s::DISCARD_QUESTION).color(palette.ink));
+                ui.label(
+                    RichText::new(with_keys(ui.ctx(), s::DISCARD_QUESTION)).color(palette.ink),
+                );
                 ui.horizontal(|ui| {
                     if ui.button(s::DISCARD).clicked() {
                         actions.push(Action::DiscardDraft);

@@ -4,8 +4,8 @@
 
 use egui::{Color32, Id, Rect, RichText, Role, Sense, Stroke, Ui, UiBuilder, pos2, vec2};
 
-use crate::app::{Action, AppState};
 use super::request::Requests;
+use crate::app::{Action, AppState};
 use crate::document::typography::display_text;
 use crate::notes::{self, Note, NoteFilter};
 

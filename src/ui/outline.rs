@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 
 use egui::{Color32, FontId, Id, Rect, Role, Sense, Ui, pos2, vec2};
 
-use crate::app::{Action, AppState, NoteTarget};
 use super::request::Requests;
+use crate::app::{Action, AppState, NoteTarget};
 use crate::document::Document;
 use crate::document::typography::display_text;
 use crate::notes::NoteKind;

@@ -12,8 +12,8 @@ use std::ops::Range;
 
 use egui::{Color32, CursorIcon, FontId, Id, Pos2, Rect, Role, Sense, Stroke, Ui, pos2, vec2};
 
-use crate::app::{Action, AppState, NoteTarget};
 use super::request::Requests;
+use crate::app::{Action, AppState, NoteTarget};
 use crate::document::lines::is_cjk;
 use crate::document::typography::display_text;
 use crate::document::{BlockKind, Document};

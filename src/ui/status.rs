@@ -2,8 +2,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::{Action, AppState, Level};
 use super::request::Requests;
+use crate::app::{Action, AppState, Level};
 
 use super::strings as s;
 use super::theme::Palette;
@@ -45,7 +45,11 @@ pub fn messages_ui(
                 } else {
                     color
                 };
-                message_text_ui(ui, &m.text, text_color);
+                message_text_ui(
+                    ui,
+                    &super::commands::with_keys(ui.ctx(), &m.text),
+                    text_color,
+                );
             });
         });
     }

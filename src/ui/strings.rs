@@ -173,11 +173,11 @@ pub const SAVE: &str = "保存";
 /// Cancel button.
 pub const CANCEL: &str = "取消";
 /// Tooltip of the cancel button (a draft with text).
-pub const CANCEL_TIP: &str = "放弃这条草稿（可用 Ctrl+Z 恢复）";
+pub const CANCEL_TIP: &str = "放弃这条草稿（可用 {undo} 恢复）";
 /// Hint under the editor.
-pub const EDITOR_HINT: &str = "Ctrl+Enter 保存，Esc 关闭";
+pub const EDITOR_HINT: &str = "{save} 保存，{close} 关闭";
 /// The question Esc asks on a draft with text.
-pub const DISCARD_QUESTION: &str = "放弃这条草稿？再按 Esc 放弃，可用 Ctrl+Z 恢复。";
+pub const DISCARD_QUESTION: &str = "放弃这条草稿？再按 {close} 放弃，可用 {undo} 恢复。";
 /// Button that discards the draft after Esc.
 pub const DISCARD: &str = "放弃草稿";
 /// Button that keeps writing after Esc.

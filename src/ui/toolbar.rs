@@ -4,9 +4,9 @@
 
 use egui::{RichText, Ui};
 
+use super::request::{Intent, Requests};
 use crate::app::settings::FONT_PRESETS_PT;
 use crate::app::{Action, AppState, ThemeChoice};
-use super::request::{Intent, Requests};
 
 use super::commands::UiCommand;
 use super::strings as s;
