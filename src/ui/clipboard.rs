@@ -32,10 +32,10 @@ pub fn save_pasted(
     let stamp = jiff::ZonedDateTime::now()
         .strftime("%Y-%m-%d %H.%M.%S")
         .to_string();
-    let mut path = folder.join(format!("粘贴 {stamp}.{extension}"));
+    let mut path = folder.join(super::strings::pasted_name(&stamp, None, extension));
     let mut n = 2;
     while path.exists() {
-        path = folder.join(format!("粘贴 {stamp} ({n}).{extension}"));
+        path = folder.join(super::strings::pasted_name(&stamp, Some(n), extension));
         n += 1;
     }
     let written = std::fs::create_dir_all(&folder)

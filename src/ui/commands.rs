@@ -244,7 +244,7 @@ fn key_symbol(key: Key) -> &'static str {
         Key::ArrowLeft => "←",
         Key::ArrowRight => "→",
         Key::Minus => "-",
-        Key::Space => "空格",
+        Key::Space => s::SPACE_KEY,
         Key::Escape => "Esc",
         other => other.symbol_or_name(),
     }

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use egui::{Id, RichText, Ui};
 
 use super::request::{Intent, Request, Requests};
+use super::strings as s;
 use crate::app::{Action, AppState, ExportJob};
 use crate::export::{self, Format, Options, Scope};
 
@@ -123,7 +124,7 @@ impl ExportDialog {
                 Ok((None, elapsed)) => {
                     if elapsed < MIN_HUMAN_DIALOG {
                         self.native = false;
-                        self.note = Some("无法打开系统的保存对话框，请在下方输入保存路径。".into());
+                        self.note = Some(s::NO_SAVE_DIALOG.into());
                     }
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
@@ -132,7 +133,7 @@ impl ExportDialog {
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     self.native = false;
-                    self.note = Some("系统保存对话框意外关闭，请在下方输入保存路径。".into());
+                    self.note = Some(s::SAVE_DIALOG_CRASHED.into());
                 }
             },
             Some(Pending::Writing(rx)) => match rx.try_recv() {
@@ -142,7 +143,7 @@ impl ExportDialog {
                     ctx.request_repaint_after(Duration::from_millis(50));
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    actions.push(Action::ExportFinished(Err("导出线程意外结束".into())));
+                    actions.push(Action::ExportFinished(Err(s::EXPORT_WORKER_DIED.into())));
                 }
             },
             None => {}
@@ -164,7 +165,7 @@ impl ExportDialog {
             .spawn(move || {
                 let started = Instant::now();
                 let picked = rfd::FileDialog::new()
-                    .set_title("导出笔记")
+                    .set_title(s::EXPORT_TITLE)
                     .set_directory(folder)
                     .set_file_name(name)
                     .add_filter(format.label(), &[format.extension()])
@@ -176,7 +177,7 @@ impl ExportDialog {
             Ok(_) => self.pending = Some(Pending::Dialog(rx)),
             Err(e) => {
                 self.native = false;
-                self.note = Some(format!("无法打开保存对话框（{e}），请在下方输入保存路径。"));
+                self.note = Some(s::save_dialog_failed(&e));
             }
         }
     }
@@ -198,7 +199,7 @@ impl ExportDialog {
             });
         match spawned {
             Ok(_) => self.pending = Some(Pending::Writing(rx)),
-            Err(e) => self.note = Some(format!("无法开始导出：{e}")),
+            Err(e) => self.note = Some(s::export_not_started(&e)),
         }
     }
 
@@ -218,7 +219,7 @@ impl ExportDialog {
         }
         let modal = egui::Modal::new(Id::unique("export-dialog")).show(ctx, |ui| {
             ui.set_width(520.0);
-            ui.heading("导出笔记");
+            ui.heading(s::EXPORT_TITLE);
             ui.add_space(4.0);
             self.body_ui(ui, state, actions);
         });
@@ -229,7 +230,7 @@ impl ExportDialog {
 
     fn body_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         let busy = self.pending.is_some();
-        ui.label(RichText::new("格式").strong());
+        ui.label(RichText::new(s::EXPORT_FORMAT).strong());
         ui.horizontal_wrapped(|ui| {
             for f in Format::ALL {
                 if ui.radio(self.format == f, f.label()).clicked() {
@@ -238,9 +239,12 @@ impl ExportDialog {
             }
         });
         ui.add_space(4.0);
-        ui.label(RichText::new("范围").strong());
+        ui.label(RichText::new(s::EXPORT_SCOPE).strong());
         ui.horizontal(|ui| {
-            if ui.radio(!self.current_section, "全部笔记").clicked() {
+            if ui
+                .radio(!self.current_section, s::EXPORT_ALL_NOTES)
+                .clicked()
+            {
                 self.current_section = false;
             }
             let section = state.current_section().map(|s| {
@@ -248,8 +252,8 @@ impl ExportDialog {
                 crate::document::typography::display_text(&doc.blocks[doc.sections[s].heading].text)
             });
             let label = match &section {
-                Some(h) => format!("当前章节：{}", super::outline::shortened(h, 18)),
-                None => "当前章节（正文开头没有章节）".to_owned(),
+                Some(h) => s::current_section(&super::outline::shortened(h, 18)),
+                None => s::EXPORT_NO_SECTION.to_owned(),
             };
             if ui
                 .add_enabled(
@@ -264,7 +268,7 @@ impl ExportDialog {
         let tags = crate::notes::all_tags(state.notes());
         if !tags.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.label("只导出标签：");
+                ui.label(s::EXPORT_ONLY_TAG);
                 for t in tags {
                     let mut on = self.tags.contains(&t);
                     if ui.checkbox(&mut on, format!("#{t}")).changed() {
@@ -278,7 +282,7 @@ impl ExportDialog {
             });
         }
         ui.horizontal_wrapped(|ui| {
-            ui.label("只导出颜色：");
+            ui.label(s::EXPORT_ONLY_COLOR);
             for c in &state.palette.colors {
                 let mut on = self.colors.contains(&c.key);
                 if ui.checkbox(&mut on, &c.name).changed() {
@@ -291,36 +295,39 @@ impl ExportDialog {
             }
         });
         ui.add_space(4.0);
-        ui.label(RichText::new("内容").strong());
+        ui.label(RichText::new(s::EXPORT_CONTENT).strong());
         ui.horizontal_wrapped(|ui| {
-            ui.checkbox(&mut self.include_quotes, "包含摘录的原文");
-            ui.checkbox(&mut self.include_headings, "包含章节标题");
+            ui.checkbox(&mut self.include_quotes, s::EXPORT_WITH_QUOTES);
+            ui.checkbox(&mut self.include_headings, s::EXPORT_WITH_HEADINGS);
             ui.add_enabled(
                 self.format.supports_annotated_copy(),
-                egui::Checkbox::new(&mut self.annotated, "全文批注本（正文连同笔记）"),
+                egui::Checkbox::new(&mut self.annotated, s::EXPORT_ANNOTATED),
             )
-            .on_disabled_hover_text("仅 Markdown 和网页格式支持");
+            .on_disabled_hover_text(s::EXPORT_ANNOTATED_ONLY);
         });
         let count = state.export_job(self.options(state)).note_count();
-        ui.label(RichText::new(format!("将导出 {count} 条笔记")).small());
+        ui.label(RichText::new(s::will_export(count)).small());
         ui.separator();
 
         ui.horizontal(|ui| {
             let native = ui
-                .add_enabled(self.native && !busy, egui::Button::new("选择位置并导出…"))
-                .on_disabled_hover_text("系统保存对话框不可用，请在下方输入路径");
+                .add_enabled(self.native && !busy, egui::Button::new(s::EXPORT_CHOOSE))
+                .on_disabled_hover_text(s::EXPORT_NO_NATIVE);
             if native.clicked() {
                 self.note = None;
                 self.open_native_dialog(state, ui.ctx());
             }
-            if ui.add_enabled(!busy, egui::Button::new("取消")).clicked() {
+            if ui
+                .add_enabled(!busy, egui::Button::new(s::CANCEL))
+                .clicked()
+            {
                 actions.push(Action::CloseExport);
             }
             if busy {
                 ui.spinner();
                 ui.label(match self.pending {
-                    Some(Pending::Dialog(_)) => "等待保存对话框…",
-                    _ => "正在导出…",
+                    Some(Pending::Dialog(_)) => s::EXPORT_WAITING,
+                    _ => s::EXPORT_RUNNING,
                 });
             }
         });
@@ -328,13 +335,13 @@ impl ExportDialog {
             ui.label(RichText::new(note).color(egui::Color32::from_rgb(0xC0, 0x7A, 0x12)));
         }
         ui.add_space(4.0);
-        ui.label("或者直接输入保存路径：");
+        ui.label(s::EXPORT_PATH_PROMPT);
         ui.horizontal(|ui| {
             let field = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0));
-            let field = field.accessible_name("保存路径");
+            let field = field.accessible_name(s::EXPORT_PATH);
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui
-                .add_enabled(!busy, egui::Button::new("导出到此路径"))
+                .add_enabled(!busy, egui::Button::new(s::EXPORT_TO_PATH))
                 .clicked()
                 || enter)
                 && !busy
@@ -351,7 +358,7 @@ impl ExportDialog {
         if let Ok(p) = resolve_path(&self.path, &self.file_name(state), self.format)
             && p.exists()
         {
-            ui.label(RichText::new("该文件已存在，导出会覆盖它。").small());
+            ui.label(RichText::new(s::EXPORT_WILL_OVERWRITE).small());
         }
     }
 }
@@ -369,7 +376,7 @@ fn with_extension(path: PathBuf, format: Format) -> PathBuf {
 pub fn resolve_path(typed: &str, default_name: &str, format: Format) -> Result<PathBuf, String> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err("请输入保存路径".into());
+        return Err(s::EXPORT_NEED_PATH.into());
     }
     let mut path = match typed.strip_prefix("~/") {
         Some(rest) => directories::UserDirs::new()
@@ -385,7 +392,7 @@ pub fn resolve_path(typed: &str, default_name: &str, format: Format) -> Result<P
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !parent.is_dir() {
-        return Err(format!("文件夹不存在：{}", parent.display()));
+        return Err(s::no_such_folder(parent));
     }
     Ok(path)
 }
@@ -402,33 +409,29 @@ pub enum Purpose {
 impl Purpose {
     fn title(self) -> &'static str {
         match self {
-            Purpose::Import => "导入笔记",
-            Purpose::Open => "打开文档",
+            Purpose::Import => s::IMPORT,
+            Purpose::Open => s::OPEN_TITLE,
         }
     }
 
     fn explanation(self) -> &'static str {
         match self {
-            Purpose::Import => {
-                "选择精读导出的 W3C 标注 JSON 文件。相同的笔记保留较新的版本，不会重复。"
-            }
-            Purpose::Open => {
-                "选择要阅读的文本或 Markdown 文件（UTF-8、UTF-16 或 GBK 编码）。当前文档的笔记会先保存。"
-            }
+            Purpose::Import => s::IMPORT_EXPLANATION,
+            Purpose::Open => s::OPEN_EXPLANATION,
         }
     }
 
     fn field_label(self) -> &'static str {
         match self {
-            Purpose::Import => "导入文件路径",
-            Purpose::Open => "文档路径",
+            Purpose::Import => s::IMPORT_PATH,
+            Purpose::Open => s::OPEN_PATH,
         }
     }
 
     fn confirm_label(self) -> &'static str {
         match self {
-            Purpose::Import => "导入此文件",
-            Purpose::Open => "打开此文件",
+            Purpose::Import => s::IMPORT_CONFIRM,
+            Purpose::Open => s::OPEN_CONFIRM,
         }
     }
 
@@ -441,9 +444,9 @@ impl Purpose {
 
     fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Purpose::Import => ("W3C 标注 JSON", &["json"]),
+            Purpose::Import => (s::IMPORT_FILTER, &["json"]),
             Purpose::Open => (
-                "文本、网页和 Word 文档",
+                s::OPEN_FILTER,
                 &["txt", "md", "markdown", "text", "html", "htm", "docx"],
             ),
         }
@@ -492,7 +495,7 @@ impl PickFileDialog {
                 Ok((None, elapsed)) => {
                     if elapsed < MIN_HUMAN_DIALOG {
                         self.native = false;
-                        self.note = Some("无法打开系统的文件对话框，请输入文件路径。".into());
+                        self.note = Some(s::NO_FILE_DIALOG.into());
                     }
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
@@ -509,20 +512,16 @@ impl PickFileDialog {
                 .imported
                 .title
                 .clone()
-                .unwrap_or_else(|| "（未知）".into());
+                .unwrap_or_else(|| s::UNKNOWN_TITLE.into());
             let modal = egui::Modal::new(Id::unique("import-confirm")).show(ctx, |ui| {
                 ui.set_width(440.0);
-                ui.heading("导入另一篇文档的笔记？");
-                ui.label(format!(
-                    "文件中的 {} 条笔记是为《{}》写的，与当前文档不同。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。",
-                    p.imported.notes.len(),
-                    title
-                ));
+                ui.heading(s::IMPORT_OTHER_QUESTION);
+                ui.label(s::import_other_explanation(p.imported.notes.len(), &title));
                 ui.horizontal(|ui| {
-                    if ui.button("仍然导入").clicked() {
+                    if ui.button(s::IMPORT_ANYWAY).clicked() {
                         actions.push(Action::ConfirmImport);
                     }
-                    if ui.button("取消导入").clicked() {
+                    if ui.button(s::IMPORT_CANCEL).clicked() {
                         actions.push(Action::CancelImport);
                     }
                 });
@@ -547,20 +546,20 @@ impl PickFileDialog {
                     if ui
                         .add_enabled(
                             self.native && self.pending.is_none(),
-                            egui::Button::new("选择文件…"),
+                            egui::Button::new(s::CHOOSE_FILE),
                         )
                         .clicked()
                     {
                         self.pick(ctx);
                     }
-                    if ui.button("取消").clicked() {
+                    if ui.button(s::CANCEL).clicked() {
                         self.open = false;
                     }
                 });
                 if let Some(n) = &self.note {
                     ui.label(RichText::new(n).small());
                 }
-                ui.label("或者输入文件路径：");
+                ui.label(s::FILE_PATH_PROMPT);
                 ui.horizontal(|ui| {
                     let field_id = Id::unique(("pick-file-path", purpose.title()));
                     let field = ui.add(

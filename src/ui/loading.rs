@@ -79,7 +79,7 @@ impl Loader {
                 self.pending = None;
                 Some(Err(LoadError::Unreadable {
                     path,
-                    reason: "读取时出错".into(),
+                    reason: super::strings::READ_FAILED.into(),
                 }))
             }
         }

@@ -594,7 +594,7 @@ fn open_folder(folder: &std::path::Path, state: &mut AppState) {
     if let Err(e) = std::process::Command::new(opener).arg(folder).spawn() {
         state.messages.post(
             crate::app::Level::Error,
-            format!("无法打开文件夹（{e}）：{}", folder.display()),
+            strings::folder_not_opened(&e, folder),
         );
     }
 }

@@ -78,7 +78,7 @@ impl NoteEditor {
                 .id(text_field_id())
                 .desired_rows(if short { 3 } else { 5 })
                 .desired_width(f32::INFINITY)
-                .hint_text("写下你的理解、疑问或心得……"),
+                .hint_text(s::NOTE_HINT),
         );
         let text_resp = text_resp.accessible_name(s::NOTE_TEXT);
         if self.focus_pending {
@@ -114,7 +114,7 @@ impl NoteEditor {
                     .min_size(vec2(0.0, 22.0));
                 if ui
                     .add(button)
-                    .on_hover_text(format!("颜色：{}", c.name))
+                    .on_hover_text(s::color_tip(&c.name))
                     .clicked()
                 {
                     actions.push(Action::SetDraftColor(c.key.clone()));
@@ -140,7 +140,7 @@ impl NoteEditor {
             .collect();
         if !suggestions.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("常用：").small().color(palette.muted));
+                ui.label(RichText::new(s::FREQUENT_TAGS).small().color(palette.muted));
                 for t in suggestions {
                     if ui.small_button(format!("#{t}")).clicked() {
                         if !self.tags.trim().is_empty() {

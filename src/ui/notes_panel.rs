@@ -212,7 +212,7 @@ impl NotesPanel {
         let resp = ui.add(
             egui::TextEdit::singleline(&mut self.filter_text)
                 .id(Id::unique("notes-filter"))
-                .hint_text("搜索笔记、摘句、标签")
+                .hint_text(s::SEARCH_HINT)
                 .desired_width(f32::INFINITY),
         );
         let resp = resp.accessible_name(s::FILTER);
@@ -285,7 +285,7 @@ impl NotesPanel {
                     .map(|c| (c.key.clone(), c.name.clone()))
                     .collect();
             }
-            ui.label(RichText::new("给每种颜色起个名字：").small());
+            ui.label(RichText::new(s::NAME_COLORS).small());
             for (k, (key, name)) in self.renaming.iter_mut().enumerate() {
                 let [r, g, b] = state.palette.colors[k].rgb;
                 ui.horizontal(|ui| {
@@ -297,7 +297,7 @@ impl NotesPanel {
                             .desired_width(100.0)
                             .char_limit(12),
                     );
-                    let resp = resp.accessible_name(format!("颜色名称 {}", k + 1));
+                    let resp = resp.accessible_name(s::color_name_field(k + 1));
                     if resp.lost_focus() && !name.trim().is_empty() {
                         actions.push(Action::RenameColor {
                             key: key.clone(),
@@ -328,7 +328,7 @@ fn card_ui(
         egui::WidgetInfo::labeled(
             Role::Button,
             true,
-            format!("笔记：{}", note.text.chars().take(40).collect::<String>()),
+            s::note_label(&note.text.chars().take(40).collect::<String>()),
         )
     });
     let fill = if click.hovered() {
@@ -371,7 +371,7 @@ fn card_ui(
             );
         });
         let text = if note.text.trim().is_empty() {
-            "（无内容）".to_owned()
+            s::NO_CONTENT.to_owned()
         } else {
             note.text.clone()
         };
@@ -423,7 +423,7 @@ fn card_ui(
                 if !note.anchored
                     && ui
                         .small_button(s::REATTACH)
-                        .on_hover_text("在正文中选择文字后即关联")
+                        .on_hover_text(s::REATTACH_HINT)
                         .clicked()
                 {
                     actions.push(Action::BeginReattach(note.id.clone()));

@@ -528,7 +528,7 @@ impl ReaderView {
             Id::unique("reader-text"),
             Sense::click_and_drag(),
         );
-        area.widget_info(|| egui::WidgetInfo::labeled(Role::Document, true, "正文"));
+        area.widget_info(|| egui::WidgetInfo::labeled(Role::Document, true, s::ARTICLE_TEXT));
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let mut hovered = None;
         let mut rects: Vec<(usize, Rect)> = Vec::new();
@@ -749,12 +749,12 @@ impl ReaderView {
                 .map(|n| n.text.chars().take(80).collect::<String>())
                 .unwrap_or_default();
             let resp = resp.on_hover_text(if note_text.is_empty() {
-                "（空笔记）".to_owned()
+                s::EMPTY_NOTE.to_owned()
             } else {
                 note_text
             });
             resp.widget_info(|| {
-                egui::WidgetInfo::labeled(Role::Button, true, format!("笔记标记 {}", k + 1))
+                egui::WidgetInfo::labeled(Role::Button, true, s::note_marker(k + 1))
             });
             if resp.clicked() {
                 actions.push(Action::EditNote(note_id.clone()));
@@ -855,7 +855,7 @@ impl ReaderView {
             Color32::from_black_alpha(40),
         );
         let button = egui::Button::new(
-            egui::RichText::new("＋ 写笔记")
+            egui::RichText::new(s::NOTE_SELECTION_BUTTON)
                 .color(Color32::WHITE)
                 .size(13.0),
         )
@@ -1105,7 +1105,7 @@ fn title_lines(doc: &Document, fallback_title: &str) -> Vec<(String, MetaStyle)>
         }
     }
     if let Some(src) = &m.source {
-        line.push(format!("来源：{src}"));
+        line.push(s::source_line(src));
     }
     if !line.is_empty() {
         out.push((line.join("　·　"), MetaStyle::Line));

@@ -194,3 +194,289 @@ pub const DISMISS: &str = "关闭";
 pub const OPEN_FOLDER: &str = "打开所在文件夹";
 /// Read-only indicator.
 pub const NOT_SAVING: &str = "笔记不会保存";
+
+// Dialogs, panels and the reader (moved here from the files that show them).
+
+/// The native Save dialog could not be shown.
+pub const NO_SAVE_DIALOG: &str = "无法打开系统的保存对话框，请在下方输入保存路径。";
+
+/// The native Save dialog went away without an answer.
+pub const SAVE_DIALOG_CRASHED: &str = "系统保存对话框意外关闭，请在下方输入保存路径。";
+
+/// The export worker ended without a result.
+pub const EXPORT_WORKER_DIED: &str = "导出线程意外结束";
+
+/// Title of the export dialog and of its Save dialog.
+pub const EXPORT_TITLE: &str = "导出笔记";
+
+/// Export dialog: the format group.
+pub const EXPORT_FORMAT: &str = "格式";
+
+/// Export dialog: the scope group.
+pub const EXPORT_SCOPE: &str = "范围";
+
+/// Export dialog: every note.
+pub const EXPORT_ALL_NOTES: &str = "全部笔记";
+
+/// Export dialog: the current section, when the reader is before the first heading.
+pub const EXPORT_NO_SECTION: &str = "当前章节（正文开头没有章节）";
+
+/// Export dialog: tag filter label.
+pub const EXPORT_ONLY_TAG: &str = "只导出标签：";
+
+/// Export dialog: colour filter label.
+pub const EXPORT_ONLY_COLOR: &str = "只导出颜色：";
+
+/// Export dialog: the content group.
+pub const EXPORT_CONTENT: &str = "内容";
+
+/// Export dialog: include the quoted passages.
+pub const EXPORT_WITH_QUOTES: &str = "包含摘录的原文";
+
+/// Export dialog: include the section headings.
+pub const EXPORT_WITH_HEADINGS: &str = "包含章节标题";
+
+/// Export dialog: the whole text with the notes inline.
+pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记）";
+
+/// Why the annotated option is disabled.
+pub const EXPORT_ANNOTATED_ONLY: &str = "仅 Markdown 和网页格式支持";
+
+/// Export dialog: open the Save dialog.
+pub const EXPORT_CHOOSE: &str = "选择位置并导出…";
+
+/// Why the Save-dialog button is disabled.
+pub const EXPORT_NO_NATIVE: &str = "系统保存对话框不可用，请在下方输入路径";
+
+/// While the Save dialog is open.
+pub const EXPORT_WAITING: &str = "等待保存对话框…";
+
+/// While the export runs.
+pub const EXPORT_RUNNING: &str = "正在导出…";
+
+/// Export dialog: the path field's label.
+pub const EXPORT_PATH_PROMPT: &str = "或者直接输入保存路径：";
+
+/// Accessible name of the export path field.
+pub const EXPORT_PATH: &str = "保存路径";
+
+/// Export dialog: export to the typed path.
+pub const EXPORT_TO_PATH: &str = "导出到此路径";
+
+/// The typed path names an existing file.
+pub const EXPORT_WILL_OVERWRITE: &str = "该文件已存在，导出会覆盖它。";
+
+/// No path was typed.
+pub const EXPORT_NEED_PATH: &str = "请输入保存路径";
+
+/// Title of the open dialog.
+pub const OPEN_TITLE: &str = "打开文档";
+
+/// What the import dialog does.
+pub const IMPORT_EXPLANATION: &str =
+    "选择精读导出的 W3C 标注 JSON 文件。相同的笔记保留较新的版本，不会重复。";
+
+/// What the open dialog does.
+pub const OPEN_EXPLANATION: &str = "选择要阅读的文本、Markdown、网页（.html）或 Word 文档（.docx）；编码会自动识别。当前文档的笔记会先保存。";
+
+/// Accessible name of the import path field.
+pub const IMPORT_PATH: &str = "导入文件路径";
+
+/// Accessible name of the open path field.
+pub const OPEN_PATH: &str = "文档路径";
+
+/// Import the typed path.
+pub const IMPORT_CONFIRM: &str = "导入此文件";
+
+/// Open the typed path.
+pub const OPEN_CONFIRM: &str = "打开此文件";
+
+/// File type of the import dialog.
+pub const IMPORT_FILTER: &str = "W3C 标注 JSON";
+
+/// File type of the open dialog.
+pub const OPEN_FILTER: &str = "文本、网页和 Word 文档";
+
+/// The native file dialog could not be shown.
+pub const NO_FILE_DIALOG: &str = "无法打开系统的文件对话框，请输入文件路径。";
+
+/// An imported file names no document.
+pub const UNKNOWN_TITLE: &str = "（未知）";
+
+/// Import notes written for another document?
+pub const IMPORT_OTHER_QUESTION: &str = "导入另一篇文档的笔记？";
+
+/// Import them anyway.
+pub const IMPORT_ANYWAY: &str = "仍然导入";
+
+/// Do not import.
+pub const IMPORT_CANCEL: &str = "取消导入";
+
+/// Open the native file dialog.
+pub const CHOOSE_FILE: &str = "选择文件…";
+
+/// The path field of the open and import dialogs.
+pub const FILE_PATH_PROMPT: &str = "或者输入文件路径：";
+
+/// Accessible name of the article.
+pub const ARTICLE_TEXT: &str = "正文";
+
+/// A note without text, in a marker's tooltip.
+pub const EMPTY_NOTE: &str = "（空笔记）";
+
+/// The button under a selection.
+pub const NOTE_SELECTION_BUTTON: &str = "＋ 写笔记";
+
+/// Hint in the notes search field.
+pub const SEARCH_HINT: &str = "搜索笔记、摘句、标签";
+
+/// Above the colour names.
+pub const NAME_COLORS: &str = "给每种颜色起个名字：";
+
+/// A note without text in the list.
+pub const NO_CONTENT: &str = "（无内容）";
+
+/// How re-attaching works.
+pub const REATTACH_HINT: &str = "在正文中选择文字后即关联";
+
+/// Save status while saving.
+pub const SAVING: &str = "正在保存…";
+
+/// Save status when saved.
+pub const SAVED: &str = "笔记已保存";
+
+/// Hint in the note text field.
+pub const NOTE_HINT: &str = "写下你的理解、疑问或心得……";
+
+/// Before the frequent tags.
+pub const FREQUENT_TAGS: &str = "常用：";
+
+/// The space bar, as keyboard help names it.
+pub const SPACE_KEY: &str = "空格";
+
+/// The Save dialog failed with `e`.
+pub fn save_dialog_failed(e: &dyn std::fmt::Display) -> String {
+    format!("无法打开保存对话框（{e}），请在下方输入保存路径。")
+}
+
+/// The export could not start.
+pub fn export_not_started(e: &dyn std::fmt::Display) -> String {
+    format!("无法开始导出：{e}")
+}
+
+/// Export dialog: only the section being read.
+pub fn current_section(heading: &str) -> String {
+    format!("当前章节：{heading}")
+}
+
+/// How many notes the export will hold.
+pub fn will_export(count: usize) -> String {
+    format!("将导出 {count} 条笔记")
+}
+
+/// The typed path's folder does not exist.
+pub fn no_such_folder(folder: &std::path::Path) -> String {
+    format!("文件夹不存在：{}", folder.display())
+}
+
+/// Accessible name of the n-th note marker.
+pub fn note_marker(n: usize) -> String {
+    format!("笔记标记 {n}")
+}
+
+/// The source in the title block.
+pub fn source_line(source: &str) -> String {
+    format!("来源：{source}")
+}
+
+/// Accessible name of the n-th colour name field.
+pub fn color_name_field(n: usize) -> String {
+    format!("颜色名称 {n}")
+}
+
+/// Accessible name of a note in the list.
+pub fn note_label(text: &str) -> String {
+    format!("笔记：{text}")
+}
+
+/// Tooltip of the font size: the keys and the size in points.
+pub fn font_size_tip(keys: &str, pt: impl std::fmt::Display) -> String {
+    format!("{keys}（{pt} 点）")
+}
+
+/// Tooltip of the save status: where the notes are.
+pub fn notes_file(path: &std::path::Path) -> String {
+    format!("笔记文件：{}", path.display())
+}
+
+/// Tooltip of a colour button.
+pub fn color_tip(name: &str) -> String {
+    format!("颜色：{name}")
+}
+
+/// The file name of a pasted document: `粘贴 2026-11-29 08.05.12.txt`, `… (2).txt`.
+pub fn pasted_name(stamp: &str, n: Option<usize>, extension: &str) -> String {
+    match n {
+        Some(n) => format!("粘贴 {stamp} ({n}).{extension}"),
+        None => format!("粘贴 {stamp}.{extension}"),
+    }
+}
+
+/// Importing notes written for another document: how many, for which title, what happens.
+pub fn import_other_explanation(count: usize, title: &str) -> String {
+    format!(
+        "文件中的 {count} 条笔记是为《{title}》写的，与当前文档不同。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。"
+    )
+}
+
+/// The file manager could not be started on `folder`.
+pub fn folder_not_opened(e: &dyn std::fmt::Display, folder: &std::path::Path) -> String {
+    format!("无法打开文件夹（{e}）：{}", folder.display())
+}
+
+/// A worker reading a document ended without a result.
+pub const READ_FAILED: &str = "读取时出错";
+
+#[cfg(test)]
+mod tests {
+    /// Whether a line of Rust code (outside comments) holds a string literal with Chinese.
+    fn chinese_literal(line: &str) -> bool {
+        let code = line.trim_start();
+        if code.starts_with("//") {
+            return false;
+        }
+        code.split('"')
+            .skip(1)
+            .step_by(2)
+            .any(|lit| lit.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+    }
+
+    #[test]
+    fn every_label_lives_here() {
+        assert!(chinese_literal(r#"ui.button("取消")"#));
+        assert!(!chinese_literal(r#"// ui.button("取消")"#));
+        for (name, source) in [
+            ("commands.rs", include_str!("commands.rs")),
+            ("clipboard.rs", include_str!("clipboard.rs")),
+            ("export_dialog.rs", include_str!("export_dialog.rs")),
+            ("loading.rs", include_str!("loading.rs")),
+            ("mod.rs", include_str!("mod.rs")),
+            ("note_editor.rs", include_str!("note_editor.rs")),
+            ("notes_panel.rs", include_str!("notes_panel.rs")),
+            ("outline.rs", include_str!("outline.rs")),
+            ("reader.rs", include_str!("reader.rs")),
+            ("status.rs", include_str!("status.rs")),
+            ("toolbar.rs", include_str!("toolbar.rs")),
+        ] {
+            // Tests may write Chinese; the code before them may not.
+            let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+            for (i, line) in code.lines().enumerate() {
+                assert!(
+                    !chinese_literal(line),
+                    "{name}:{}: a label outside strings.rs: {line}",
+                    i + 1
+                );
+            }
+        }
+    }
+}

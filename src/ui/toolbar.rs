@@ -197,7 +197,7 @@ fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut 
         let selected = (state.settings.font_size_pt - pt).abs() < 0.01;
         if ui
             .selectable_label(selected, name)
-            .on_hover_text(format!("{}（{} 点）", zoom_keys, pt))
+            .on_hover_text(s::font_size_tip(&zoom_keys, pt))
             .clicked()
         {
             actions.push(Action::SetFontSize(pt));
@@ -242,12 +242,12 @@ fn save_status_ui(ui: &mut Ui, state: &AppState, palette: &Palette) {
     let status = if !state.saves_notes() {
         RichText::new(s::NOT_SAVING).color(palette.accent)
     } else if state.is_dirty() {
-        RichText::new("正在保存…").small().color(palette.muted)
+        RichText::new(s::SAVING).small().color(palette.muted)
     } else {
-        RichText::new("笔记已保存").small().color(palette.muted)
+        RichText::new(s::SAVED).small().color(palette.muted)
     };
     let resp = ui.label(status);
     if let Some(p) = state.notes_path() {
-        resp.on_hover_text(format!("笔记文件：{}", p.display()));
+        resp.on_hover_text(s::notes_file(&p));
     }
 }
