@@ -93,7 +93,7 @@ fn a_large_file_opens_on_a_worker_while_the_current_one_stays() {
     h.step();
     // Still reading the built-in article, with the file named as being opened.
     assert_eq!(h.state().state.source.origin, Origin::Builtin);
-    assert!(h.query_by_label("正在打开 长篇.txt…").is_some());
+    assert!(h.query_by_label_contains("正在打开 长篇.txt…").is_some());
     for _ in 0..200 {
         if h.state().state.source.origin != Origin::Builtin {
             break;
@@ -106,7 +106,7 @@ fn a_large_file_opens_on_a_worker_while_the_current_one_stays() {
         Some("长篇")
     );
     h.step();
-    assert!(h.query_by_label("正在打开 长篇.txt…").is_none());
+    assert!(h.query_by_label_contains("正在打开 长篇.txt…").is_none());
 }
 
 #[test]
@@ -132,4 +132,24 @@ fn a_file_that_cannot_be_read_leaves_the_current_document_open() {
             .any(|m| m.contains("暂不支持 PDF") && m.ends_with("论文.pdf")),
         "{messages:?}"
     );
+}
+
+#[test]
+fn opening_a_large_file_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("长篇.txt");
+    let text = "长篇\n\n".to_owned()
+        + &"一段足够长的正文，让文件超过一帧之内打开的大小。\n\n".repeat(8000);
+    std::fs::write(&path, &text).unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let ctx = h.ctx.clone();
+    h.state_mut().open_document(&ctx, &path);
+    h.step();
+    h.get_by_label("取消").click();
+    for _ in 0..30 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert_eq!(h.state().state.source.origin, Origin::Builtin);
+    assert!(h.query_by_label_contains("正在打开").is_none());
 }

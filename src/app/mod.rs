@@ -13,12 +13,14 @@ mod messages;
 mod opening;
 mod persistence;
 pub mod settings;
+pub mod tasks;
 
 pub use crate::notes::{Change, ImportReport};
 pub use crate::notes::{Highlight, NoteIndex, block_for};
 pub use action::{Action, NoteTarget};
 pub use history::{History, Step};
 pub use messages::{Level, Message, Messages};
+pub use opening::PreparedNotes;
 pub use settings::{ReadingPosition, Settings, ThemeChoice};
 
 use std::ops::Range;
@@ -248,6 +250,11 @@ impl AppState {
     /// The data directory notes are kept in, when there is one.
     pub fn store_dir(&self) -> Option<&std::path::Path> {
         self.store.as_ref().map(|s| s.dir())
+    }
+
+    /// The notes store, for a worker that loads the next document's notes.
+    pub fn store(&self) -> Option<Store> {
+        self.store.clone()
     }
 
     /// Whether undo / redo have something to do.

@@ -35,14 +35,129 @@ impl AppState {
         clock: Clock,
         strict: bool,
     ) -> Result<Self, notes::StoreError> {
-        let doc_info = DocInfo::for_source(&source);
+        let notes = PreparedNotes::load(&source, store.as_ref(), strict)?;
+        Ok(Self::assemble(
+            source, notes, store, settings, clock, strict,
+        ))
+    }
+
+    /// The state of a document whose notes are loaded: the autosave worker started, the
+    /// reading position restored. Quick: the slow part is [`PreparedNotes::load`].
+    fn assemble(
+        source: Source,
+        prepared: PreparedNotes,
+        store: Option<Store>,
+        settings: Settings,
+        clock: Clock,
+        strict: bool,
+    ) -> Self {
+        let PreparedNotes {
+            doc_info,
+            notes: notes_list,
+            deleted,
+            revision,
+            read_only,
+            palette,
+            mut messages,
+        } = prepared;
+        let saver = match &store {
+            Some(s) if !read_only && !strict => match Autosaver::spawn(s.clone()) {
+                Ok(saver) => Some(saver),
+                Err(e) => {
+                    messages.post(
+                        Level::Error,
+                        format!("无法启动自动保存（{e}），笔记将在退出时保存。"),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+        let notebook = Notebook::new(&source.document, notes_list, deleted);
+        let mut view = ViewState::default();
+        if let Some(pos) = settings.reading_positions.get(&doc_info.id).copied()
+            && pos.block.is_none_or(|b| b < source.document.blocks.len())
+        {
+            view.position = pos;
+            view.pending_jump = Some(JumpRequest {
+                block: pos.block,
+                fraction: pos.fraction,
+                seq: 1,
+            });
+        }
+        AppState {
+            source: std::sync::Arc::new(source),
+            doc_info,
+            notebook,
+            palette,
+            settings,
+            view,
+            messages,
+            history: History::default(),
+            store,
+            saver,
+            revision,
+            read_only,
+            dirty_since: None,
+            clock,
+            undo_status: None,
+        }
+    }
+
+    /// Opens `source` in place of the current document: drafts become notes and everything
+    /// is saved first; the store, the settings and the clock carry over.
+    pub fn switch_to(&mut self, source: Source) {
+        self.keep_draft();
+        self.save_now();
+        // Finish the autosave worker before the next document's one starts.
+        drop(self.saver.take());
+        let store = self.store.take();
+        let settings = std::mem::take(&mut self.settings);
+        let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
+        *self = AppState::new(source, store, settings, clock);
+    }
+
+    /// Like [`AppState::switch_to`], with the notes already loaded on a worker
+    /// ([`super::tasks::Tasks`]).
+    pub fn switch_to_prepared(&mut self, source: Source, notes: PreparedNotes) {
+        self.keep_draft();
+        self.save_now();
+        drop(self.saver.take());
+        let store = self.store.take();
+        let settings = std::mem::take(&mut self.settings);
+        let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
+        *self = AppState::assemble(source, notes, store, settings, clock, false);
+    }
+}
+
+/// A document's notes read from the store and re-anchored against its text, with what the
+/// reader should be told about them: the slow part of opening, which a worker can do while
+/// the window shows the current document.
+pub struct PreparedNotes {
+    doc_info: DocInfo,
+    notes: Vec<notes::Note>,
+    deleted: Vec<notes::Tombstone>,
+    revision: u64,
+    read_only: bool,
+    palette: Palette,
+    messages: Messages,
+}
+
+impl PreparedNotes {
+    /// Loads the notes of `source` from `store` (leniently: a damaged file is set aside and
+    /// reported; `strict`: it is an error and nothing is touched) and re-anchors them.
+    pub fn load(
+        source: &Source,
+        store: Option<&Store>,
+        strict: bool,
+    ) -> Result<Self, notes::StoreError> {
+        let doc_info = DocInfo::for_source(source);
         let mut messages = Messages::default();
         let mut notes_list = Vec::new();
         let mut deleted = Vec::new();
         let mut revision = 0;
         let mut read_only = store.is_none();
         let palette = store
-            .as_ref()
             .map(|s| Palette::load(&s.palette_path()))
             .unwrap_or_default();
         if store.is_none() {
@@ -104,60 +219,14 @@ impl AppState {
                 started.elapsed().as_secs_f64() * 1e3
             );
         }
-        let saver = match &store {
-            Some(s) if !read_only && !strict => match Autosaver::spawn(s.clone()) {
-                Ok(saver) => Some(saver),
-                Err(e) => {
-                    messages.post(
-                        Level::Error,
-                        format!("无法启动自动保存（{e}），笔记将在退出时保存。"),
-                    );
-                    None
-                }
-            },
-            _ => None,
-        };
-        let notebook = Notebook::new(&source.document, notes_list, deleted);
-        let mut view = ViewState::default();
-        if let Some(pos) = settings.reading_positions.get(&doc_info.id).copied()
-            && pos.block.is_none_or(|b| b < source.document.blocks.len())
-        {
-            view.position = pos;
-            view.pending_jump = Some(JumpRequest {
-                block: pos.block,
-                fraction: pos.fraction,
-                seq: 1,
-            });
-        }
-        Ok(AppState {
-            source: std::sync::Arc::new(source),
+        Ok(PreparedNotes {
             doc_info,
-            notebook,
-            palette,
-            settings,
-            view,
-            messages,
-            history: History::default(),
-            store,
-            saver,
+            notes: notes_list,
+            deleted,
             revision,
             read_only,
-            dirty_since: None,
-            clock,
-            undo_status: None,
+            palette,
+            messages,
         })
-    }
-
-    /// Opens `source` in place of the current document: drafts become notes and everything
-    /// is saved first; the store, the settings and the clock carry over.
-    pub fn switch_to(&mut self, source: Source) {
-        self.keep_draft();
-        self.save_now();
-        // Finish the autosave worker before the next document's one starts.
-        drop(self.saver.take());
-        let store = self.store.take();
-        let settings = std::mem::take(&mut self.settings);
-        let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
-        *self = AppState::new(source, store, settings, clock);
     }
 }

@@ -67,6 +67,10 @@ pub struct ExportDialog {
     native: bool,
     pending: Option<Pending>,
     note: Option<String>,
+    /// Whether the typed path names an existing file, for the typed text, the default file
+    /// name and the format it was checked for: the file system is asked when one of them
+    /// changes, not every frame.
+    overwrite_check: Option<((String, String, Format), bool)>,
 }
 
 impl Default for ExportDialog {
@@ -84,6 +88,7 @@ impl Default for ExportDialog {
             native: native_dialog_available(),
             pending: None,
             note: None,
+            overwrite_check: None,
         }
     }
 }
@@ -137,7 +142,11 @@ impl ExportDialog {
                 }
             },
             Some(Pending::Writing(rx)) => match rx.try_recv() {
-                Ok(action) => actions.push(action),
+                Ok(action) => {
+                    // The file written now exists: ask again before warning about it.
+                    self.overwrite_check = None;
+                    actions.push(action);
+                }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
                     self.pending = Some(Pending::Writing(rx));
                     ctx.request_repaint_after(Duration::from_millis(50));
@@ -355,9 +364,7 @@ impl ExportDialog {
                 }
             }
         });
-        if let Ok(p) = resolve_path(&self.path, &self.file_name(state), self.format)
-            && p.exists()
-        {
+        if self.overwrites(state) {
             ui.label(RichText::new(s::EXPORT_WILL_OVERWRITE).small());
         }
     }
@@ -395,6 +402,22 @@ pub fn resolve_path(typed: &str, default_name: &str, format: Format) -> Result<P
         return Err(s::no_such_folder(parent));
     }
     Ok(path)
+}
+
+impl ExportDialog {
+    /// Whether exporting to the typed path would replace a file (checked when the path, the
+    /// default name or the format changes).
+    fn overwrites(&mut self, state: &AppState) -> bool {
+        let key = (self.path.clone(), self.file_name(state), self.format);
+        if let Some((checked, exists)) = &self.overwrite_check
+            && *checked == key
+        {
+            return *exists;
+        }
+        let exists = resolve_path(&key.0, &key.1, key.2).is_ok_and(|p| p.exists());
+        self.overwrite_check = Some((key, exists));
+        exists
+    }
 }
 
 /// What a [`PickFileDialog`] picks a file for.

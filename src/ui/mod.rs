@@ -6,7 +6,6 @@ pub mod commands;
 mod export_dialog;
 pub mod fonts;
 pub mod layout;
-mod loading;
 mod note_editor;
 mod notes_panel;
 pub mod outline;
@@ -52,8 +51,8 @@ pub struct JingduApp {
     window_width: f32,
     /// Whether the keyboard help (F1) is shown.
     pub keyboard_help: bool,
-    /// A large document being opened on a worker.
-    loader: loading::Loader,
+    /// Work off the window's thread: opening a large document.
+    tasks: crate::app::tasks::Tasks,
 }
 
 /// A side panel shown as an overlay.
@@ -105,14 +104,14 @@ impl JingduApp {
             overlay: None,
             window_width: f32::INFINITY,
             keyboard_help: false,
-            loader: loading::Loader::default(),
+            tasks: crate::app::tasks::Tasks::default(),
         }
     }
 
     /// Opens `path` in place of the current document, in the encoding the reader chose for it
     /// before: its notes are saved first, settings and the notes store carry over. A large
-    /// file opens on a worker ([`loading::Loader`]). On failure the current document stays and
-    /// the reader is told.
+    /// file opens on a worker ([`crate::app::tasks::Tasks`]). On failure the current document
+    /// stays and the reader is told.
     pub fn open_document(&mut self, ctx: &egui::Context, path: &std::path::Path) {
         let encoding = self
             .state
@@ -120,7 +119,9 @@ impl JingduApp {
             .encodings
             .get(&encoding_key(path))
             .and_then(|label| crate::document::encoding_for_label(label));
-        if let Some(result) = self.loader.open(ctx, path, encoding) {
+        let wake_ctx = ctx.clone();
+        let wake = move || wake_ctx.request_repaint();
+        if let Some(result) = self.tasks.open(path, encoding, self.state.store(), wake) {
             self.finish_opening(ctx, result);
         }
     }
@@ -129,10 +130,10 @@ impl JingduApp {
     fn finish_opening(
         &mut self,
         ctx: &egui::Context,
-        result: Result<Source, crate::document::LoadError>,
+        result: Result<crate::app::tasks::Prepared, crate::document::LoadError>,
     ) {
-        let source = match result {
-            Ok(s) => s,
+        let prepared = match result {
+            Ok(p) => p,
             Err(e) => {
                 self.state
                     .messages
@@ -140,7 +141,8 @@ impl JingduApp {
                 return;
             }
         };
-        self.state.switch_to(source);
+        self.state
+            .switch_to_prepared(prepared.source, prepared.notes);
         self.reader = reader::ReaderView::new(
             &self.state.source.document,
             &self.state.source.display_name(),
@@ -347,15 +349,21 @@ impl JingduApp {
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::toolbar_ui(ui, &self.state, shown, &mut actions);
-            if let Some(path) = self.loader.busy() {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    ui.label(format!("{}{name}…", strings::OPENING));
-                });
+            if let Some((path, stage)) = self.tasks.opening() {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let cancel = ui
+                    .horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(strings::opening(&name, stage));
+                        ui.small_button(strings::CANCEL).clicked()
+                    })
+                    .inner;
+                if cancel {
+                    self.tasks.cancel_open();
+                }
             }
             ui.add_space(2.0);
         });
@@ -432,8 +440,11 @@ impl JingduApp {
             self.overlay_ui(&ctx, panel, reader_rect, &mut actions);
         }
         self.export.poll(&ctx, &self.state, &mut actions);
-        if let Some(result) = self.loader.poll(&ctx) {
+        if let Some(result) = self.tasks.poll() {
             self.finish_opening(&ctx, result);
+        } else if self.tasks.opening().is_some() {
+            // The worker wakes the window when done; this keeps the spinner turning.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.export.ui(&ctx, &self.state, &mut actions);
         self.import.ui(&ctx, &self.state, &mut actions);

@@ -30,8 +30,14 @@ pub const PASTE_NO_DATA_DIR: &str =
     "无法保存粘贴的文档：找不到数据目录（可用 JINGDU_DATA_DIR 指定）";
 /// Writing the pasted document failed.
 pub const PASTE_SAVE_FAILED: &str = "无法保存粘贴的文档";
-/// Shown while a large document opens: `正在打开 name…`.
-pub const OPENING: &str = "正在打开 ";
+/// Shown while a large document opens: `正在打开 name…（读取文本）`.
+pub fn opening(name: &str, stage: crate::app::tasks::Stage) -> String {
+    let stage = match stage {
+        crate::app::tasks::Stage::Reading => "读取文本",
+        crate::app::tasks::Stage::Notes => "载入笔记",
+    };
+    format!("正在打开 {name}…（{stage}）")
+}
 /// The encoding menu.
 pub const ENCODING: &str = "编码";
 /// Tooltip of the encoding menu.
@@ -434,9 +440,6 @@ pub fn folder_not_opened(e: &dyn std::fmt::Display, folder: &std::path::Path) ->
     format!("无法打开文件夹（{e}）：{}", folder.display())
 }
 
-/// A worker reading a document ended without a result.
-pub const READ_FAILED: &str = "读取时出错";
-
 #[cfg(test)]
 mod tests {
     /// Whether a line of Rust code (outside comments) holds a string literal with Chinese.
@@ -459,7 +462,6 @@ mod tests {
             ("commands.rs", include_str!("commands.rs")),
             ("clipboard.rs", include_str!("clipboard.rs")),
             ("export_dialog.rs", include_str!("export_dialog.rs")),
-            ("loading.rs", include_str!("loading.rs")),
             ("mod.rs", include_str!("mod.rs")),
             ("note_editor.rs", include_str!("note_editor.rs")),
             ("notes_panel.rs", include_str!("notes_panel.rs")),

@@ -1,0 +1,225 @@
+//! The slow work of the window, off its thread, in one owner. Opening a document — reading
+//! and decoding the file, detecting its structure, loading its notes and re-anchoring them —
+//! runs on a worker for a large file, while the current document stays open and usable; the
+//! window shows the stage and can cancel. A small file (the common case) is done within the
+//! frame, because a worker's round trip would only add a frame of flicker.
+//!
+//! The owner knows nothing of egui: the window passes a `wake` callback that asks for a
+//! repaint when a result is ready.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::mpsc;
+
+use crate::document::{LoadError, Source};
+use crate::notes::Store;
+
+use super::opening::PreparedNotes;
+
+/// Files below this size open within the frame: reading and parsing them takes well under
+/// 10 ms.
+pub const OPEN_NOW_BYTES: u64 = 256 * 1024;
+
+/// A document ready to be shown: its text and its notes.
+pub struct Prepared {
+    /// The document.
+    pub source: Source,
+    /// Its notes, loaded and re-anchored.
+    pub notes: PreparedNotes,
+}
+
+/// How far an opening has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading, decoding and parsing the file.
+    Reading,
+    /// Loading and re-anchoring its notes.
+    Notes,
+}
+
+/// An opening running on a worker.
+struct Opening {
+    path: PathBuf,
+    stage: Arc<AtomicU8>,
+    cancel: Arc<AtomicBool>,
+    rx: mpsc::Receiver<Result<Prepared, LoadError>>,
+}
+
+/// The window's background work.
+#[derive(Default)]
+pub struct Tasks {
+    opening: Option<Opening>,
+}
+
+impl Tasks {
+    /// Starts opening `path` (in `encoding` when the reader chose one) with its notes from
+    /// `store`. Returns the result at once for a small file; `None` while a worker does a
+    /// large one — [`Tasks::poll`] then hands it over. A new opening cancels the one running.
+    pub fn open(
+        &mut self,
+        path: &Path,
+        encoding: Option<&'static encoding_rs::Encoding>,
+        store: Option<Store>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Option<Result<Prepared, LoadError>> {
+        self.cancel_open();
+        let small = std::fs::metadata(path)
+            .map(|m| !m.is_file() || m.len() < OPEN_NOW_BYTES)
+            .unwrap_or(true);
+        if small {
+            return Some(prepare(path, encoding, store.as_ref(), None, None));
+        }
+        let (tx, rx) = mpsc::channel();
+        let stage = Arc::new(AtomicU8::new(Stage::Reading as u8));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (worker_stage, worker_cancel) = (stage.clone(), cancel.clone());
+        let worker_path = path.to_path_buf();
+        let worker_store = store.clone();
+        let spawned = std::thread::Builder::new()
+            .name("jingdu-open".into())
+            .spawn(move || {
+                let result = prepare(
+                    &worker_path,
+                    encoding,
+                    worker_store.as_ref(),
+                    Some(&worker_stage),
+                    Some(&worker_cancel),
+                );
+                if !worker_cancel.load(Ordering::Relaxed) {
+                    let _ = tx.send(result);
+                    wake();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.opening = Some(Opening {
+                    path: path.to_path_buf(),
+                    stage,
+                    cancel,
+                    rx,
+                });
+                None
+            }
+            // No thread to be had: open here, slow but correct.
+            Err(_) => Some(prepare(path, encoding, store.as_ref(), None, None)),
+        }
+    }
+
+    /// The worker's result, once it is done.
+    pub fn poll(&mut self) -> Option<Result<Prepared, LoadError>> {
+        let opening = self.opening.as_ref()?;
+        match opening.rx.try_recv() {
+            Ok(result) => {
+                self.opening = None;
+                Some(result)
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                let path = opening.path.clone();
+                self.opening = None;
+                Some(Err(LoadError::Unreadable {
+                    path,
+                    reason: "读取时出错".into(),
+                }))
+            }
+        }
+    }
+
+    /// Stops the opening running, if any: its result is dropped, the current document stays.
+    pub fn cancel_open(&mut self) {
+        if let Some(o) = self.opening.take() {
+            o.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The file being opened on a worker and how far it has come.
+    pub fn opening(&self) -> Option<(&Path, Stage)> {
+        self.opening.as_ref().map(|o| {
+            let stage = if o.stage.load(Ordering::Relaxed) == Stage::Notes as u8 {
+                Stage::Notes
+            } else {
+                Stage::Reading
+            };
+            (o.path.as_path(), stage)
+        })
+    }
+}
+
+/// Reads the document and its notes; on a worker, reports the stage and stops early when
+/// cancelled (the result is then never looked at).
+fn prepare(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    store: Option<&Store>,
+    stage: Option<&AtomicU8>,
+    cancel: Option<&AtomicBool>,
+) -> Result<Prepared, LoadError> {
+    let source = Source::open_with(path, encoding)?;
+    if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        return Err(LoadError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "已取消".into(),
+        });
+    }
+    if let Some(s) = stage {
+        s.store(Stage::Notes as u8, Ordering::Relaxed);
+    }
+    // Lenient loading reports problems as messages and does not fail.
+    let notes = match PreparedNotes::load(&source, store, false) {
+        Ok(n) => n,
+        Err(e) => {
+            return Err(LoadError::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+    };
+    Ok(Prepared { source, notes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_file_opens_at_once_with_its_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "标题\n\n正文一段，写了一些内容。\n").unwrap();
+        let mut tasks = Tasks::default();
+        let result = tasks.open(&path, None, Some(Store::at(dir.path())), || {});
+        let prepared = result.expect("at once").unwrap();
+        assert_eq!(prepared.source.document.meta.title.as_deref(), Some("标题"));
+        assert!(tasks.opening().is_none());
+    }
+
+    #[test]
+    fn a_large_file_opens_on_a_worker_and_can_be_cancelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        let text = "长篇\n\n".to_owned()
+            + &"一段足够长的正文，让文件超过一帧之内打开的大小。\n\n".repeat(8000);
+        std::fs::write(&path, &text).unwrap();
+        let mut tasks = Tasks::default();
+        assert!(tasks.open(&path, None, None, || {}).is_none());
+        assert_eq!(tasks.opening().map(|(p, _)| p), Some(path.as_path()));
+        let started = std::time::Instant::now();
+        let prepared = loop {
+            if let Some(r) = tasks.poll() {
+                break r.unwrap();
+            }
+            assert!(
+                started.elapsed().as_secs() < 30,
+                "the worker never finished"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(prepared.source.document.meta.title.as_deref(), Some("长篇"));
+
+        assert!(tasks.open(&path, None, None, || {}).is_none());
+        tasks.cancel_open();
+        assert!(tasks.opening().is_none());
+        assert!(tasks.poll().is_none());
+    }
+}
