@@ -46,10 +46,16 @@ struct Opening {
     rx: mpsc::Receiver<Result<Prepared, LoadError>>,
 }
 
+/// An export being written on a worker.
+struct Exporting {
+    rx: mpsc::Receiver<Result<(PathBuf, usize), String>>,
+}
+
 /// The window's background work.
 #[derive(Default)]
 pub struct Tasks {
     opening: Option<Opening>,
+    exporting: Option<Exporting>,
 }
 
 impl Tasks {
@@ -143,6 +149,60 @@ impl Tasks {
             };
             (o.path.as_path(), stage)
         })
+    }
+}
+
+impl Tasks {
+    /// Writes `job` to `path` on a worker (an export of 10 000 notes to Word takes a few
+    /// hundred milliseconds). [`Tasks::poll_export`] hands over the file and the number of
+    /// notes, or the message to show.
+    pub fn export(
+        &mut self,
+        job: super::ExportJob,
+        path: PathBuf,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<(), String> {
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("jingdu-export".into())
+            .spawn(move || {
+                let count = job.note_count();
+                let result = job
+                    .run(&path)
+                    .map(|()| (path, count))
+                    .map_err(|e| e.to_string());
+                let _ = tx.send(result);
+                wake();
+            })
+            .map_err(|e| e.to_string())?;
+        self.exporting = Some(Exporting { rx });
+        Ok(())
+    }
+
+    /// The finished export, once it is done.
+    pub fn poll_export(&mut self) -> Option<Result<(PathBuf, usize), String>> {
+        let exporting = self.exporting.as_ref()?;
+        match exporting.rx.try_recv() {
+            Ok(result) => {
+                self.exporting = None;
+                Some(result)
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.exporting = None;
+                Some(Err("导出线程意外结束".into()))
+            }
+        }
+    }
+
+    /// Whether an export is being written.
+    pub fn exporting(&self) -> bool {
+        self.exporting.is_some()
+    }
+
+    /// Whether anything runs in the background (the window keeps repainting to poll it).
+    pub fn busy(&self) -> bool {
+        self.opening.is_some() || self.exporting.is_some()
     }
 }
 

@@ -15,7 +15,7 @@ use egui::{Id, RichText, Ui};
 
 use super::request::{Intent, Request, Requests};
 use super::strings as s;
-use crate::app::{Action, AppState, ExportJob};
+use crate::app::{Action, AppState};
 use crate::export::{self, Format, Options, Scope};
 
 /// A dialog that returns in less than this was never shown (rfd returns `None` both for
@@ -49,8 +49,6 @@ pub fn default_folder() -> PathBuf {
 enum Pending {
     /// The native dialog is open.
     Dialog(Receiver<(Option<PathBuf>, Duration)>),
-    /// The export is being written.
-    Writing(Receiver<Action>),
 }
 
 /// The export dialog's state.
@@ -71,6 +69,8 @@ pub struct ExportDialog {
     /// name and the format it was checked for: the file system is asked when one of them
     /// changes, not every frame.
     overwrite_check: Option<((String, String, Format), bool)>,
+    /// An export is being written (by the window's task owner).
+    writing: bool,
 }
 
 impl Default for ExportDialog {
@@ -89,6 +89,7 @@ impl Default for ExportDialog {
             pending: None,
             note: None,
             overwrite_check: None,
+            writing: false,
         }
     }
 }
@@ -124,7 +125,7 @@ impl ExportDialog {
                 Ok((Some(path), _)) => {
                     let path = with_extension(path, self.format);
                     self.path = path.display().to_string();
-                    self.start_export(state, path, ctx);
+                    self.start_export(state, path, actions);
                 }
                 Ok((None, elapsed)) => {
                     if elapsed < MIN_HUMAN_DIALOG {
@@ -139,20 +140,6 @@ impl ExportDialog {
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     self.native = false;
                     self.note = Some(s::SAVE_DIALOG_CRASHED.into());
-                }
-            },
-            Some(Pending::Writing(rx)) => match rx.try_recv() {
-                Ok(action) => {
-                    // The file written now exists: ask again before warning about it.
-                    self.overwrite_check = None;
-                    actions.push(action);
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    self.pending = Some(Pending::Writing(rx));
-                    ctx.request_repaint_after(Duration::from_millis(50));
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    actions.push(Action::ExportFinished(Err(s::EXPORT_WORKER_DIED.into())));
                 }
             },
             None => {}
@@ -191,25 +178,18 @@ impl ExportDialog {
         }
     }
 
-    fn start_export(&mut self, state: &AppState, path: PathBuf, ctx: &egui::Context) {
-        let job: ExportJob = state.export_job(self.options(state));
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("jingdu-export".into())
-            .spawn(move || {
-                let count = job.note_count();
-                let result = job
-                    .run(&path)
-                    .map(|()| (path, count))
-                    .map_err(|e| e.to_string());
-                let _ = tx.send(Action::ExportFinished(result));
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.pending = Some(Pending::Writing(rx)),
-            Err(e) => self.note = Some(s::export_not_started(&e)),
+    fn start_export(&mut self, state: &AppState, path: PathBuf, actions: &mut Requests) {
+        self.writing = true;
+        actions.push(Intent::StartExport(path, self.options(state)));
+    }
+
+    /// Tells the dialog whether its export is still being written; when it is done, the
+    /// file it wrote exists now, so the overwrite warning is asked again.
+    pub fn set_writing(&mut self, writing: bool) {
+        if self.writing && !writing {
+            self.overwrite_check = None;
         }
+        self.writing = writing;
     }
 
     /// Shows the dialog (when `state.view.export_open`).
@@ -232,13 +212,13 @@ impl ExportDialog {
             ui.add_space(4.0);
             self.body_ui(ui, state, actions);
         });
-        if modal.should_close() && self.pending.is_none() {
+        if modal.should_close() && self.pending.is_none() && !self.writing {
             actions.push(Action::CloseExport);
         }
     }
 
     fn body_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
-        let busy = self.pending.is_some();
+        let busy = self.pending.is_some() || self.writing;
         ui.label(RichText::new(s::EXPORT_FORMAT).strong());
         ui.horizontal_wrapped(|ui| {
             for f in Format::ALL {
@@ -358,7 +338,7 @@ impl ExportDialog {
                 match resolve_path(&self.path, &self.file_name(state), self.format) {
                     Ok(path) => {
                         self.note = None;
-                        self.start_export(state, path, ui.ctx());
+                        self.start_export(state, path, actions);
                     }
                     Err(e) => self.note = Some(e),
                 }

@@ -225,6 +225,16 @@ impl JingduApp {
     fn carry_out(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::OpenImport => self.import.open = true,
+            Intent::StartExport(path, options) => {
+                let job = self.state.export_job(options);
+                let wake_ctx = ctx.clone();
+                if let Err(e) = self
+                    .tasks
+                    .export(job, path, move || wake_ctx.request_repaint())
+                {
+                    self.apply_action(ctx, Action::ExportFinished(Err(e)));
+                }
+            }
             Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Intent::ToggleKeyboardHelp => self.keyboard_help = !self.keyboard_help,
             Intent::OpenDialog => self.open_file.open = true,
@@ -442,8 +452,13 @@ impl JingduApp {
         self.export.poll(&ctx, &self.state, &mut actions);
         if let Some(result) = self.tasks.poll() {
             self.finish_opening(&ctx, result);
-        } else if self.tasks.opening().is_some() {
-            // The worker wakes the window when done; this keeps the spinner turning.
+        }
+        if let Some(result) = self.tasks.poll_export() {
+            actions.push(Action::ExportFinished(result));
+        }
+        self.export.set_writing(self.tasks.exporting());
+        if self.tasks.busy() {
+            // The workers wake the window when done; this keeps the spinners turning.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.export.ui(&ctx, &self.state, &mut actions);

@@ -23,6 +23,8 @@ pub enum Intent {
     PasteDocument(Option<String>),
     /// Open the file dialog to import notes (Ctrl+I).
     OpenImport,
+    /// Write the notes, as the export dialog chose, to this file (on a worker).
+    StartExport(PathBuf, crate::export::Options),
     /// Show or hide the keyboard help (F1).
     ToggleKeyboardHelp,
     /// Close the window (Ctrl+Q); notes and settings are saved on the way out.
