@@ -447,18 +447,8 @@ impl AppState {
             Action::SetFilterTag(t) => self.view.filter.tag = t,
             Action::SetFilterColor(c) => self.view.filter.color = c,
             Action::RenameColor { key, name } => {
-                if self.palette.rename(&key, &name)
-                    && let Some(store) = &self.store
-                    && let Err(e) = self.palette.save(&store.palette_path())
-                {
-                    self.messages.post(
-                        Level::Error,
-                        format!(
-                            "无法保存颜色名称（{}）：{}",
-                            crate::fsutil::describe_io_error(&e),
-                            store.palette_path().display()
-                        ),
-                    );
+                if self.palette.rename(&key, &name) {
+                    self.save_palette();
                 }
             }
             Action::DismissMessage(id) => self.messages.dismiss(id),
@@ -588,6 +578,30 @@ mod tests {
             Settings::default(),
             fixed_clock(),
         )
+    }
+
+    #[test]
+    fn colour_names_are_saved_off_the_ui_thread_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        let key = app.palette.colors[0].key.clone();
+        app.apply(Action::RenameColor {
+            key: key.clone(),
+            name: "要点".into(),
+        });
+        // Waiting for the worker is what closing the window does.
+        assert!(app.save_now());
+        let again = app(dir.path());
+        assert_eq!(
+            again
+                .palette
+                .colors
+                .iter()
+                .find(|c| c.key == key)
+                .map(|c| c.name.as_str()),
+            Some("要点")
+        );
+        assert!(app.messages.list().is_empty(), "{:?}", app.messages.list());
     }
 
     #[test]

@@ -63,8 +63,45 @@ impl AppState {
         let Some(saver) = &mut self.saver else {
             return;
         };
-        for result in saver.poll() {
-            self.take_save_result(result);
+        for outcome in saver.poll() {
+            self.take_outcome(outcome);
+        }
+    }
+
+    /// What a background save came to: the notes' merge and revision, or a message.
+    pub(super) fn take_outcome(&mut self, outcome: super::autosave::SaveOutcome) {
+        match outcome {
+            super::autosave::SaveOutcome::Notes(result) => self.take_save_result(result),
+            super::autosave::SaveOutcome::Palette(_, Ok(())) => {}
+            super::autosave::SaveOutcome::Palette(path, Err(reason)) => {
+                self.messages.post(
+                    Level::Error,
+                    format!("无法保存颜色名称（{reason}）：{}", path.display()),
+                );
+            }
+        }
+    }
+
+    /// Saves the colour names: on the autosave worker when there is one.
+    pub(super) fn save_palette(&mut self) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        let path = store.palette_path();
+        if let Some(saver) = &mut self.saver
+            && saver.request_palette(path.clone(), self.palette.clone())
+        {
+            return;
+        }
+        if let Err(e) = self.palette.save(&path) {
+            self.messages.post(
+                Level::Error,
+                format!(
+                    "无法保存颜色名称（{}）：{}",
+                    crate::fsutil::describe_io_error(&e),
+                    path.display()
+                ),
+            );
         }
     }
 
@@ -93,8 +130,8 @@ impl AppState {
     /// saves first. Returns whether everything is on disk.
     pub fn save_now(&mut self) -> bool {
         if let Some(saver) = &mut self.saver {
-            for r in saver.finish() {
-                self.take_save_result(r);
+            for outcome in saver.finish() {
+                self.take_outcome(outcome);
             }
         }
         if self.dirty_since.is_none() {

@@ -209,7 +209,6 @@ pub const NO_SAVE_DIALOG: &str = "无法打开系统的保存对话框，请在�
 /// The native Save dialog went away without an answer.
 pub const SAVE_DIALOG_CRASHED: &str = "系统保存对话框意外关闭，请在下方输入保存路径。";
 
-
 /// Title of the export dialog and of its Save dialog.
 pub const EXPORT_TITLE: &str = "导出笔记";
 
