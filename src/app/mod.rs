@@ -583,14 +583,14 @@ mod tests {
     #[test]
     fn colour_names_are_saved_off_the_ui_thread_and_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let mut app = app(dir.path());
-        let key = app.palette.colors[0].key.clone();
-        app.apply(Action::RenameColor {
+        let mut first = app(dir.path());
+        let key = first.palette.colors[0].key.clone();
+        first.apply(Action::RenameColor {
             key: key.clone(),
             name: "要点".into(),
         });
         // Waiting for the worker is what closing the window does.
-        assert!(app.save_now());
+        assert!(first.save_now());
         let again = app(dir.path());
         assert_eq!(
             again
@@ -601,7 +601,11 @@ mod tests {
                 .map(|c| c.name.as_str()),
             Some("要点")
         );
-        assert!(app.messages.list().is_empty(), "{:?}", app.messages.list());
+        assert!(
+            first.messages.list().is_empty(),
+            "{:?}",
+            first.messages.list()
+        );
     }
 
     #[test]
