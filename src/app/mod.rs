@@ -214,6 +214,9 @@ pub struct AppState {
     history: History,
     store: Option<Store>,
     saver: Option<Autosaver>,
+    /// Savers of documents switched away from, finishing their last saves in the background;
+    /// their failures are reported here, so that none passes silently.
+    retiring: Vec<persistence::Retiring>,
     revision: u64,
     read_only: bool,
     dirty_since: Option<Instant>,
@@ -578,6 +581,34 @@ mod tests {
             Settings::default(),
             fixed_clock(),
         )
+    }
+
+    #[test]
+    fn switching_documents_saves_the_last_change_in_the_background() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = app(dir.path());
+        let doc = first.source.document.clone();
+        let p = doc.paragraph_indices().next().unwrap();
+        first.apply(Action::StartNote(NoteTarget {
+            kind: NoteKind::Paragraph,
+            range: doc.blocks[p].range.clone(),
+        }));
+        first.apply(Action::SetDraftText("换文档之前写的".into()));
+        // Not committed: the draft becomes a note on the way out.
+        let other = Source::from_text(
+            crate::document::Origin::File(dir.path().join("b.txt")),
+            "另一篇\n\n正文一段，写了一些内容。\n",
+        );
+        first.switch_to(other);
+        assert_eq!(first.source.document.meta.title.as_deref(), Some("另一篇"));
+        first.save_now();
+        assert!(
+            first.messages.list().is_empty(),
+            "{:?}",
+            first.messages.list()
+        );
+        let back = app(dir.path());
+        assert!(back.notes().iter().any(|n| n.text == "换文档之前写的"));
     }
 
     #[test]

@@ -96,6 +96,7 @@ impl AppState {
             history: History::default(),
             store,
             saver,
+            retiring: Vec::new(),
             revision,
             read_only,
             dirty_since: None,
@@ -107,26 +108,23 @@ impl AppState {
     /// Opens `source` in place of the current document: drafts become notes and everything
     /// is saved first; the store, the settings and the clock carry over.
     pub fn switch_to(&mut self, source: Source) {
-        self.keep_draft();
-        self.save_now();
-        // Finish the autosave worker before the next document's one starts.
-        drop(self.saver.take());
+        let retiring = self.retire();
         let store = self.store.take();
         let settings = std::mem::take(&mut self.settings);
         let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
         *self = AppState::new(source, store, settings, clock);
+        self.retiring = retiring;
     }
 
     /// Like [`AppState::switch_to`], with the notes already loaded on a worker
     /// ([`super::tasks::Tasks`]).
     pub fn switch_to_prepared(&mut self, source: Source, notes: PreparedNotes) {
-        self.keep_draft();
-        self.save_now();
-        drop(self.saver.take());
+        let retiring = self.retire();
         let store = self.store.take();
         let settings = std::mem::take(&mut self.settings);
         let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
         *self = AppState::assemble(source, notes, store, settings, clock, false);
+        self.retiring = retiring;
     }
 }
 

@@ -2,6 +2,7 @@
 //! worker; a save that finds another writer's changes merges them back in; a failed save
 //! keeps the notes in the window and says so.
 
+use super::autosave::SaveOutcome;
 use super::*;
 
 impl AppState {
@@ -28,8 +29,12 @@ impl AppState {
     /// Returns how long until the next save is due, so the window can wake up for it.
     pub fn tick(&mut self, now: Instant) -> Option<Duration> {
         self.collect_saves();
+        self.collect_retiring(false);
         self.messages.expire(now);
-        let since = self.dirty_since?;
+        let Some(since) = self.dirty_since else {
+            // Look again soon while an earlier document's saver finishes.
+            return (!self.retiring.is_empty()).then_some(Duration::from_millis(100));
+        };
         if self.read_only {
             return None;
         }
@@ -42,6 +47,62 @@ impl AppState {
         }
         self.queue_save();
         None
+    }
+
+    /// Saves everything now, a draft included, before this same document is read again (in
+    /// another encoding): the notes the next state loads must hold the last change.
+    pub fn flush_before_reopen(&mut self) {
+        self.keep_draft();
+        self.save_now();
+    }
+
+    /// Leaves this document: a draft becomes a note, the last changes are queued on the
+    /// autosave worker, and the worker is handed over — with the ones still retiring — to
+    /// finish in the background while the next document opens. Without a worker the save
+    /// happens here.
+    pub(super) fn retire(&mut self) -> Vec<Retiring> {
+        self.keep_draft();
+        if self.dirty_since.is_some() && !self.read_only {
+            self.queue_save();
+        }
+        let mut retiring = std::mem::take(&mut self.retiring);
+        if let Some(saver) = self.saver.take() {
+            retiring.push(Retiring {
+                saver,
+                name: self.source.display_name(),
+            });
+        }
+        retiring
+    }
+
+    /// Reports what the savers of earlier documents did, and lets finished ones go.
+    fn collect_retiring(&mut self, wait: bool) {
+        let mut still = Vec::new();
+        for mut r in std::mem::take(&mut self.retiring) {
+            let outcomes = if wait {
+                r.saver.finish()
+            } else {
+                r.saver.poll()
+            };
+            for outcome in outcomes {
+                let failure = match outcome {
+                    SaveOutcome::Notes(Err(e)) => {
+                        Some(format!("《{}》的笔记未能保存：{e}", r.name))
+                    }
+                    SaveOutcome::Palette(path, Err(reason)) => {
+                        Some(format!("无法保存颜色名称（{reason}）：{}", path.display()))
+                    }
+                    _ => None,
+                };
+                if let Some(text) = failure {
+                    self.messages.post(Level::Error, text);
+                }
+            }
+            if r.saver.busy() {
+                still.push(r);
+            }
+        }
+        self.retiring = still;
     }
 
     pub(super) fn queue_save(&mut self) {
@@ -129,6 +190,7 @@ impl AppState {
     /// Saves synchronously now (on exit, or when no worker thread runs). Waits for queued
     /// saves first. Returns whether everything is on disk.
     pub fn save_now(&mut self) -> bool {
+        self.collect_retiring(true);
         if let Some(saver) = &mut self.saver {
             for outcome in saver.finish() {
                 self.take_outcome(outcome);
@@ -159,4 +221,11 @@ impl AppState {
     pub fn notes_path(&self) -> Option<std::path::PathBuf> {
         self.store.as_ref().map(|s| s.notes_path(&self.doc_info.id))
     }
+}
+
+/// The autosave worker of a document switched away from, finishing its last saves.
+pub(super) struct Retiring {
+    saver: Autosaver,
+    /// The document's name, for a failure message.
+    name: String,
 }

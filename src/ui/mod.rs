@@ -119,6 +119,10 @@ impl JingduApp {
             .encodings
             .get(&encoding_key(path))
             .and_then(|label| crate::document::encoding_for_label(label));
+        let same = |a: &std::path::Path| encoding_key(a) == encoding_key(path);
+        if self.state.source.origin.path().is_some_and(same) {
+            self.state.flush_before_reopen();
+        }
         let wake_ctx = ctx.clone();
         let wake = move || wake_ctx.request_repaint();
         if let Some(result) = self.tasks.open(path, encoding, self.state.store(), wake) {
