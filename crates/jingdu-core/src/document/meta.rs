@@ -113,8 +113,11 @@ pub fn is_chrome(line: &str) -> bool {
     if CHROME_PREFIXES.iter().any(|p| t.starts_with(p)) {
         return true;
     }
-    let short = t.chars().count() <= 60;
-    if short && CHROME_MARKS.iter().any(|m| t.contains(m)) {
+    // Chrome is short; a paragraph is decided by its first 61 chars, not scanned further.
+    if t.chars().nth(60).is_some() {
+        return false;
+    }
+    if CHROME_MARKS.iter().any(|m| t.contains(m)) {
         return true;
     }
     let bare = t.trim_matches([
@@ -124,13 +127,17 @@ pub fn is_chrome(line: &str) -> bool {
         return true;
     }
     // A download site's banner: a web address together with what the site offers.
-    short && has_web_address(t) && BANNER_WORDS.iter().any(|w| t.contains(w))
+    has_web_address(t) && BANNER_WORDS.iter().any(|w| t.contains(w))
 }
 
 /// Pagination left in text extracted from a PDF or a scan: `- 12 -`, `—12—`, `第 3 页`,
 /// `第3页 共20页`, `3/20`, `Page 3`.
 pub fn is_page_number(t: &str) -> bool {
     let t = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    // Pagination is a few chars: a paragraph is not copied to find out.
+    if t.len() > 40 {
+        return false;
+    }
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let inner = t.trim_matches(['-', '—', '–', ' ']);
     if inner.len() < t.len() && digits(inner.trim()) {

@@ -222,6 +222,10 @@ pub fn parse_numbering(line: &str) -> Option<Numbered> {
 /// (ASCII or full-width digits), with any spaces around it. Whether such lines are headings
 /// depends on their sequence in the text; see the structure detector.
 pub fn bare_numeral(line: &str) -> Option<u32> {
+    // A numeral line is a few chars and some spaces: do not copy a paragraph to find out.
+    if line.len() > 64 {
+        return None;
+    }
     let folded: String = line.chars().map(fold_radical).collect();
     let t = folded.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let n = t.chars().count();

@@ -550,7 +550,9 @@ fn group_blocks(
     };
     for ((&line, &section), &hint) in body.iter().zip(sections).zip(hints) {
         let t = trim(line);
-        if t.is_empty() || meta::is_chrome(t) || running_heads.contains(t) {
+        // Running heads are short: a paragraph is not hashed to find out.
+        let running_head = !running_heads.is_empty() && t.len() <= 160 && running_heads.contains(t);
+        if t.is_empty() || meta::is_chrome(t) || running_head {
             broke = true;
             continue;
         }
@@ -613,7 +615,7 @@ fn running_heads<'a>(body: &[&'a str]) -> std::collections::HashSet<&'a str> {
     let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, line) in body.iter().enumerate() {
         let t = trim(line);
-        if t.is_empty() || t.chars().count() > 40 || ends_with_punctuation(t) {
+        if t.is_empty() || t.chars().nth(40).is_some() || ends_with_punctuation(t) {
             continue;
         }
         let entry = seen.entry(t).or_default();
@@ -754,19 +756,26 @@ const BACK_MATTER_LABELS: [&str; 12] = [
 /// A back-matter label alone (`注释`, `附录一`), or running into a numbered first entry
 /// (`注释 ⑴…`, `注释：[1]…`) with the label's length.
 fn back_matter(t: &str) -> Option<Candidate> {
-    let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
+    // Only a short line can be a label alone; a paragraph can only run one in.
+    let short = t.chars().nth(12).is_none();
+    let compact: String = if short {
+        t.chars().filter(|c| !is_space(*c)).collect()
+    } else {
+        String::new()
+    };
     for label in BACK_MATTER_LABELS {
-        let Some(rest) = compact.strip_prefix(label) else {
-            continue;
-        };
-        // `附录一`, `附录 A`: a numbered label is still a label.
-        if rest.is_empty()
-            || (rest.chars().count() <= 2
+        if let Some(rest) = compact.strip_prefix(label) {
+            // `附录一`, `附录 A`: a numbered label is still a label.
+            let numbered = rest.chars().count() <= 2
                 && rest
                     .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c)))
-        {
-            return Some(Candidate::BackMatter);
+                    .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c));
+            if rest.is_empty() || numbered {
+                return Some(Candidate::BackMatter);
+            }
+        }
+        if !t.starts_with(label) {
+            continue;
         }
         let after =
             t[label.len()..].trim_start_matches(|c: char| is_space(c) || c == '：' || c == ':');
