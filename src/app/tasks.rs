@@ -49,6 +49,7 @@ struct Opening {
 /// An export being written on a worker.
 struct Exporting {
     rx: mpsc::Receiver<Result<(PathBuf, usize), String>>,
+    cancel: Arc<AtomicBool>,
 }
 
 /// The window's background work.
@@ -163,20 +164,42 @@ impl Tasks {
         wake: impl Fn() + Send + 'static,
     ) -> Result<(), String> {
         let (tx, rx) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let worker_cancel = cancel.clone();
         std::thread::Builder::new()
             .name("jingdu-export".into())
             .spawn(move || {
                 let count = job.note_count();
-                let result = job
-                    .run(&path)
-                    .map(|()| (path, count))
-                    .map_err(|e| e.to_string());
-                let _ = tx.send(result);
+                // Rendered in memory first: a cancelled export leaves no file behind and
+                // replaces none.
+                let mut bytes = Vec::new();
+                let result = job.write(&mut bytes).map_err(|e| e.to_string());
+                if worker_cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                let result = result.and_then(|()| {
+                    crate::fsutil::write_atomic(&path, &bytes).map_err(|e| {
+                        crate::export::ExportError::Write {
+                            path: path.display().to_string(),
+                            reason: crate::fsutil::describe_io_error(&e),
+                        }
+                        .to_string()
+                    })
+                });
+                let _ = tx.send(result.map(|()| (path, count)));
                 wake();
             })
             .map_err(|e| e.to_string())?;
-        self.exporting = Some(Exporting { rx });
+        self.exporting = Some(Exporting { rx, cancel });
         Ok(())
+    }
+
+    /// Stops the export being written, if any: no file is written or replaced unless the
+    /// worker was already writing it (a matter of milliseconds).
+    pub fn cancel_export(&mut self) {
+        if let Some(e) = self.exporting.take() {
+            e.cancel.store(true, Ordering::Relaxed);
+        }
     }
 
     /// The finished export, once it is done.
@@ -241,6 +264,48 @@ fn prepare(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_is_written_by_a_worker_and_a_cancelled_one_reports_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = crate::app::AppState::new(
+            Source::builtin(),
+            Some(Store::at(dir.path())),
+            crate::app::Settings::default(),
+            Box::new(crate::notes::now_rfc3339),
+        );
+        let options = crate::export::Options::new(crate::export::Format::Markdown);
+        let out = dir.path().join("笔记.md");
+        let mut tasks = Tasks::default();
+        tasks
+            .export(state.export_job(options.clone()), out.clone(), || {})
+            .unwrap();
+        assert!(tasks.exporting());
+        let started = std::time::Instant::now();
+        let done = loop {
+            if let Some(r) = tasks.poll_export() {
+                break r;
+            }
+            assert!(
+                started.elapsed().as_secs() < 30,
+                "the export never finished"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        };
+        assert_eq!(done, Ok((out.clone(), 0)));
+        assert!(std::fs::read_to_string(&out).unwrap().contains("学习笔记"));
+
+        tasks
+            .export(
+                state.export_job(options),
+                dir.path().join("又一份.md"),
+                || {},
+            )
+            .unwrap();
+        tasks.cancel_export();
+        assert!(!tasks.exporting());
+        assert!(tasks.poll_export().is_none());
+    }
 
     #[test]
     fn a_small_file_opens_at_once_with_its_notes() {

@@ -306,11 +306,18 @@ impl ExportDialog {
                 self.note = None;
                 self.open_native_dialog(state, ui.ctx());
             }
+            // While the export is written, 取消 stops it; otherwise it closes the dialog.
+            let waiting_for_dialog = self.pending.is_some();
             if ui
-                .add_enabled(!busy, egui::Button::new(s::CANCEL))
+                .add_enabled(!waiting_for_dialog, egui::Button::new(s::CANCEL))
                 .clicked()
             {
-                actions.push(Action::CloseExport);
+                if self.writing {
+                    self.writing = false;
+                    actions.push(Intent::CancelExport);
+                } else {
+                    actions.push(Action::CloseExport);
+                }
             }
             if busy {
                 ui.spinner();

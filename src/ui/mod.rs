@@ -229,6 +229,7 @@ impl JingduApp {
     fn carry_out(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::OpenImport => self.import.open = true,
+            Intent::CancelExport => self.tasks.cancel_export(),
             Intent::StartExport(path, options) => {
                 let job = self.state.export_job(options);
                 let wake_ctx = ctx.clone();

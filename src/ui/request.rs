@@ -25,6 +25,8 @@ pub enum Intent {
     OpenImport,
     /// Write the notes, as the export dialog chose, to this file (on a worker).
     StartExport(PathBuf, crate::export::Options),
+    /// Stop the export being written.
+    CancelExport,
     /// Show or hide the keyboard help (F1).
     ToggleKeyboardHelp,
     /// Close the window (Ctrl+Q); notes and settings are saved on the way out.
