@@ -647,8 +647,14 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
 }
 
 fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, CliError> {
+    let started = std::time::Instant::now();
     let imported =
         export::read_import(path).map_err(|e| CliError::new(format!("{e}；笔记没有任何改动")))?;
+    log::info!(
+        "import: {} annotations read in {:.0} ms",
+        imported.notes.len(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let source = open_source(file, false)?;
     let store = Store::from_env()?;
     let mut state = crate::app::AppState::new_strict(source, store)?;
@@ -658,10 +664,20 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
             imported.title.as_deref().unwrap_or("未知文档")
         )));
     }
+    let merged = std::time::Instant::now();
     let report = state.merge_imported(imported.notes);
+    log::info!(
+        "import: merged in {:.0} ms",
+        merged.elapsed().as_secs_f64() * 1e3
+    );
+    let saved = std::time::Instant::now();
     if !state.save_now() {
         return Err(CliError::new("导入的笔记未能保存，原有笔记没有改动"));
     }
+    log::info!(
+        "import: saved in {:.0} ms",
+        saved.elapsed().as_secs_f64() * 1e3
+    );
     let mut text = format!(
         "已导入：新增 {} 条，更新 {} 条，{} 条已存在",
         report.added, report.updated, report.unchanged
