@@ -506,6 +506,12 @@ impl AppState {
         }
     }
 
+    /// How many notes an export with `options` would hold, without copying any: the export
+    /// dialog shows it every frame.
+    pub fn export_count(&self, options: &export::Options) -> usize {
+        export::select_notes(&self.source.document, self.notes(), options).len()
+    }
+
     /// The section the reader is looking at (for "export the current section").
     pub fn current_section(&self) -> Option<usize> {
         self.view

@@ -294,7 +294,7 @@ impl ExportDialog {
             )
             .on_disabled_hover_text(s::EXPORT_ANNOTATED_ONLY);
         });
-        let count = state.export_job(self.options(state)).note_count();
+        let count = state.export_count(&self.options(state));
         ui.label(RichText::new(s::will_export(count)).small());
         ui.separator();
 
