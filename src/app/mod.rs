@@ -605,7 +605,8 @@ mod tests {
             crate::document::Origin::File(dir.path().join("b.txt")),
             "另一篇\n\n正文一段，写了一些内容。\n",
         );
-        first.switch_to(other);
+        let notes = PreparedNotes::load(&other, first.store.as_ref(), false).unwrap();
+        first.switch_to_prepared(other, notes);
         assert_eq!(first.source.document.meta.title.as_deref(), Some("另一篇"));
         first.save_now();
         assert!(

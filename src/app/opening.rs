@@ -105,19 +105,9 @@ impl AppState {
         }
     }
 
-    /// Opens `source` in place of the current document: drafts become notes and everything
-    /// is saved first; the store, the settings and the clock carry over.
-    pub fn switch_to(&mut self, source: Source) {
-        let retiring = self.retire();
-        let store = self.store.take();
-        let settings = std::mem::take(&mut self.settings);
-        let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
-        *self = AppState::new(source, store, settings, clock);
-        self.retiring = retiring;
-    }
-
-    /// Like [`AppState::switch_to`], with the notes already loaded on a worker
-    /// ([`super::tasks::Tasks`]).
+    /// Opens `source`, whose notes were loaded on a worker ([`super::tasks::Tasks`]), in
+    /// place of the current document: a draft becomes a note and the last changes are saved
+    /// in the background; the store, the settings and the clock carry over.
     pub fn switch_to_prepared(&mut self, source: Source, notes: PreparedNotes) {
         let retiring = self.retire();
         let store = self.store.take();

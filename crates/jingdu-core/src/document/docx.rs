@@ -366,12 +366,7 @@ mod tests {
         buf.into_inner()
     }
 
-    fn outline(doc: &Document) -> Vec<(u8, String)> {
-        doc.blocks
-            .iter()
-            .filter_map(|b| b.heading_level().map(|l| (l, b.text.clone())))
-            .collect()
-    }
+    use crate::document::outline_of as outline;
 
     fn para(text: &str) -> P {
         P::new().add_run(Run::new().add_text(text))

@@ -556,12 +556,7 @@ fn squash(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn outline(doc: &Document) -> Vec<(u8, String)> {
-        doc.blocks
-            .iter()
-            .filter_map(|b| b.heading_level().map(|l| (l, b.text.clone())))
-            .collect()
-    }
+    use crate::document::outline_of as outline;
 
     const NEWS_PAGE: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>山村小学的一天_某某网资讯_某某网</title>

@@ -328,6 +328,15 @@ fn build_sections(blocks: &[Block]) -> (Vec<Section>, Vec<usize>, Vec<usize>) {
     (sections, roots, preamble)
 }
 
+/// Headings as `(level, text)`, for the detector's tests.
+#[cfg(test)]
+pub(crate) fn outline_of(doc: &Document) -> Vec<(u8, String)> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| b.heading_level().map(|l| (l, b.text.clone())))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -953,12 +953,7 @@ fn run_in_heading(t: &str) -> Option<(NumberKind, usize)> {
 mod tests {
     use super::*;
 
-    fn outline(doc: &Document) -> Vec<(u8, String)> {
-        doc.blocks
-            .iter()
-            .filter_map(|b| b.heading_level().map(|l| (l, b.text.clone())))
-            .collect()
-    }
+    use crate::document::outline_of as outline;
 
     #[test]
     fn numbered_levels_and_run_in_headings() {
