@@ -174,34 +174,18 @@ pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
 /// Reads at most [`MAX_FILE_BYTES`] of a regular file; devices and pipes are refused before
 /// anything is read from them.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use crate::fsutil::ReadError;
     let owned = || path.to_path_buf();
-    let unreadable = |e: std::io::Error| LoadError::Unreadable {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    };
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound(owned()),
-        _ => unreadable(e),
-    })?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory(owned()));
-    }
-    if !meta.is_file() {
-        return Err(LoadError::NotAFile(owned()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge(owned()));
-    }
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The file may grow between the check and the read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge(owned()));
-    }
-    Ok(bytes)
+    crate::fsutil::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::NotFound => LoadError::NotFound(owned()),
+        ReadError::IsDirectory => LoadError::IsDirectory(owned()),
+        ReadError::NotAFile => LoadError::NotAFile(owned()),
+        ReadError::TooLarge { .. } => LoadError::TooLarge(owned()),
+        e @ ReadError::Io(_) => LoadError::Unreadable {
+            path: owned(),
+            reason: e.to_string(),
+        },
+    })
 }
 
 /// Reads standard input up to [`MAX_FILE_BYTES`] (`jingdu outline -`).

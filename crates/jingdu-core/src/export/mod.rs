@@ -10,6 +10,7 @@ mod html;
 mod markdown;
 mod text;
 pub mod w3c;
+pub mod w3c_import;
 
 use std::io::Write;
 use std::path::Path;
@@ -17,7 +18,7 @@ use std::path::Path;
 use crate::document::{Document, Metadata, typography::display_text};
 use crate::notes::{DocInfo, Note, NoteKind, Palette};
 
-pub use w3c::{ImportError, Imported, read_import};
+pub use w3c_import::{ImportError, Imported, MAX_IMPORT_BYTES, parse_import, read_import};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

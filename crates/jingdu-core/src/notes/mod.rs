@@ -11,7 +11,7 @@ pub mod store;
 
 pub use anchor::{Found, TextIndex, block_anchor, make_anchor, reanchor, target_anchor};
 pub use index::{Highlight, NoteIndex, block_for};
-pub use note::{Anchor, Note, NoteKind, normalize_tags};
+pub use note::{Anchor, Note, NoteKind, checked_timestamp, normalize_tags};
 pub use notebook::{Change, ImportReport, Notebook};
 pub use palette::{ColorEntry, DEFAULT_COLOR, Palette};
 pub use store::{DocInfo, Loaded, OnCorrupt, Saved, Store, StoreError, Tombstone};

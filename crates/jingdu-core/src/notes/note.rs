@@ -141,9 +141,83 @@ pub fn normalize_tags(tags: impl IntoIterator<Item = String>) -> Vec<String> {
     out
 }
 
+/// `text` if it is an RFC 3339 date-time that is also a valid `xsd:dateTime` (what W3C
+/// annotations require): `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, a real date and time.
+/// Returned with `T` and `Z` in upper case, the one spelling both standards accept.
+pub fn checked_timestamp(text: &str) -> Option<String> {
+    let t = text.to_ascii_uppercase();
+    let b = t.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range.clone())
+            .is_some_and(|d| d.len() == range.len() && d.iter().all(u8::is_ascii_digit))
+    };
+    let shape = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && b.get(10) == Some(&b'T')
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
+        && b.get(16) == Some(&b':')
+        && digits(17..19);
+    if !shape {
+        return None;
+    }
+    let mut i = 19;
+    if b.get(i) == Some(&b'.') {
+        let fraction = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if fraction == 0 {
+            return None;
+        }
+        i += 1 + fraction;
+    }
+    let zone_ok = match b.get(i) {
+        Some(b'Z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            i + 6 == b.len() && digits(i + 1..i + 3) && b[i + 3] == b':' && digits(i + 4..i + 6)
+        }
+        _ => false,
+    };
+    // The shape is right; jiff checks that the date and time exist (no 30 February).
+    (zone_ok && t.parse::<jiff::Timestamp>().is_ok()).then_some(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_are_checked_and_normalized() {
+        for ok in [
+            "2024-05-01T09:30:00Z",
+            "2024-05-01T09:30:00+08:00",
+            "2024-05-01T09:30:00.123456-05:30",
+            "2024-02-29T23:59:59Z",
+        ] {
+            assert_eq!(checked_timestamp(ok).as_deref(), Some(ok));
+        }
+        assert_eq!(
+            checked_timestamp("2024-05-01t09:30:00z").as_deref(),
+            Some("2024-05-01T09:30:00Z")
+        );
+        for bad in [
+            "",
+            "2024-05-01",
+            "2024-05-01T09:30:00",
+            "2024-05-01 09:30:00Z",
+            "2023-02-29T09:30:00Z",
+            "2024-05-01T25:30:00Z",
+            "2024-05-01T09:30Z",
+            "2024-05-01T09:30:00.Z",
+            "2024-05-01T09:30:00+0800",
+            "2024-05-01T09:30:00Z[UTC]",
+            "２０２４-05-01T09:30:00Z",
+        ] {
+            assert_eq!(checked_timestamp(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn tags_are_normalized() {

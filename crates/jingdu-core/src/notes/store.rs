@@ -263,7 +263,7 @@ impl Store {
         let path = self.notes_path(&doc.id);
         let mut warnings = Vec::new();
         let (file, found_by) = match read_file(&path) {
-            Ok(Some(f)) => (Some(f), FoundBy::Id),
+            Ok(Some(f)) => (Some(f.file), FoundBy::Id),
             Ok(None) => match self.find_by_hash(doc) {
                 Some((f, other)) => (Some(f), FoundBy::TextHash(other)),
                 None => (None, FoundBy::New),
@@ -281,7 +281,7 @@ impl Store {
                         aside.display()
                     ));
                     match read_file(&backup_path(&path)) {
-                        Ok(Some(f)) => {
+                        Ok(Some(OnDisk { file: f, .. })) => {
                             warnings.push(format!("已从备份恢复 {} 条笔记。", f.notes.len()));
                             (Some(f), FoundBy::Id)
                         }
@@ -342,7 +342,9 @@ impl Store {
             .collect();
         paths.sort();
         paths.into_iter().find_map(|p| match read_file(&p) {
-            Ok(Some(f)) if f.document.text_hash == doc.text_hash && f.document.id != doc.id => {
+            Ok(Some(OnDisk { file: f, .. }))
+                if f.document.text_hash == doc.text_hash && f.document.id != doc.id =>
+            {
                 Some((f, p))
             }
             _ => None,
@@ -363,8 +365,9 @@ impl Store {
         let (mut notes, mut deleted) = (notes.to_vec(), deleted.to_vec());
         let mut merged = None;
         let mut revision = base_revision;
+        let mut previous = None;
         match read_file(&path) {
-            Ok(Some(disk)) => {
+            Ok(Some(OnDisk { bytes, file: disk })) => {
                 if disk.schema > SCHEMA_VERSION {
                     return Err(StoreError::NewerSchema {
                         path,
@@ -378,6 +381,7 @@ impl Store {
                     merged = Some((notes.clone(), deleted.clone()));
                 }
                 revision = revision.max(disk.revision);
+                previous = Some(bytes);
             }
             Ok(None) => {}
             Err(ReadError::Io(reason)) => return Err(StoreError::Unreadable { path, reason }),
@@ -401,10 +405,9 @@ impl Store {
             path: path.clone(),
             reason: e.to_string(),
         })?;
-        if path.exists() {
-            let backup = backup_path(&path);
-            std::fs::copy(&path, &backup).map_err(|e| StoreError::Write {
-                path: backup.clone(),
+        if let Some(bytes) = previous {
+            keep_backup(&path, &bytes).map_err(|e| StoreError::Write {
+                path: backup_path(&path),
                 reason: describe_io_error(&e),
             })?;
         }
@@ -424,16 +427,34 @@ enum ReadError {
     Parse(String),
 }
 
+/// The largest notes file read: far above the 175 MB of 100 000 notes, far below what would
+/// exhaust memory if something else were put in its place.
+const MAX_STORE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// A notes file as read from disk: its bytes (for the backup) and what they say.
+struct OnDisk {
+    bytes: Vec<u8>,
+    file: NotesFile,
+}
+
 /// Reads and parses a notes file; `Ok(None)` when it does not exist.
-fn read_file(path: &Path) -> Result<Option<NotesFile>, ReadError> {
-    let bytes = match std::fs::read(path) {
+fn read_file(path: &Path) -> Result<Option<OnDisk>, ReadError> {
+    let bytes = match crate::fsutil::read_regular(path, MAX_STORE_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(ReadError::Io(describe_io_error(&e))),
+        Err(crate::fsutil::ReadError::NotFound) => return Ok(None),
+        Err(e) => return Err(ReadError::Io(e.to_string())),
     };
-    serde_json::from_slice::<NotesFile>(&bytes)
-        .map(Some)
-        .map_err(|e| ReadError::Parse(e.to_string()))
+    match serde_json::from_slice::<NotesFile>(&bytes) {
+        Ok(file) => Ok(Some(OnDisk { bytes, file })),
+        Err(e) => Err(ReadError::Parse(e.to_string())),
+    }
+}
+
+/// Keeps `bytes` — the file at `path` as it was just read and parsed, so never a damaged
+/// copy — as its backup. Written atomically like the store itself: a crash or a full disk
+/// leaves the previous backup whole, never a truncated one.
+fn keep_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic(&backup_path(path), bytes)
 }
 
 fn backup_path(path: &Path) -> PathBuf {
