@@ -128,6 +128,54 @@ fn exports(c: &mut Criterion) {
     g.finish();
 }
 
+/// Reading a W3C export back: 10 000 annotations, and ten times as many (the time should
+/// grow tenfold, not a hundredfold).
+fn parse_exports(c: &mut Criterion) {
+    let source = Source::from_text(Origin::Builtin, &synthetic_text(MILLION));
+    let ten = many_notes(&source);
+    let hundred: Vec<Note> = (0..10)
+        .flat_map(|k| {
+            ten.iter().map(move |n| {
+                let mut n = n.clone();
+                n.id = format!("{k:08}-0000-4000-8000-{}", &n.id[24..]);
+                n
+            })
+        })
+        .collect();
+    let info = DocInfo::for_source(&source);
+    let palette = Palette::default();
+    let options = Options::new(Format::Json);
+    let exported = |list: &[Note]| {
+        let e = Export {
+            doc: &source.document,
+            info: &info,
+            display_name: "bench",
+            palette: &palette,
+            notes: export::select_notes(&source.document, list, &options),
+            generated: "2024-05-01T09:30:00+08:00",
+        };
+        let mut out = Vec::new();
+        export::write(&e, &options, &mut out).unwrap();
+        out
+    };
+    let mut g = c.benchmark_group("parse W3C export");
+    g.sample_size(10);
+    for (name, bytes) in [
+        ("10 000 annotations", exported(&ten)),
+        ("100 000 annotations", exported(&hundred)),
+    ] {
+        let count = export::parse_import(&bytes).unwrap().notes.len();
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let parsed = export::parse_import(&bytes).unwrap();
+                assert_eq!(parsed.notes.len(), count);
+                black_box(parsed)
+            })
+        });
+    }
+    g.finish();
+}
+
 /// 1 000 notes (passages, paragraphs, sections) on the 1M-character document, and the same
 /// document edited: a paragraph added at the top (every note moves) and one paragraph in ten
 /// changed in its middle (about a tenth of the notes must be found fuzzily).
@@ -356,6 +404,7 @@ criterion_group!(
     notes_store,
     exports,
     reanchoring,
-    import
+    import,
+    parse_exports
 );
 criterion_main!(benches);
