@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::document::{LoadError, Source, outline_json, typography::display_text};
 use crate::export::{self, Format};
 use crate::notes::{self, DocInfo, Note, NoteKind, OnCorrupt, Palette, Store, TextIndex};
+use crate::terminal_safe::{StripControls, escape_json_controls};
 
 /// 精读 — close reading of Chinese articles, with study notes.
 #[derive(Debug, Parser)]
@@ -254,9 +255,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                 let value = outline_json(&source.document);
                 let text = serde_json::to_string_pretty(&value)
                     .map_err(|e| CliError::new(e.to_string()))?;
-                writeln!(out, "{text}").map_err(write_err)?;
+                writeln!(out, "{}", escape_json_controls(&text)).map_err(write_err)?;
             } else {
-                write_outline_tree(&source, out).map_err(write_err)?;
+                let mut out = StripControls::new(out);
+                write_outline_tree(&source, &mut out)
+                    .and_then(|()| out.flush())
+                    .map_err(write_err)?;
             }
             Ok(())
         }
@@ -271,9 +275,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                     .collect();
                 let text = serde_json::to_string_pretty(&list)
                     .map_err(|e| CliError::new(e.to_string()))?;
-                writeln!(out, "{text}").map_err(write_err)?;
+                writeln!(out, "{}", escape_json_controls(&text)).map_err(write_err)?;
             } else {
-                write_notes_text(&ctx, out).map_err(write_err)?;
+                let mut out = StripControls::new(out);
+                write_notes_text(&ctx, &mut out)
+                    .and_then(|()| out.flush())
+                    .map_err(write_err)?;
             }
             Ok(())
         }
@@ -628,7 +635,11 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
         Some(path) => {
             export::write_to_path(&e, &options, path)
                 .map_err(|err| CliError::new(err.to_string()))?;
-            eprintln!("已导出 {} 条笔记：{}", e.notes.len(), path.display());
+            eprintln!(
+                "已导出 {} 条笔记：{}",
+                e.notes.len(),
+                crate::fsutil::shown_path(path)
+            );
             Ok(())
         }
         None if args.format.is_binary() => Err(CliError::new(
@@ -659,10 +670,12 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
     let store = Store::from_env()?;
     let mut state = crate::app::AppState::new_strict(source, store)?;
     if state.import_needs_confirmation(&imported) && !yes {
-        return Err(CliError::new(format!(
-            "这些笔记是为《{}》写的，不是当前文档；确认要导入请加 --yes",
-            imported.title.as_deref().unwrap_or("未知文档")
-        )));
+        return Err(CliError::new(match imported.title.as_deref() {
+            Some(title) => {
+                format!("这些笔记是为《{title}》写的，不是当前文档；确认要导入请加 --yes")
+            }
+            None => "这些笔记没有注明写于哪篇文档；确认要导入到当前文档请加 --yes".to_owned(),
+        }));
     }
     let merged = std::time::Instant::now();
     let report = state.merge_imported(imported.notes);
@@ -691,7 +704,8 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
 /// Prints an error the way every command does and returns its exit code.
 pub fn report(err: &CliError) -> ExitCode {
     if !err.message.is_empty() {
-        eprintln!("jingdu: {}", err.message);
+        // One line whatever a path or a document holds: newlines and escapes are escaped.
+        eprintln!("jingdu: {}", crate::fsutil::one_line(&err.message));
     }
     ExitCode::from(err.code)
 }

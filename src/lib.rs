@@ -11,4 +11,4 @@ pub mod bench;
 pub mod cli;
 pub mod ui;
 
-pub use jingdu_core::{document, export, fsutil, notes};
+pub use jingdu_core::{document, export, fsutil, notes, terminal_safe};

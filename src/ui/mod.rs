@@ -139,9 +139,11 @@ impl JingduApp {
         let prepared = match result {
             Ok(p) => p,
             Err(e) => {
-                self.state
-                    .messages
-                    .post_about("open", crate::app::Level::Error, e.to_string());
+                self.state.messages.post_about(
+                    "open",
+                    crate::app::Level::Error,
+                    strings::open_failed(&e),
+                );
                 return;
             }
         };

@@ -479,3 +479,16 @@ mod tests {
         }
     }
 }
+
+/// Why a document did not open, with the window's own way out where there is one: a page too
+/// large to read can still be pasted.
+pub fn open_failed(e: &crate::document::LoadError) -> String {
+    use crate::document::{HtmlError, LoadError};
+    match e {
+        LoadError::NotAnArticle {
+            reason: HtmlError::TooLarge,
+            ..
+        } => format!("{e}；也可以在浏览器里复制正文，再用“{PASTE_DOCUMENT}”"),
+        _ => e.to_string(),
+    }
+}

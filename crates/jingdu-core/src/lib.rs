@@ -7,9 +7,11 @@
 //! - [`notes`]: notes, anchors that survive edits, the per-document store with merging, the
 //!   [`notes::Notebook`] that applies changes in batches.
 //! - [`export`]: one printer per format over `io::Write`, and import.
-//! - [`fsutil`]: atomic file writes and readable I/O errors.
+//! - [`fsutil`]: atomic writes that links cannot redirect, bounded reads, readable I/O errors.
+//! - [`terminal_safe`]: text for a terminal without the escape sequences a document may carry.
 
 pub mod document;
 pub mod export;
 pub mod fsutil;
 pub mod notes;
+pub mod terminal_safe;

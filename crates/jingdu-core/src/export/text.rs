@@ -67,8 +67,15 @@ fn indent(text: &str, prefix: &str) -> String {
         .join("\n")
 }
 
-/// Writes the plain-text export.
+/// Writes the plain-text export. Control characters a document or a note may hold (escape
+/// sequences that act on a terminal when the file is `cat`) are dropped.
 pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = crate::terminal_safe::StripControls::new(out);
+    write_unfiltered(e, o, &mut out)?;
+    out.flush()
+}
+
+fn write_unfiltered(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
     let title = format!("{} · 学习笔记", e.title());
     writeln!(out, "{title}")?;
     writeln!(out, "{}", "=".repeat(title.chars().count() * 2))?;

@@ -85,9 +85,10 @@ impl Palette {
     }
 
     /// Reads the palette file, falling back to the defaults when it is missing or unreadable
-    /// (the palette only names colours; losing a name never loses a note).
+    /// (the palette only names colours; losing a name never loses a note). A palette is a few
+    /// hundred bytes: anything over 1 MB, or that is not a regular file, is not one.
     pub fn load(path: &std::path::Path) -> Self {
-        let Ok(bytes) = std::fs::read(path) else {
+        let Ok(bytes) = crate::fsutil::read_regular(path, 1024 * 1024) else {
             return Palette::default();
         };
         match serde_json::from_slice::<Palette>(&bytes) {

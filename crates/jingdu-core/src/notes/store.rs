@@ -213,11 +213,30 @@ impl Store {
 
     /// The store in `$JINGDU_DATA_DIR`, or the platform data directory.
     pub fn from_env() -> Result<Self, StoreError> {
-        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-            return Ok(Store::at(dir));
+        let store = match std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+            Some(dir) => Store::at(dir),
+            None => {
+                let dirs = directories::ProjectDirs::from("", "", "jingdu")
+                    .ok_or(StoreError::NoDataDir)?;
+                Store::at(dirs.data_dir())
+            }
+        };
+        store.remove_stale_temps();
+        Ok(store)
+    }
+
+    /// Removes temporary files that writers killed mid-write left in the data folders (at
+    /// start, so that crashes leave no litter); returns how many.
+    pub fn remove_stale_temps(&self) -> usize {
+        let removed = crate::fsutil::clean_stale_temps(&self.dir)
+            + crate::fsutil::clean_stale_temps(&self.dir.join("notes"));
+        if removed > 0 {
+            log::info!(
+                "removed {removed} stale temporary files in {}",
+                self.dir.display()
+            );
         }
-        let dirs = directories::ProjectDirs::from("", "", "jingdu").ok_or(StoreError::NoDataDir)?;
-        Ok(Store::at(dirs.data_dir()))
+        removed
     }
 
     /// The data directory.

@@ -1,0 +1,269 @@
+//! The command line under attack: hostile documents and imports, hostile paths, files that are
+//! not files. Each test is one attack from RELIABILITY.md, run with the real binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn jingdu(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jingdu"))
+        .args(args)
+        .env("JINGDU_DATA_DIR", data)
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("run jingdu")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Whether terminal output holds a control character a terminal would act on.
+fn has_escape(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+const HOSTILE_DOC: &str = "标题\u{1b}]0;pwned\u{7}\n\n一、第一部分\u{1b}[2J\n\n正文一段，写了一些内容\u{9b}31m，足够长的一段正文。\n";
+
+#[test]
+fn escape_sequences_in_a_document_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("hostile.txt");
+    std::fs::write(&doc, HOSTILE_DOC).unwrap();
+    let doc = doc.to_str().unwrap();
+    let data = dir.path().join("data");
+    let o = jingdu(&data, &["outline", doc]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!has_escape(&stdout(&o)), "{:?}", stdout(&o));
+    assert!(stdout(&o).contains("第一部分"));
+    let o = jingdu(&data, &["outline", "--json", doc]);
+    assert!(!has_escape(&stdout(&o)), "{:?}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        v["title"].as_str().unwrap().contains('\u{1b}'),
+        "JSON keeps the value"
+    );
+
+    let add = jingdu(
+        &data,
+        &[
+            "note",
+            "add",
+            doc,
+            "--paragraph",
+            "1",
+            "--text",
+            "笔记\u{1b}]2;x\u{7}",
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    for args in [
+        vec!["notes", doc],
+        vec!["notes", "--json", doc],
+        vec!["export", doc, "--format", "txt"],
+    ] {
+        let o = jingdu(&data, &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(!has_escape(&stdout(&o)), "{args:?}: {:?}", stdout(&o));
+        assert!(stdout(&o).contains("笔记"), "{args:?}");
+    }
+}
+
+#[test]
+fn errors_are_one_line_whatever_the_path_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("line\none\u{1b}[31m.txt");
+    let o = jingdu(dir.path(), &["outline", odd.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(!has_escape(&err), "{err:?}");
+    assert!(err.contains("找不到文件"), "{err}");
+}
+
+#[test]
+fn a_missing_import_file_is_not_found_not_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = jingdu(dir.path(), &["import", "/tmp/no-such-export.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("找不到文件"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("文件夹"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_neither_read_nor_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // Reading: /dev/urandom never ends, a FIFO never opens; both are refused at once.
+    for source in ["/dev/urandom", "/dev/zero"] {
+        let o = jingdu(&data, &["outline", source]);
+        assert_eq!(o.status.code(), Some(2), "{source}");
+        assert!(stderr(&o).contains("不是普通文件"), "{}", stderr(&o));
+        let o = jingdu(&data, &["import", source]);
+        assert_eq!(o.status.code(), Some(1), "{source}");
+        assert!(stderr(&o).contains("不是普通文件"), "{}", stderr(&o));
+    }
+    let fifo = dir.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = jingdu(&data, &["outline", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    // Writing: an export onto the FIFO, or through a link to /dev/null, is refused and the
+    // special file stays what it was.
+    let link = dir.path().join("null.md");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    for out in [&fifo, &link] {
+        let o = jingdu(
+            &data,
+            &["export", "--format", "md", "--out", out.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(1), "{out:?}");
+        assert!(stderr(&o).contains("不是普通文件"), "{}", stderr(&o));
+    }
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn planted_links_cannot_redirect_an_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let out = dir.path().join("notes.md");
+    // Every name the old temp scheme (`.notes.md.tmp-<pid>`) could use for the next pids.
+    for pid in 1..4000 {
+        let _ =
+            std::os::unix::fs::symlink(&victim, dir.path().join(format!(".notes.md.tmp-{pid}")));
+    }
+    let o = jingdu(
+        &data,
+        &["export", "--format", "md", "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(!std::fs::symlink_metadata(&out).unwrap().is_symlink());
+    assert!(std::fs::read_to_string(&out).unwrap().contains("学习笔记"));
+}
+
+fn annotation(id: &str, extra: &str) -> String {
+    format!(
+        r#"{{"type":"Annotation","id":"urn:uuid:{id}","bodyValue":"导入的笔记",
+        "target":{{"selector":{{"type":"TextQuoteSelector","exact":"党的力量来自组织"}}}}{extra}}}"#
+    )
+}
+
+#[test]
+fn bad_imports_are_refused_with_the_store_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(
+        jingdu(
+            &data,
+            &["note", "add", "--paragraph", "1", "--text", "已有"]
+        )
+        .status
+        .success()
+    );
+    let store = data.join("notes").join("builtin-c86fc473580abeae.json");
+    let before = std::fs::read(&store).unwrap();
+    let good = annotation("00000000-0000-4000-8000-000000000001", "");
+    for (bad, why) in [
+        (annotation("x", r#","created":"yesterday""#), "created"),
+        (
+            annotation("x", r#","modified":"2024-05-01 09:30""#),
+            "modified",
+        ),
+        (
+            good.replace("urn:uuid:00000000-0000-4000-8000-000000000001", "no iri"),
+            "id",
+        ),
+        (annotation("a\\u001b[2J", ""), "id"),
+        (
+            annotation(
+                "x",
+                r#","body":{"type":"Image","id":"http://x.example/a.png"}"#,
+            ),
+            "body",
+        ),
+        (
+            annotation("x", r#","body":{"type":"TextualBody","value":42}"#),
+            "body[0].value",
+        ),
+    ] {
+        let file = dir.path().join("bad.json");
+        std::fs::write(&file, format!("[{good},{bad}]")).unwrap();
+        let o = jingdu(&data, &["import", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("第 2 条标注"), "{err}");
+        assert!(err.contains(why), "{why}: {err}");
+        assert!(!has_escape(&err), "{err:?}");
+        assert_eq!(std::fs::read(&store).unwrap(), before, "{bad}");
+    }
+}
+
+#[test]
+fn duplicates_within_one_file_are_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let id = "00000000-0000-4000-8000-000000000002";
+    let older = annotation(id, r#","modified":"2024-05-01T09:30:00Z""#);
+    let newer =
+        annotation(id, r#","modified":"2024-05-02T09:30:00Z""#).replace("导入的笔记", "新版");
+    let file = dir.path().join("dup.json");
+    std::fs::write(&file, format!("[{older},{newer},{older}]")).unwrap();
+    let o = jingdu(&data, &["import", file.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("没有注明写于哪篇文档"),
+        "{}",
+        stderr(&o)
+    );
+    let o = jingdu(&data, &["import", file.to_str().unwrap(), "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("新增 1 条"), "{}", stdout(&o));
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&jingdu(&data, &["notes", "--json"]))).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["text"], "新版", "the newest copy wins");
+}
+
+#[test]
+fn what_is_imported_exports_as_valid_w3c_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let foreign = r#"{"@context":"http://www.w3.org/ns/anno.jsonld","id":"http://example.org/anno/1",
+        "type":"Annotation","created":"2015-01-28t12:00:00z","bodyValue":"另一工具的笔记",
+        "target":{"source":"http://example.org/page","selector":{"type":"TextQuoteSelector","exact":"党的力量来自组织"}}}"#;
+    let file = dir.path().join("foreign.json");
+    std::fs::write(&file, foreign).unwrap();
+    let o = jingdu(&data, &["import", file.to_str().unwrap(), "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = jingdu(&data, &["export", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let a = &v["first"]["items"][0];
+    assert_eq!(a["id"], "http://example.org/anno/1");
+    assert_eq!(a["created"], "2015-01-28T12:00:00Z");
+    // And it imports again, unchanged.
+    let again = dir.path().join("again.json");
+    std::fs::write(&again, stdout(&o)).unwrap();
+    let o = jingdu(&data, &["import", again.to_str().unwrap()]);
+    assert!(stdout(&o).contains("新增 0 条"), "{}", stdout(&o));
+}
