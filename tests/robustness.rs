@@ -1,6 +1,7 @@
 //! Hostile and random input: the parser, the typesetter and re-anchoring never panic, and what
 //! they produce stays consistent. Property tests (proptest) shrink a failure to a small input;
-//! `PROPTEST_CASES=100000 cargo test --release --test robustness` runs them at length.
+//! every property is named `fuzz_…`, so `PROPTEST_CASES=100000 cargo test --release fuzz_` runs
+//! them all at length (they run with a small case count in `cargo test`).
 
 use jingdu::document::typography::{break_lines, display_text};
 use jingdu::document::{decode_bytes, parse};
@@ -141,7 +142,7 @@ proptest! {
     #![proptest_config(config(300))]
 
     #[test]
-    fn random_pages_read_or_are_refused(page in random_page()) {
+    fn fuzz_html_pages_read_or_are_refused(page in random_page()) {
         if let Ok(doc) = jingdu::document::parse_html(&page) {
             let body: Vec<char> = doc.body_text().chars().collect();
             for b in &doc.blocks {
@@ -152,7 +153,7 @@ proptest! {
     }
 
     #[test]
-    fn random_bytes_as_docx_are_refused_not_panics(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+    fn fuzz_docx_bytes_are_refused_not_panics(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
         let mut zipped = b"PK\x03\x04".to_vec();
         zipped.extend(bytes);
         let _ = jingdu::document::parse_docx(&zipped);
@@ -163,7 +164,7 @@ proptest! {
     #![proptest_config(config(1000))]
 
     #[test]
-    fn random_documents_parse_consistently(text in random_text()) {
+    fn fuzz_documents_parse_consistently(text in random_text()) {
         let doc = parse(&text);
         let body: Vec<char> = doc.body_text().chars().collect();
         prop_assert_eq!(body.len(), doc.body_len_chars());
@@ -180,7 +181,7 @@ proptest! {
     }
 
     #[test]
-    fn random_text_breaks_into_lines_without_losing_chars(
+    fn fuzz_line_breaking_loses_no_chars(
         text in random_text(),
         width_steps in prop::collection::vec(0u8..3, 200 * 4),
         width in 1u8..40,
@@ -202,7 +203,7 @@ proptest! {
     }
 
     #[test]
-    fn random_edits_never_lose_or_break_notes(
+    fn fuzz_edits_never_lose_or_break_notes(
         text in random_text(),
         inserted in random_text(),
         at in 0.0f64..1.0,
@@ -241,7 +242,7 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+    fn fuzz_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
         match decode_bytes(&bytes) {
             Ok((text, _)) => {
                 // What decodes parses, and valid UTF-8 decodes to itself.
@@ -259,4 +260,85 @@ proptest! {
             }
         }
     }
+}
+
+/// JSON-ish pieces of W3C annotations, right and wrong: imports built from them exercise
+/// every branch of the strict reader.
+const JSON_PIECES: &[&str] = &[
+    "{", "}", "[", "]", ",", ":", "\"type\"", "\"Annotation\"", "\"AnnotationCollection\"",
+    "\"first\"", "\"items\"", "\"id\"", "\"urn:uuid:a\"", "\"http://x.example/1\"",
+    "\"a b\"", "\"\\u001b]0;x\\u0007\"", "\"body\"", "\"bodyValue\"", "\"value\"",
+    "\"purpose\"", "\"tagging\"", "\"TextualBody\"", "\"format\"", "\"text/html\"",
+    "\"target\"", "\"selector\"", "\"TextQuoteSelector\"", "\"TextPositionSelector\"",
+    "\"exact\"", "\"prefix\"", "\"start\"", "\"end\"", "\"created\"", "\"modified\"",
+    "\"2024-05-01T09:30:00Z\"", "\"2024-02-30T09:30:00Z\"", "\"jingdu:kind\"",
+    "\"section\"", "\"jingdu:block\"", "\"jingdu:headingPath\"", "\"jingdu:color\"",
+    "\"key\"", "\"jingdu:anchored\"", "0", "7", "-1", "1.5", "1e400", "true", "null",
+    "\"组织力\"",
+];
+
+/// A well-formed annotation with every field, to mutate.
+const GOOD_ANNOTATION: &str = r#"[{"type":"Annotation","id":"urn:uuid:00000000-0000-4000-8000-000000000001","created":"2024-05-01T09:30:00+08:00","modified":"2024-05-01T09:30:00+08:00","body":[{"type":"TextualBody","value":"笔记","purpose":"commenting"},{"type":"TextualBody","value":"党建","purpose":"tagging"}],"target":{"source":"urn:x","selector":[{"type":"TextQuoteSelector","exact":"组织力","prefix":"强化","suffix":"建设"},{"type":"TextPositionSelector","start":3,"end":6}]},"jingdu:kind":"passage","jingdu:color":{"key":"yellow"},"jingdu:headingPath":["一"],"jingdu:block":2,"jingdu:anchored":true}]"#;
+
+/// What every accepted import satisfies, and every refusal.
+fn check_import(bytes: &[u8]) -> Result<(), TestCaseError> {
+    match jingdu::export::parse_import(bytes) {
+        Ok(imported) => {
+            for n in &imported.notes {
+                prop_assert!(!n.id.is_empty() && !n.id.chars().any(char::is_control));
+                prop_assert_eq!(notes::checked_timestamp(&n.created), Some(n.created.clone()));
+                prop_assert_eq!(notes::checked_timestamp(&n.modified), Some(n.modified.clone()));
+                prop_assert!(n.anchor.start <= n.anchor.end);
+            }
+        }
+        Err(msg) => {
+            prop_assert!(!msg.is_empty(), "empty refusal");
+            prop_assert!(!msg.chars().any(char::is_control), "{msg:?}");
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(500))]
+
+    #[test]
+    fn fuzz_import_of_random_json(pieces in prop::collection::vec(prop::sample::select(JSON_PIECES), 0..80)) {
+        check_import(pieces.concat().as_bytes())?;
+    }
+
+    #[test]
+    fn fuzz_import_of_a_mutated_annotation(
+        edits in prop::collection::vec((0.0f64..1.0, prop::sample::select(JSON_PIECES)), 1..4),
+    ) {
+        let mut text = GOOD_ANNOTATION.to_owned();
+        for (at, piece) in edits {
+            let mut i = (text.len() as f64 * at) as usize;
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            text.insert_str(i, piece);
+        }
+        check_import(text.as_bytes())?;
+    }
+
+    #[test]
+    fn fuzz_import_of_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..128)) {
+        check_import(&bytes)?;
+    }
+
+    #[test]
+    fn fuzz_long_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        if let Ok((text, _)) = decode_bytes(&bytes) {
+            let _ = parse(&text);
+        }
+    }
+}
+
+#[test]
+fn the_unmutated_annotation_imports_whole() {
+    let imported = jingdu::export::parse_import(GOOD_ANNOTATION.as_bytes()).unwrap();
+    let n = &imported.notes[0];
+    assert_eq!((n.text.as_str(), n.tags.clone()), ("笔记", vec!["党建".to_owned()]));
+    assert_eq!((n.anchor.start, n.anchor.end, n.anchor.block), (3, 6, 2));
 }
