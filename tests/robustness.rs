@@ -265,15 +265,56 @@ proptest! {
 /// JSON-ish pieces of W3C annotations, right and wrong: imports built from them exercise
 /// every branch of the strict reader.
 const JSON_PIECES: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"type\"", "\"Annotation\"", "\"AnnotationCollection\"",
-    "\"first\"", "\"items\"", "\"id\"", "\"urn:uuid:a\"", "\"http://x.example/1\"",
-    "\"a b\"", "\"\\u001b]0;x\\u0007\"", "\"body\"", "\"bodyValue\"", "\"value\"",
-    "\"purpose\"", "\"tagging\"", "\"TextualBody\"", "\"format\"", "\"text/html\"",
-    "\"target\"", "\"selector\"", "\"TextQuoteSelector\"", "\"TextPositionSelector\"",
-    "\"exact\"", "\"prefix\"", "\"start\"", "\"end\"", "\"created\"", "\"modified\"",
-    "\"2024-05-01T09:30:00Z\"", "\"2024-02-30T09:30:00Z\"", "\"jingdu:kind\"",
-    "\"section\"", "\"jingdu:block\"", "\"jingdu:headingPath\"", "\"jingdu:color\"",
-    "\"key\"", "\"jingdu:anchored\"", "0", "7", "-1", "1.5", "1e400", "true", "null",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"type\"",
+    "\"Annotation\"",
+    "\"AnnotationCollection\"",
+    "\"first\"",
+    "\"items\"",
+    "\"id\"",
+    "\"urn:uuid:a\"",
+    "\"http://x.example/1\"",
+    "\"a b\"",
+    "\"\\u001b]0;x\\u0007\"",
+    "\"body\"",
+    "\"bodyValue\"",
+    "\"value\"",
+    "\"purpose\"",
+    "\"tagging\"",
+    "\"TextualBody\"",
+    "\"format\"",
+    "\"text/html\"",
+    "\"target\"",
+    "\"selector\"",
+    "\"TextQuoteSelector\"",
+    "\"TextPositionSelector\"",
+    "\"exact\"",
+    "\"prefix\"",
+    "\"start\"",
+    "\"end\"",
+    "\"created\"",
+    "\"modified\"",
+    "\"2024-05-01T09:30:00Z\"",
+    "\"2024-02-30T09:30:00Z\"",
+    "\"jingdu:kind\"",
+    "\"section\"",
+    "\"jingdu:block\"",
+    "\"jingdu:headingPath\"",
+    "\"jingdu:color\"",
+    "\"key\"",
+    "\"jingdu:anchored\"",
+    "0",
+    "7",
+    "-1",
+    "1.5",
+    "1e400",
+    "true",
+    "null",
     "\"组织力\"",
 ];
 
@@ -286,8 +327,14 @@ fn check_import(bytes: &[u8]) -> Result<(), TestCaseError> {
         Ok(imported) => {
             for n in &imported.notes {
                 prop_assert!(!n.id.is_empty() && !n.id.chars().any(char::is_control));
-                prop_assert_eq!(notes::checked_timestamp(&n.created), Some(n.created.clone()));
-                prop_assert_eq!(notes::checked_timestamp(&n.modified), Some(n.modified.clone()));
+                prop_assert_eq!(
+                    notes::checked_timestamp(&n.created),
+                    Some(n.created.clone())
+                );
+                prop_assert_eq!(
+                    notes::checked_timestamp(&n.modified),
+                    Some(n.modified.clone())
+                );
                 prop_assert!(n.anchor.start <= n.anchor.end);
             }
         }
@@ -339,6 +386,9 @@ proptest! {
 fn the_unmutated_annotation_imports_whole() {
     let imported = jingdu::export::parse_import(GOOD_ANNOTATION.as_bytes()).unwrap();
     let n = &imported.notes[0];
-    assert_eq!((n.text.as_str(), n.tags.clone()), ("笔记", vec!["党建".to_owned()]));
+    assert_eq!(
+        (n.text.as_str(), n.tags.clone()),
+        ("笔记", vec!["党建".to_owned()])
+    );
     assert_eq!((n.anchor.start, n.anchor.end, n.anchor.block), (3, 6, 2));
 }

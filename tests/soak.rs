@@ -123,7 +123,11 @@ fn preload(data: &Path, count: usize) -> Vec<String> {
         .args(["import", file.to_str().unwrap(), "--yes"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     ids
 }
 
@@ -163,7 +167,11 @@ fn killed_writers_never_lose_an_acknowledged_change() {
     let litter_before = temps_in(&data.join("notes")).len();
     // The next process cleans up after the killed ones, and sees every acknowledged change.
     let out = jingdu(&data).args(["notes", "--json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let present: BTreeMap<String, String> = list
         .iter()
@@ -219,6 +227,9 @@ fn killed_writers_never_lose_an_acknowledged_change() {
         temps.len()
     );
     assert!(lost.is_empty(), "acknowledged notes lost: {lost:?}");
-    assert!(resurrected.is_empty(), "removed notes back: {resurrected:?}");
+    assert!(
+        resurrected.is_empty(),
+        "removed notes back: {resurrected:?}"
+    );
     assert!(temps.is_empty(), "temporary files left: {temps:?}");
 }

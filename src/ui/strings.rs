@@ -437,6 +437,19 @@ pub fn folder_not_opened(e: &dyn std::fmt::Display, folder: &std::path::Path) ->
     format!("无法打开文件夹（{e}）：{}", folder.display())
 }
 
+/// Why a document did not open, with the window's own way out where there is one: a page too
+/// large to read can still be pasted.
+pub fn open_failed(e: &crate::document::LoadError) -> String {
+    use crate::document::{HtmlError, LoadError};
+    match e {
+        LoadError::NotAnArticle {
+            reason: HtmlError::TooLarge,
+            ..
+        } => format!("{e}；也可以在浏览器里复制正文，再用“{PASTE_DOCUMENT}”"),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// Whether a line of Rust code (outside comments) holds a string literal with Chinese.
@@ -477,18 +490,5 @@ mod tests {
                 );
             }
         }
-    }
-}
-
-/// Why a document did not open, with the window's own way out where there is one: a page too
-/// large to read can still be pasted.
-pub fn open_failed(e: &crate::document::LoadError) -> String {
-    use crate::document::{HtmlError, LoadError};
-    match e {
-        LoadError::NotAnArticle {
-            reason: HtmlError::TooLarge,
-            ..
-        } => format!("{e}；也可以在浏览器里复制正文，再用“{PASTE_DOCUMENT}”"),
-        _ => e.to_string(),
     }
 }

@@ -16,7 +16,7 @@ pub enum ReadError {
     #[error("这是一个文件夹")]
     IsDirectory,
     /// A device, FIFO or socket.
-    #[error("不是普通文件（设备、管道或套接字）")]
+    #[error("不是普通文件，而是设备、管道或套接字")]
     NotAFile,
     /// More than the limit.
     #[error("文件太大（超过 {} MB）", limit / (1024 * 1024))]

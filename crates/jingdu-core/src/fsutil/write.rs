@@ -117,7 +117,9 @@ fn resolve(path: &Path) -> io::Result<Target> {
         ));
     }
     if !meta.is_file() {
-        return Err(refused("这不是普通文件（设备、管道或套接字），不会替换它"));
+        return Err(refused(
+            "这不是普通文件，而是设备、管道或套接字，不会替换它",
+        ));
     }
     Ok(Target {
         path,
