@@ -24,7 +24,8 @@ use crate::terminal_safe::{StripControls, escape_json_controls};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Text, Markdown or saved web page to open (the built-in article when omitted).
+    /// Text, Markdown, saved web page or Word document to open (the built-in article when
+    /// omitted); also a file:// URI or a jingdu://open?file=PATH link.
     pub file: Option<PathBuf>,
     /// Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5,
     /// utf-16le, utf-16be).
@@ -75,6 +76,20 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `jingdu man | man -l -`).
+    Man,
+    /// Add jingdu to this user's application menu (~/.local/share), with its icon and file
+    /// types, for the binary that runs this command.
+    InstallDesktop {
+        /// Remove what install-desktop added instead.
+        #[arg(long)]
+        uninstall: bool,
     },
     /// Import notes from a JSON export into a document's notes.
     Import {
@@ -158,6 +173,14 @@ pub fn open_source(file: Option<&Path>, stdin_ok: bool) -> Result<Source, CliErr
         Some(p) => Ok(Source::open_with(p, encoding)?),
         None => Ok(Source::builtin()),
     }
+}
+
+/// The document the window should open: a path, or the path a `file://` or `jingdu://` link
+/// names.
+pub fn window_document(file: Option<PathBuf>) -> Result<Option<PathBuf>, CliError> {
+    file.map(|f| crate::desktop::document_path(&f))
+        .transpose()
+        .map_err(|message| CliError { message, code: 2 })
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -316,6 +339,18 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                 )
                 .map_err(write_err)
             }
+        }
+        Command::Completions { shell } => {
+            crate::desktop::write_completions(shell, <Cli as clap::CommandFactory>::command(), out);
+            Ok(())
+        }
+        Command::Man => {
+            crate::desktop::write_man_page(<Cli as clap::CommandFactory>::command(), out)
+                .map_err(write_err)
+        }
+        Command::InstallDesktop { uninstall } => {
+            let text = install_desktop(uninstall)?;
+            writeln!(out, "{text}").map_err(write_err)
         }
         Command::Import { notes, file, yes } => {
             let text = import_notes(&notes, file.as_deref(), yes)?;
@@ -697,6 +732,42 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
     );
     if report.unanchored > 0 {
         text.push_str(&format!("；{} 条找不到原文（未定位）", report.unanchored));
+    }
+    Ok(text)
+}
+
+/// `jingdu install-desktop [--uninstall]`: the user's menu entry for this binary.
+fn install_desktop(uninstall: bool) -> Result<String, CliError> {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return Err(CliError::new(
+            "install-desktop 只适用于 Linux 等使用 freedesktop 菜单的系统",
+        ));
+    }
+    let data_home = directories::BaseDirs::new()
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| CliError::new("找不到用户的数据目录（~/.local/share）"))?;
+    let describe = |e: std::io::Error| CliError::new(crate::fsutil::describe_io_error(&e));
+    let (done, verb) = if uninstall {
+        (
+            crate::desktop::uninstall_user(&data_home).map_err(describe)?,
+            "已删除",
+        )
+    } else {
+        let exe = std::env::current_exe()
+            .and_then(|p| p.canonicalize())
+            .map_err(|e| CliError::new(format!("找不到正在运行的程序：{e}")))?;
+        (
+            crate::desktop::install_user(&data_home, &exe).map_err(describe)?,
+            "已安装",
+        )
+    };
+    let mut text = format!(
+        "{verb} {} 个文件（{}）",
+        done.files.len(),
+        crate::fsutil::shown_path(&data_home)
+    );
+    if !done.refreshed.is_empty() {
+        text.push_str(&format!("；已刷新：{}", done.refreshed.join("、")));
     }
     Ok(text)
 }

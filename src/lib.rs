@@ -9,6 +9,7 @@
 pub mod app;
 pub mod bench;
 pub mod cli;
+pub mod desktop;
 pub mod ui;
 
 pub use jingdu_core::{document, export, fsutil, notes, terminal_safe};

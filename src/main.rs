@@ -32,6 +32,11 @@ fn main() -> ExitCode {
 
 fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
     let parse_started = std::time::Instant::now();
+    // A file manager passes file:// URIs (`Exec=jingdu %u`); links back from notes are jingdu://.
+    let file = match cli::window_document(file) {
+        Ok(f) => f,
+        Err(e) => return cli::report(&e),
+    };
     let source = match cli::open_source(file.as_deref(), false) {
         Ok(s) => s,
         Err(e) => return cli::report(&e),

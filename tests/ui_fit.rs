@@ -320,8 +320,11 @@ fn f1_lists_every_command_from_the_one_table() {
         );
         h.get_by_label(&command.shortcut_text(&ctx));
     }
-    // The toolbar's ？ opens and closes it too.
-    h.get_all_by_label("快捷键").next().unwrap().click();
+    // The toolbar's help menu (？) opens and closes it too.
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "快捷键")
+        .click();
     h.run();
     assert!(!h.state().keyboard_help);
     // Shortcuts come from the same table: Ctrl+Shift+N starts a note.
@@ -373,4 +376,25 @@ fn a_note_started_in_a_narrow_window_opens_the_notes_panel_over_the_text() {
         h.query_by_label("搜索笔记").is_none(),
         "the overlay closed with the editor"
     );
+}
+
+#[test]
+fn the_about_box_names_the_version_licences_and_the_notes_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("关于精读").click();
+    h.run();
+    assert!(h.state().about.open);
+    h.get_by_label_contains(&format!("版本 {}", env!("CARGO_PKG_VERSION")));
+    h.get_by_label("许可：MIT 或 Apache-2.0");
+    h.get_by_label_contains("SIL Open Font License 1.1");
+    h.get_by_label(&dir.path().display().to_string());
+    assert_eq!(
+        h.get_all_by_label("打开").count(),
+        2,
+        "the toolbar's and the box's"
+    );
+    h.get_by_label_contains("JINGDU_DATA_DIR");
 }

@@ -1,6 +1,7 @@
 //! The window: panels that read [`AppState`] and push [`Action`]s, and the eframe app that
 //! lays them out, maps shortcuts to actions and applies everything once per frame.
 
+mod about;
 mod clipboard;
 pub mod commands;
 mod export_dialog;
@@ -51,6 +52,8 @@ pub struct JingduApp {
     window_width: f32,
     /// Whether the keyboard help (F1) is shown.
     pub keyboard_help: bool,
+    /// The about box.
+    pub about: about::AboutBox,
     /// Work off the window's thread: opening a large document.
     tasks: crate::app::tasks::Tasks,
 }
@@ -104,6 +107,7 @@ impl JingduApp {
             overlay: None,
             window_width: f32::INFINITY,
             keyboard_help: false,
+            about: about::AboutBox::default(),
             tasks: crate::app::tasks::Tasks::default(),
         }
     }
@@ -244,6 +248,15 @@ impl JingduApp {
             }
             Intent::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Intent::ToggleKeyboardHelp => self.keyboard_help = !self.keyboard_help,
+            Intent::ToggleAbout => self.about.open = !self.about.open,
+            Intent::OpenDataFolder(dir) => {
+                if let Err(e) = crate::desktop::open_folder(&dir) {
+                    self.state.messages.post(
+                        crate::app::Level::Error,
+                        strings::open_folder_failed(&crate::fsutil::describe_io_error(&e)),
+                    );
+                }
+            }
             Intent::OpenDialog => self.open_file.open = true,
             Intent::OpenDocument(path) => self.open_document(ctx, &path),
             Intent::ReopenWithEncoding(label) => self.reopen_with_encoding(ctx, &label),
@@ -472,6 +485,9 @@ impl JingduApp {
         self.import.ui(&ctx, &self.state, &mut actions);
         if self.keyboard_help {
             commands::keyboard_help_ui(&ctx, &mut self.keyboard_help);
+        }
+        if self.about.open {
+            self.about.ui(&ctx, self.state.store_dir(), &mut actions);
         }
         self.open_file.ui(&ctx, &self.state, &mut actions);
         // A file dropped on the window opens in place of the current document.

@@ -29,6 +29,10 @@ pub enum Intent {
     CancelExport,
     /// Show or hide the keyboard help (F1).
     ToggleKeyboardHelp,
+    /// Show or hide the about box.
+    ToggleAbout,
+    /// Open the notes' folder in the file manager.
+    OpenDataFolder(PathBuf),
     /// Close the window (Ctrl+Q); notes and settings are saved on the way out.
     Quit,
 }

@@ -450,6 +450,50 @@ pub fn open_failed(e: &crate::document::LoadError) -> String {
     }
 }
 
+/// The help menu in the toolbar (？).
+pub const HELP_MENU: &str = "帮助";
+/// Its tooltip.
+pub const HELP_MENU_TIP: &str = "快捷键、关于精读";
+/// The about box's title and menu entry.
+pub const ABOUT: &str = "关于精读";
+/// The app's name in the about box.
+pub const ABOUT_NAME: &str = "精读 jingdu";
+/// One line on what jingdu is.
+pub const ABOUT_SUMMARY: &str = "细读中文文章，写学习笔记并导出。";
+/// The fonts and their licence.
+pub const ABOUT_FONTS: &str = "字体：思源宋体、思源黑体（Noto Serif CJK SC、Noto Sans CJK SC，© Adobe），按 SIL Open Font License 1.1 授权，随程序分发其子集。";
+/// The collapsible full text of the font licence.
+pub const FONT_LICENSE_TEXT: &str = "字体许可全文（OFL 1.1）";
+/// Before the data directory.
+pub const NOTES_LIVE_IN: &str = "笔记和设置保存在：";
+/// Opens the data directory.
+pub const OPEN_DATA_FOLDER: &str = "打开";
+/// Its tooltip.
+pub const OPEN_FOLDER_TIP: &str = "在文件管理器中打开这个文件夹";
+/// When the app runs without a store.
+pub const NO_DATA_DIR: &str = "（没有可用的数据目录，笔记不会保存）";
+/// How to back up or move the notes.
+pub const BACKUP_ADVICE: &str =
+    "备份：复制整个文件夹即可。迁移：把它复制到新位置，并把环境变量 JINGDU_DATA_DIR 设为新位置。";
+
+/// The version line of the about box.
+pub fn about_version(version: &str, revision: &str) -> String {
+    format!("版本 {version}（修订 {revision}）")
+}
+
+/// The program's licence line.
+pub fn about_license(license: &str) -> String {
+    format!("许可：{}", license.replace(" OR ", " 或 "))
+}
+
+/// Before the list of each platform's default data directory.
+pub const DEFAULT_DATA_DIRS: &str = "默认位置：";
+
+/// Why the data folder did not open.
+pub fn open_folder_failed(reason: &str) -> String {
+    format!("无法打开文件夹（{reason}）")
+}
+
 #[cfg(test)]
 mod tests {
     /// Whether a line of Rust code (outside comments) holds a string literal with Chinese.

@@ -94,15 +94,15 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             {
                 actions.push(notes.action());
             }
-            let help = UiCommand::KeyboardHelp;
-            if ui
-                .button("？")
-                .on_hover_text(help.tooltip(ui.ctx()))
-                .accessible_name(help.label())
-                .clicked()
-            {
-                actions.push(help.action());
-            }
+            ui.menu_button("？", |ui| {
+                command_button(ui, UiCommand::KeyboardHelp, actions);
+                if ui.button(s::ABOUT).clicked() {
+                    actions.push(Intent::ToggleAbout);
+                }
+            })
+            .response
+            .on_hover_text(s::HELP_MENU_TIP)
+            .accessible_name(s::HELP_MENU);
             if fold == Fold::None {
                 save_status_ui(ui, state, &palette);
                 encoding_menu(ui, state, actions);
