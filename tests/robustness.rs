@@ -16,6 +16,8 @@ fn config(default: u32) -> ProptestConfig {
         .unwrap_or(default);
     ProptestConfig {
         cases,
+        // Properties that skip unfit inputs (prop_assume) skip more of them in long runs.
+        max_global_rejects: cases.max(1024),
         ..ProptestConfig::default()
     }
 }

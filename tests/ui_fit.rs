@@ -3,6 +3,7 @@
 
 mod common;
 
+use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -133,7 +134,7 @@ fn collapse_all_leaves_the_first_level_open() {
     // The title, the paragraph before the first heading and the three sections, closed.
     assert_eq!(labels.len(), 5, "{labels:?}");
     assert_eq!(labels[4], "推进基层组织创新，健全完善基层党建工作格局");
-    h.get_by_label("以政治建设为统领，强化基层党组织的政治功能");
+    h.get_by_role_and_label(Role::TreeItem, "以政治建设为统领，强化基层党组织的政治功能");
 }
 
 #[test]
@@ -143,7 +144,7 @@ fn small_things_a_careful_reader_notices() {
     let doc = h.state().state.source.document.clone();
     // 写笔记 with nothing selected and a heading at the top of the window: a note on the
     // paragraph being read, as its tooltip says — not a section note.
-    h.get_by_label("以政治建设为统领，强化基层党组织的政治功能")
+    h.get_by_role_and_label(Role::TreeItem, "以政治建设为统领，强化基层党组织的政治功能")
         .click();
     h.run();
     h.remove_cursor();
@@ -160,7 +161,7 @@ fn small_things_a_careful_reader_notices() {
     h.run();
     h.get_by_label("保存").click();
     h.run();
-    h.get_by_label("推进基层组织创新，健全完善基层党建工作格局")
+    h.get_by_role_and_label(Role::TreeItem, "推进基层组织创新，健全完善基层党建工作格局")
         .click();
     h.run();
     h.get_by_label("为此节写笔记：推进基层组织创新，健全完善基层党建工作格局")
@@ -204,8 +205,11 @@ fn the_paragraph_at_the_top_stays_there_through_size_changes_and_resizes() {
         h.get_by_label(size).click();
         h.run();
         let heading = doc.blocks[doc.sections[section].heading].text.clone();
-        h.get_by_label(&jingdu::document::typography::display_text(&heading))
-            .click();
+        h.get_by_role_and_label(
+            Role::TreeItem,
+            &jingdu::document::typography::display_text(&heading),
+        )
+        .click();
         h.run();
         let want = doc.sections[section].heading;
         assert_eq!(h.state().state.view.position.block, Some(want), "{size}");
@@ -280,7 +284,7 @@ fn the_window_works_at_every_size() {
     h.get_by_label("≡ 目录").click();
     h.run();
     h.get_by_label("全部折叠");
-    h.get_by_label("推进基层组织创新，健全完善基层党建工作格局")
+    h.get_by_role_and_label(Role::TreeItem, "推进基层组织创新，健全完善基层党建工作格局")
         .click();
     h.run();
     assert!(

@@ -30,7 +30,8 @@ fn type_into(h: &mut H, label: &str, text: &str) {
 
 /// Brings section `title` to the top by clicking it in the outline.
 fn go_to(h: &mut H, title: &str) {
-    h.get_by_label(title).click();
+    h.get_by_role_and_label(egui::accesskit::Role::TreeItem, title)
+        .click();
     h.run();
 }
 

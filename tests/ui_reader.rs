@@ -2,6 +2,7 @@
 
 mod common;
 
+use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use jingdu::document::Source;
 
@@ -10,7 +11,11 @@ const HEADING_3: &str = "推进基层组织创新，健全完善基层党建工�
 
 /// Whether the outline row with `label` is marked as the current section.
 fn is_current(h: &egui_kittest::Harness<'static, jingdu::ui::JingduApp>, label: &str) -> bool {
-    h.get_by_label(label).accesskit_node().data().toggled() == Some(egui::accesskit::Toggled::True)
+    h.get_by_role_and_label(Role::TreeItem, label)
+        .accesskit_node()
+        .data()
+        .is_selected()
+        == Some(true)
 }
 
 /// The outline label of the `n`th paragraph (first sentence, shortened).
@@ -26,8 +31,8 @@ fn paragraph_label(doc: &jingdu::document::Document, n: usize) -> String {
 fn window_shows_title_outline_and_article() {
     let dir = tempfile::tempdir().unwrap();
     let h = common::harness(Source::builtin(), dir.path());
-    h.get_by_label("从严从实加强党的基层党组织建设");
-    h.get_by_label(HEADING_2);
+    h.get_by_role_and_label(Role::TreeItem, "从严从实加强党的基层党组织建设");
+    h.get_by_role_and_label(Role::TreeItem, HEADING_2);
     h.get_by_label("正文");
     assert_eq!(
         jingdu::ui::JingduApp::window_title(&h.state().state.source),
@@ -41,7 +46,7 @@ fn clicking_an_outline_node_scrolls_the_reader_to_it() {
     let mut h = common::harness(Source::builtin(), dir.path());
     let doc = h.state().state.source.document.clone();
     let heading = doc.sections[2].heading;
-    h.get_by_label(HEADING_3).click();
+    h.get_by_role_and_label(Role::TreeItem, HEADING_3).click();
     h.run();
     let pos = h.state().state.view.position;
     assert_eq!(
@@ -83,7 +88,7 @@ fn collapsing_a_node_hides_its_children() {
     assert!(h.query_by_label(child).is_none());
     h.get_by_label("全部展开").click();
     h.run();
-    h.get_by_label(HEADING_2);
+    h.get_by_role_and_label(Role::TreeItem, HEADING_2);
     h.get_by_label(child);
 }
 
@@ -180,12 +185,12 @@ fn outline_reveals_the_current_section_of_a_long_document() {
     h.run();
     let part_label = jingdu::document::typography::display_text(&doc.blocks[part.heading].text);
     // Only rows in view exist as widgets: the part's row and the current section's row must.
-    h.get_by_label(&part_label);
+    h.get_by_role_and_label(Role::TreeItem, &part_label);
     let sub_label =
         jingdu::document::typography::display_text(&doc.blocks[doc.sections[sub].heading].text);
     let current: Vec<_> = h
-        .get_all_by_label(&sub_label)
-        .filter(|n| n.accesskit_node().data().toggled() == Some(egui::accesskit::Toggled::True))
+        .get_all_by_role_and_label(Role::TreeItem, &sub_label)
+        .filter(|n| n.accesskit_node().data().is_selected() == Some(true))
         .collect();
     assert_eq!(current.len(), 1, "the current section is shown and marked");
 }
@@ -231,5 +236,5 @@ fn open_another_document_and_refuse_a_missing_one() {
         h.state().state.source.document.meta.title.as_deref(),
         Some("关于某项工作的意见")
     );
-    h.get_by_label("一、总体要求");
+    h.get_by_role_and_label(Role::TreeItem, "一、总体要求");
 }

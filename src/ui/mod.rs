@@ -11,6 +11,7 @@ mod note_editor;
 mod notes_panel;
 pub mod outline;
 pub mod reader;
+pub mod reader_a11y;
 pub mod request;
 mod status;
 pub mod strings;
@@ -376,6 +377,10 @@ impl JingduApp {
             notes: plan.notes.is_some() || overlay == Some(Overlay::Notes),
         };
 
+        // The window's accessible name is its title (a screen reader announces it on focus).
+        let title = Self::window_title(&self.state.source);
+        ui.ctx()
+            .accesskit_node_builder(egui::accesskit_root_id(), |n| n.set_label(title));
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::toolbar_ui(ui, &self.state, shown, &mut actions);
@@ -420,7 +425,7 @@ impl JingduApp {
         } else if !plan.outline_overlaid {
             let outline = side_panel(
                 ui,
-                egui::Panel::left("outline"),
+                ("outline", strings::RESIZE_OUTLINE),
                 outline_shown,
                 outline_width,
                 layout::MIN_OUTLINE_WIDTH..=600.0,
@@ -445,7 +450,7 @@ impl JingduApp {
         } else if !plan.notes_overlaid {
             let notes = side_panel(
                 ui,
-                egui::Panel::right("notes"),
+                ("notes", strings::RESIZE_NOTES),
                 notes_shown,
                 notes_width,
                 layout::MIN_NOTES_WIDTH..=700.0,
@@ -587,7 +592,7 @@ struct PanelChange {
 /// A resizable side panel that hides and shows (its button, its shortcut, or a drag).
 fn side_panel(
     ui: &mut egui::Ui,
-    panel: egui::Panel,
+    (salt, handle_name): (&'static str, &'static str),
     shown: bool,
     width: f32,
     range: std::ops::RangeInclusive<f32>,
@@ -595,11 +600,22 @@ fn side_panel(
 ) -> PanelChange {
     let mut open = shown;
     let min = *range.start();
+    let panel = if salt == "outline" {
+        egui::Panel::left(salt)
+    } else {
+        egui::Panel::right(salt)
+    };
     let response = panel
         .resizable(true)
         .default_size(width)
         .size_range(range)
         .show_collapsible(ui, &mut open, contents);
+    // egui names every resize handle "Resize panel", in English: say which panel it resizes.
+    let handle = ui.scope_id().with(salt).with("__resize");
+    if ui.ctx().has_accesskit_node(handle) {
+        ui.ctx()
+            .accesskit_node_builder(handle, |n| n.set_label(handle_name));
+    }
     let width = response
         .map(|r| r.response.rect.width().round())
         .filter(|&w| open && w >= min);

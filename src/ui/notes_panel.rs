@@ -326,10 +326,18 @@ fn card_ui(
     let quote: String = display_text(&note.anchor.quote).chars().take(60).collect();
     click.widget_info(|| {
         egui::WidgetInfo::labeled(
-            Role::Button,
+            Role::ListItem,
             true,
             s::note_label(&note.text.chars().take(40).collect::<String>()),
         )
+    });
+    // After the name, a screen reader says what kind of note it is, where, and on what.
+    ui.ctx().accesskit_node_builder(click.id, |n| {
+        n.set_description(s::note_card_description(
+            note.kind.label(),
+            &note.anchor.heading_path.join(" › "),
+            &quote,
+        ));
     });
     let fill = if click.hovered() {
         palette.paper

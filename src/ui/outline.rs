@@ -334,7 +334,17 @@ impl OutlineView {
             Id::unique(("outline-row", row.node)),
             Sense::click(),
         );
-        resp.widget_info(|| egui::WidgetInfo::selected(Role::Button, true, current, &row.label));
+        resp.widget_info(|| egui::WidgetInfo::selected(Role::TreeItem, true, current, &row.label));
+        // A tree item says its depth and, when it has children, whether they are shown.
+        ui.ctx().accesskit_node_builder(resp.id, |n| {
+            // Selected, not pressed: egui reports `selected` as a toggle state.
+            n.clear_toggled();
+            n.set_selected(current);
+            n.set_level(row.depth + 1);
+            if row.has_children {
+                n.set_expanded(!self.collapsed.contains(&row.node));
+            }
+        });
         if current {
             ui.painter().rect_filled(
                 label_rect.shrink2(vec2(0.0, 1.0)),

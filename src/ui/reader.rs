@@ -93,6 +93,10 @@ pub struct ReaderView {
     title_meta: Vec<(String, MetaStyle)>,
     /// Screen rects of the blocks drawn last frame (text area, without gaps).
     drawn: Vec<(usize, Rect)>,
+    /// The article's block nodes exposed to assistive technology last frame, by node id.
+    a11y_nodes: Vec<(Id, usize)>,
+    /// The focused node the reader last scrolled to.
+    a11y_focus: Option<Id>,
     /// The flash being shown: its sequence number and start time (egui time).
     flash: (u64, f64),
 }
@@ -163,7 +167,31 @@ impl ReaderView {
             last_report: None,
             title_meta: title_lines(doc, fallback_title),
             drawn: Vec::new(),
+            a11y_nodes: Vec::new(),
+            a11y_focus: None,
             flash: (0, 0.0),
+        }
+    }
+
+    /// When keyboard or screen-reader focus moves to a paragraph that is not on screen, the
+    /// reading position follows it.
+    fn follow_focus(&mut self, ui: &Ui, first: usize, last: usize) {
+        let focused = ui.memory(|m| m.focused());
+        if focused == self.a11y_focus {
+            return;
+        }
+        self.a11y_focus = focused;
+        let block = self
+            .a11y_nodes
+            .iter()
+            .find(|(id, _)| Some(*id) == focused)
+            .map(|&(_, b)| b);
+        if let Some(b) = block {
+            let item = self.item_of_block[b];
+            if item < first || item > last {
+                self.list.set_top(item, 0.0);
+                ui.ctx().request_repaint();
+            }
         }
     }
 
@@ -529,6 +557,27 @@ impl ReaderView {
             Sense::click_and_drag(),
         );
         area.widget_info(|| egui::WidgetInfo::labeled(Role::Document, true, s::ARTICLE_TEXT));
+        if ui.ctx().accesskit_node_builder(area.id, |_| ()).is_some() {
+            self.follow_focus(ui, first, last);
+            let visible = |i: &usize| self.block_of(*i);
+            let first_block = (first..=last).find_map(|i| visible(&i)).unwrap_or(0);
+            let last_block = (first..=last)
+                .rev()
+                .find_map(|i| visible(&i))
+                .unwrap_or(first_block);
+            let around = super::reader_a11y::AROUND;
+            let titles: Vec<(String, bool)> = self
+                .title_meta
+                .iter()
+                .map(|(t, style)| (t.clone(), matches!(style, MetaStyle::Title)))
+                .collect();
+            let nodes = super::reader_a11y::article_nodes(
+                state,
+                &titles,
+                first_block.saturating_sub(around)..=last_block + around,
+            );
+            self.a11y_nodes = super::reader_a11y::expose(ui, area.id, ui.clip_rect(), &nodes);
+        }
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let mut hovered = None;
         let mut rects: Vec<(usize, Rect)> = Vec::new();

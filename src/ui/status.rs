@@ -1,5 +1,6 @@
 //! The message bar at the bottom: what was saved or exported, what went wrong and what to do.
 
+use egui::accesskit::{Live, Role};
 use egui::{RichText, Ui};
 
 use super::request::Requests;
@@ -17,6 +18,36 @@ pub fn messages_ui(
     let palette = Palette::of(state.settings.theme);
     let mut open = None;
     for m in state.messages.list() {
+        // A live region: a screen reader announces the message when it appears (errors at
+        // once, the rest when the reader pauses).
+        let text = super::commands::with_keys(ui.ctx(), &m.text);
+        let (role, live) = match m.level {
+            Level::Error => (Role::Alert, Live::Assertive),
+            _ => (Role::Status, Live::Polite),
+        };
+        let region = egui::UiBuilder::new()
+            .id_salt(("message", m.id))
+            .accessibility_role(role)
+            .accessibility_label(text.clone());
+        ui.scope_builder(region, |ui| {
+            ui.ctx()
+                .accesskit_node_builder(ui.unique_id(), |n| n.set_live(live));
+            message_row_ui(ui, m, &text, &palette, actions, &mut open);
+        });
+    }
+    open
+}
+
+/// One message: its icon and text, with dismiss and open-folder buttons.
+fn message_row_ui(
+    ui: &mut Ui,
+    m: &crate::app::Message,
+    text: &str,
+    palette: &Palette,
+    actions: &mut Requests,
+    open: &mut Option<std::path::PathBuf>,
+) {
+    {
         // Buttons first, from the right, so that the text wraps in the space left to it
         // instead of running under them.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
@@ -31,7 +62,7 @@ pub fn messages_ui(
             if let Some(folder) = &m.folder
                 && ui.small_button(s::OPEN_FOLDER).clicked()
             {
-                open = Some(folder.clone());
+                *open = Some(folder.clone());
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
                 let (icon, color) = match m.level {
@@ -45,15 +76,10 @@ pub fn messages_ui(
                 } else {
                     color
                 };
-                message_text_ui(
-                    ui,
-                    &super::commands::with_keys(ui.ctx(), &m.text),
-                    text_color,
-                );
+                message_text_ui(ui, text, text_color);
             });
         });
     }
-    open
 }
 
 /// A message's text, wrapped without cutting words: the file a message names last (after

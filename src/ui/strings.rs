@@ -494,6 +494,28 @@ pub fn open_folder_failed(reason: &str) -> String {
     format!("无法打开文件夹（{reason}）")
 }
 
+/// What a screen reader says after a paragraph that carries notes.
+pub fn notes_on_block(n: usize) -> String {
+    format!("有 {n} 条笔记")
+}
+
+/// The outline panel's resize handle.
+pub const RESIZE_OUTLINE: &str = "调整目录宽度";
+/// The notes panel's resize handle.
+pub const RESIZE_NOTES: &str = "调整笔记栏宽度";
+
+/// A note card's description for a screen reader: kind, place, quote.
+pub fn note_card_description(kind: &str, place: &str, quote: &str) -> String {
+    let mut out = kind.to_owned();
+    if !place.is_empty() {
+        out.push_str(&format!("，位于 {place}"));
+    }
+    if !quote.is_empty() {
+        out.push_str(&format!("，摘句“{quote}”"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     /// Whether a line of Rust code (outside comments) holds a string literal with Chinese.
