@@ -94,6 +94,12 @@ fn the_outline_is_a_tree_with_its_state() {
     assert_eq!(collapsed.accesskit_node().data().is_expanded(), Some(false));
     let root = h.get_by_role_and_label(Role::TreeItem, "从严从实加强党的基层党组织建设");
     assert_eq!(root.accesskit_node().level(), Some(1));
+    // The rows belong to one tree named 目录.
+    let tree = h.get_by_role_and_label(Role::Tree, "目录");
+    assert!(
+        tree.children().count() >= 5,
+        "the rows are the tree's children"
+    );
 }
 
 #[test]

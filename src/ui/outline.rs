@@ -267,6 +267,11 @@ impl OutlineView {
         // arithmetic relies on.
         ui.spacing_mut().item_spacing.y = 0.0;
         let out = area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
+            // The rows are the items of one tree, for a screen reader.
+            ui.ctx().accesskit_node_builder(ui.unique_id(), |n| {
+                n.set_role(Role::Tree);
+                n.set_label(s::OUTLINE_TITLE);
+            });
             let mut toggled = None;
             for r in range {
                 let row = self.rows[r].clone();
