@@ -108,7 +108,7 @@ pub enum Command {
 pub struct ExportArgs {
     /// The document (the built-in article when omitted).
     pub file: Option<PathBuf>,
-    /// md, html, docx, json or txt.
+    /// md, html, docx, json, txt or csv.
     #[arg(long, value_parser = parse_format)]
     pub format: Format,
     /// Write to this file (atomically) instead of standard output.
@@ -184,7 +184,7 @@ pub fn window_document(file: Option<PathBuf>) -> Result<Option<PathBuf>, CliErro
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("未知格式“{s}”；可用：md、html、docx、json、txt"))
+    Format::parse(s).ok_or_else(|| format!("未知格式“{s}”；可用：md、html、docx、json、txt、csv"))
 }
 
 /// `jingdu note …`

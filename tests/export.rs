@@ -141,6 +141,7 @@ fn golden_markdown_html_text_json() {
         (Format::Html, "notes.html"),
         (Format::Text, "notes.txt"),
         (Format::Json, "notes.json"),
+        (Format::Csv, "notes.csv"),
     ] {
         golden(name, &render(&source, &list, &Options::new(format)));
     }
@@ -489,4 +490,52 @@ fn failed_export_leaves_nothing_behind() {
         1,
         "nothing left behind"
     );
+}
+
+#[test]
+fn csv_opens_in_a_spreadsheet_with_one_note_a_row() {
+    let (source, mut list) = fixture();
+    list[0].text = "=HYPERLINK(\"http://evil.example\",\"点我\")\n第二行".into();
+    let out = render(&source, &list, &Options::new(Format::Csv));
+    assert!(
+        out.starts_with("\u{feff}".as_bytes()),
+        "a BOM for Excel and WPS"
+    );
+    let text = std::str::from_utf8(&out[3..]).unwrap();
+    let rows: Vec<Vec<String>> = csv_rows(text).collect();
+    assert_eq!(rows[0][0], "类型");
+    assert_eq!(rows.len(), list.len() + 1, "a header and one row per note");
+    assert!(rows.iter().all(|r| r.len() == 10));
+    let hostile = rows.iter().find(|r| r[4].contains("HYPERLINK")).unwrap();
+    assert!(hostile[4].starts_with("'="), "no formula: {:?}", hostile[4]);
+    assert!(
+        hostile[4].contains("\n第二行"),
+        "a multi-line note stays in its cell"
+    );
+}
+
+/// A minimal RFC 4180 reader for the test (quoted cells, doubled quotes, CRLF).
+fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    let mut chars = text.chars().peekable();
+    std::iter::from_fn(move || {
+        chars.peek()?;
+        let mut row = Vec::new();
+        let mut cell = String::new();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => row.push(std::mem::take(&mut cell)),
+                ('\r', false) => {}
+                ('\n', false) => break,
+                (c, _) => cell.push(c),
+            }
+        }
+        row.push(cell);
+        Some(row)
+    })
 }

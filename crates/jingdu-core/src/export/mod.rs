@@ -1,10 +1,11 @@
-//! Exports of notes: Markdown, HTML, Word (DOCX), W3C Web Annotation JSON and plain text —
+//! Exports of notes: Markdown, HTML, Word (DOCX), W3C Web Annotation JSON, plain text and CSV —
 //! all from the same notes in document order — and import of the JSON back.
 //!
 //! Like ripgrep's printers, every format writes to any `io::Write`, so each is tested against
 //! golden files; [`write_to_path`] adds the atomic file write (temporary file, then rename) so
 //! that a failed export never leaves half a file behind.
 
+mod csv;
 mod docx;
 mod html;
 mod markdown;
@@ -33,16 +34,19 @@ pub enum Format {
     Json,
     /// Plain UTF-8 text.
     Text,
+    /// A table of the notes, one a row (UTF-8 with BOM, for Excel, WPS and Anki).
+    Csv,
 }
 
 impl Format {
     /// All formats, in the order offered.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Markdown,
         Format::Html,
         Format::Docx,
         Format::Json,
         Format::Text,
+        Format::Csv,
     ];
 
     /// File extension without the dot.
@@ -53,6 +57,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Json => "json",
             Format::Text => "txt",
+            Format::Csv => "csv",
         }
     }
 
@@ -64,6 +69,7 @@ impl Format {
             Format::Docx => "Word 文档（.docx）",
             Format::Json => "W3C 标注 JSON（.json，可再导入）",
             Format::Text => "纯文本（.txt）",
+            Format::Csv => "表格（.csv，Excel、WPS、Anki）",
         }
     }
 
@@ -75,6 +81,7 @@ impl Format {
             "docx" | "word" => Some(Format::Docx),
             "json" | "w3c" => Some(Format::Json),
             "txt" | "text" => Some(Format::Text),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -353,6 +360,7 @@ pub fn write(
         Format::Html => html::write(export, options, out),
         Format::Text => text::write(export, options, out),
         Format::Json => w3c::write(export, out),
+        Format::Csv => csv::write(export, out),
         Format::Docx => return docx::write(export, options, out),
     };
     result.map_err(|e| ExportError::io("（输出）", &e))
