@@ -518,15 +518,15 @@ impl PickFileDialog {
         if self.purpose == Purpose::Import
             && let Some(p) = &state.view.pending_import
         {
-            let title = p
-                .imported
-                .title
-                .clone()
-                .unwrap_or_else(|| s::UNKNOWN_TITLE.into());
+            let count = p.imported.notes.len();
+            let explanation = match &p.imported.title {
+                Some(title) => s::import_other_explanation(count, title),
+                None => s::import_unknown_explanation(count),
+            };
             let modal = egui::Modal::new(Id::unique("import-confirm")).show(ctx, |ui| {
                 ui.set_width(440.0);
                 ui.heading(s::IMPORT_OTHER_QUESTION);
-                ui.label(s::import_other_explanation(p.imported.notes.len(), &title));
+                ui.label(explanation);
                 ui.horizontal(|ui| {
                     if ui.button(s::IMPORT_ANYWAY).clicked() {
                         actions.push(Action::ConfirmImport);

@@ -303,9 +303,6 @@ pub const OPEN_FILTER: &str = "文本、网页和 Word 文档";
 /// The native file dialog could not be shown.
 pub const NO_FILE_DIALOG: &str = "无法打开系统的文件对话框，请输入文件路径。";
 
-/// An imported file names no document.
-pub const UNKNOWN_TITLE: &str = "（未知）";
-
 /// Import notes written for another document?
 pub const IMPORT_OTHER_QUESTION: &str = "导入另一篇文档的笔记？";
 
@@ -429,6 +426,13 @@ pub fn pasted_name(stamp: &str, n: Option<usize>, extension: &str) -> String {
 pub fn import_other_explanation(count: usize, title: &str) -> String {
     format!(
         "文件中的 {count} 条笔记是为《{title}》写的，与当前文档不同。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。"
+    )
+}
+
+/// Importing notes that do not say which document they were written for.
+pub fn import_unknown_explanation(count: usize) -> String {
+    format!(
+        "文件中的 {count} 条笔记没有注明写于哪篇文档。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。"
     )
 }
 
