@@ -175,7 +175,12 @@ fn markdown_is_structurally_safe_commonmark() {
         // Text inside list items: a note's `- 不是列表` must stay text, not become a list.
         let mut item_depth = 0usize;
         let mut item_text = String::new();
-        for ev in Parser::new(&md) {
+        // Notes apps read the YAML front matter as metadata, and so does this parser.
+        let parser = Parser::new_ext(
+            &md,
+            pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
+        );
+        for ev in parser {
             match ev {
                 Event::Start(Tag::Heading { level, .. }) => {
                     in_heading = Some((level, String::new()))
@@ -538,4 +543,22 @@ fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
         row.push(cell);
         Some(row)
     })
+}
+
+#[test]
+fn markdown_front_matter_cannot_be_broken_out_of() {
+    let (source, mut list) = fixture();
+    list[0].tags = vec!["\"]\nevil: 1\n---".into()];
+    let md = String::from_utf8(render(&source, &list, &Options::new(Format::Markdown))).unwrap();
+    let mut parts = md.splitn(3, "---\n");
+    assert_eq!(parts.next(), Some(""), "front matter first");
+    let front = parts.next().unwrap();
+    for line in front.lines() {
+        let key = line.split(':').next().unwrap();
+        assert!(
+            ["title", "author", "source", "published", "tags", "exported"].contains(&key),
+            "unexpected front-matter line {line:?}"
+        );
+    }
+    assert!(parts.next().unwrap().trim_start().starts_with("# "));
 }

@@ -1,5 +1,6 @@
-//! Markdown (CommonMark): title and metadata, the article's headings as `##`…, quotes as `>`
-//! blocks, every note with its colour, tags and ISO-8601 dates. All user text is escaped so
+//! Markdown (CommonMark with YAML front matter, as Obsidian, Logseq and Typora read it): title
+//! and metadata, the article's headings as `##`…, quotes as `>` blocks, every note with its
+//! colour, tags and ISO-8601 dates. All user text is escaped so
 //! that a note can never turn into a heading, a list, a code block or raw HTML.
 
 use std::io::{self, Write};
@@ -126,12 +127,53 @@ fn write_note(
         .into_iter()
         .map(|(k, v)| format!("{k}：{v}"))
         .collect();
-    writeln!(out, "*{}*", escape_line(&facts.join(" · ")))?;
+    // Plain, not italic: Chinese has no italics, and `#标签` stays a tag for notes apps.
+    writeln!(out, "{}", escape_line(&facts.join(" · ")))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// YAML front matter for notes apps (Obsidian, Logseq, Typora): title, author, source,
+/// published, tags and the export time. Values are double-quoted YAML strings (JSON's
+/// escaping, which YAML reads the same), so no note or title can break out of them.
+fn write_front_matter(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let quoted = |v: &str| {
+        let clean = crate::terminal_safe::strip_controls(v).replace(['\n', '\t'], " ");
+        serde_json::to_string(&clean).unwrap_or_else(|_| "\"\"".to_owned())
+    };
+    let m = e.meta();
+    writeln!(out, "---")?;
+    writeln!(out, "title: {}", quoted(&e.title()))?;
+    if let Some(a) = &m.author {
+        writeln!(out, "author: {}", quoted(a))?;
+    }
+    let source = m.source.clone().or_else(|| e.info.path.clone());
+    if let Some(src) = source {
+        writeln!(out, "source: {}", quoted(&src))?;
+    }
+    if let Some(d) = &m.published {
+        writeln!(out, "published: {}", quoted(d))?;
+    }
+    let mut tags: Vec<&str> = Vec::new();
+    for n in &e.notes {
+        for t in &n.tags {
+            if !tags.contains(&t.as_str()) {
+                tags.push(t);
+            }
+        }
+    }
+    if !tags.is_empty() {
+        let list: Vec<String> = tags.iter().map(|t| quoted(t)).collect();
+        writeln!(out, "tags: [{}]", list.join(", "))?;
+    }
+    writeln!(out, "exported: {}", quoted(e.generated))?;
+    writeln!(out, "---")?;
     writeln!(out)?;
     Ok(())
 }
 
 fn write_header(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result<()> {
+    write_front_matter(e, out)?;
     writeln!(out, "{}", heading(1, &format!("{}{suffix}", e.title())))?;
     writeln!(out)?;
     for (k, v) in e.meta_lines() {
