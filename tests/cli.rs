@@ -1,24 +1,8 @@
 //! The command line, run as a user runs it: the real binary, a temporary data directory.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_common;
 
-fn jingdu(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jingdu"))
-        .args(args)
-        .env("JINGDU_DATA_DIR", data)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("run jingdu")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use cli_common::{jingdu, stderr, stdout};
 
 #[test]
 fn outline_json_of_the_builtin_article() {

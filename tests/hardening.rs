@@ -1,25 +1,11 @@
 //! The command line under attack: hostile documents and imports, hostile paths, files that are
 //! not files. Each test is one attack from RELIABILITY.md, run with the real binary.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn jingdu(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jingdu"))
-        .args(args)
-        .env("JINGDU_DATA_DIR", data)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("run jingdu")
-}
+mod cli_common;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use cli_common::{jingdu, stderr, stdout};
 
 /// Whether terminal output holds a control character a terminal would act on.
 fn has_escape(s: &str) -> bool {

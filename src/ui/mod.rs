@@ -378,9 +378,12 @@ impl JingduApp {
         };
 
         // The window's accessible name is its title (a screen reader announces it on focus).
-        let title = Self::window_title(&self.state.source);
+        // (The closure runs only while assistive technology listens: no string per frame otherwise.)
+        let source = &self.state.source;
         ui.ctx()
-            .accesskit_node_builder(egui::accesskit_root_id(), |n| n.set_label(title));
+            .accesskit_node_builder(egui::accesskit_root_id(), |n| {
+                n.set_label(Self::window_title(source));
+            });
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::toolbar_ui(ui, &self.state, shown, &mut actions);
