@@ -107,18 +107,25 @@ fn exports(c: &mut Criterion) {
     let palette = Palette::default();
     let mut g = c.benchmark_group("export 10 000 notes");
     g.sample_size(10);
-    for format in Format::ALL {
-        let options = Options::new(format);
-        g.bench_function(format.extension(), |b| {
+    let annotated_docx = Options {
+        annotated_copy: true,
+        ..Options::new(Format::Docx)
+    };
+    let cases = Format::ALL
+        .map(|f| (f.extension().to_owned(), Options::new(f)))
+        .into_iter()
+        .chain([("docx with comments".to_owned(), annotated_docx)]);
+    for (name, options) in cases {
+        g.bench_function(name, |b| {
             b.iter(|| {
-                let e = Export {
-                    doc: &source.document,
-                    info: &info,
-                    display_name: "bench",
-                    palette: &palette,
-                    notes: export::select_notes(&source.document, &list, &options),
-                    generated: "2024-05-01T09:30:00+08:00",
-                };
+                let e = Export::new(
+                    &source.document,
+                    &info,
+                    "bench",
+                    &palette,
+                    export::select_notes(&source.document, &list, &options),
+                    "2024-05-01T09:30:00+08:00",
+                );
                 let mut out = Vec::with_capacity(8 << 20);
                 export::write(&e, &options, &mut out).unwrap();
                 black_box(out.len())
@@ -146,14 +153,14 @@ fn parse_exports(c: &mut Criterion) {
     let palette = Palette::default();
     let options = Options::new(Format::Json);
     let exported = |list: &[Note]| {
-        let e = Export {
-            doc: &source.document,
-            info: &info,
-            display_name: "bench",
-            palette: &palette,
-            notes: export::select_notes(&source.document, list, &options),
-            generated: "2024-05-01T09:30:00+08:00",
-        };
+        let e = Export::new(
+            &source.document,
+            &info,
+            "bench",
+            &palette,
+            export::select_notes(&source.document, list, &options),
+            "2024-05-01T09:30:00+08:00",
+        );
         let mut out = Vec::new();
         export::write(&e, &options, &mut out).unwrap();
         out

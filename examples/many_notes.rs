@@ -40,14 +40,14 @@ fn main() {
     let options = Options::new(Format::Json);
     let info = DocInfo::for_source(&source);
     let palette = Palette::default();
-    let e = Export {
+    let e = Export::new(
         doc,
-        info: &info,
-        display_name: "synthetic",
-        palette: &palette,
-        notes: export::select_notes(doc, &list, &options),
-        generated: "2024-05-01T09:30:00+08:00",
-    };
+        &info,
+        "synthetic",
+        &palette,
+        export::select_notes(doc, &list, &options),
+        "2024-05-01T09:30:00+08:00",
+    );
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if let Err(e) = export::write(&e, &options, &mut out) {
         eprintln!("many_notes: {e}");

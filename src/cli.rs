@@ -25,7 +25,7 @@ use crate::terminal_safe::{StripControls, escape_json_controls};
 )]
 pub struct Cli {
     /// Text, Markdown, saved web page or Word document to open (the built-in article when
-    /// omitted); also a file:// URI or a jingdu://open?file=PATH link.
+    /// omitted); also a file:// URI or a jingdu://open link from exported notes.
     pub file: Option<PathBuf>,
     /// Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5,
     /// utf-16le, utf-16be).
@@ -91,6 +91,12 @@ pub enum Command {
         #[arg(long)]
         uninstall: bool,
     },
+    /// Open the window at a note: a jingdu://open?doc=ID&note=ID link from exported notes (what
+    /// the desktop entry passes when a link is clicked), or a file.
+    Open {
+        /// The link (or a path or file:// URI).
+        link: PathBuf,
+    },
     /// Import notes from a JSON export into a document's notes.
     Import {
         /// The JSON file written by `jingdu export --format json` (or the window).
@@ -129,9 +135,13 @@ pub struct ExportArgs {
     /// Leave out the section headings.
     #[arg(long)]
     pub no_headings: bool,
-    /// The whole article with notes inline (md and html).
+    /// The whole article with notes inline (md, html), or as comments in the margin (docx).
     #[arg(long)]
     pub annotated: bool,
+    /// Who wrote the notes: the Word document's author and comment author (default: the
+    /// login name).
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -175,12 +185,17 @@ pub fn open_source(file: Option<&Path>, stdin_ok: bool) -> Result<Source, CliErr
     }
 }
 
-/// The document the window should open: a path, or the path a `file://` or `jingdu://` link
-/// names.
-pub fn window_document(file: Option<PathBuf>) -> Result<Option<PathBuf>, CliError> {
-    file.map(|f| crate::desktop::document_path(&f))
-        .transpose()
-        .map_err(|message| CliError { message, code: 2 })
+/// What the window should open for its argument: a path, or what a `file://` or `jingdu://`
+/// link names (looked up in `store`).
+pub fn window_target(
+    file: Option<PathBuf>,
+    store: Option<&crate::notes::Store>,
+) -> Result<crate::desktop::WindowTarget, CliError> {
+    match file {
+        None => Ok(crate::desktop::WindowTarget::default()),
+        Some(f) => crate::desktop::window_target(&f, store)
+            .map_err(|message| CliError { message, code: 2 }),
+    }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -352,6 +367,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             let text = install_desktop(uninstall)?;
             writeln!(out, "{text}").map_err(write_err)
         }
+        Command::Open { .. } => Err(CliError::new(
+            "jingdu open 会打开窗口，不在无窗口模式下运行",
+        )),
         Command::Import { notes, file, yes } => {
             let text = import_notes(&notes, file.as_deref(), yes)?;
             writeln!(out, "{text}").map_err(write_err)
@@ -645,7 +663,7 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
         colors.push(entry.key.clone());
     }
     if args.annotated && !args.format.supports_annotated_copy() {
-        return Err(CliError::new("--annotated 只适用于 md 和 html 格式"));
+        return Err(CliError::new("--annotated 只适用于 md、html 和 docx 格式"));
     }
     let options = export::Options {
         format: args.format,
@@ -658,13 +676,17 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     };
     let name = ctx.source.display_name();
     let generated = notes::now_rfc3339();
+    let author = args.author.clone().or_else(export::login_name);
     let e = export::Export {
-        doc,
-        info: &ctx.info,
-        display_name: &name,
-        palette: &ctx.palette,
-        notes: export::select_notes(doc, ctx.book.notes(), &options),
-        generated: &generated,
+        author: author.as_deref(),
+        ..export::Export::new(
+            doc,
+            &ctx.info,
+            &name,
+            &ctx.palette,
+            export::select_notes(doc, ctx.book.notes(), &options),
+            &generated,
+        )
     };
     match &args.out {
         Some(path) => {

@@ -34,35 +34,82 @@ pub const REVISION: &str = env!("JINGDU_GIT_REVISION");
 /// The program's licence.
 pub const LICENSE: &str = env!("CARGO_PKG_LICENSE");
 
-/// The document a command-line argument names: a path, a `file://` URI (what file managers
-/// pass through `%u`), or `jingdu://open?file=<path>` (the scheme jingdu registers, for links
-/// back to a document from exported notes).
-pub fn document_path(arg: &Path) -> Result<PathBuf, String> {
+/// What the window opens: a document (the built-in article when `file` is `None`) and a
+/// note to select in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WindowTarget {
+    /// The file.
+    pub file: Option<PathBuf>,
+    /// The note to select (from a `jingdu://open?…&note=` link).
+    pub note: Option<String>,
+}
+
+/// What a command-line argument names: a path, a `file://` URI (what file managers pass
+/// through `%u`), or a `jingdu://open` link (the scheme jingdu registers, which exported notes
+/// link back with): `?doc=<id>&note=<id>` is looked up in the notes `store` — the document's
+/// path when its notes were last saved — and `?file=<absolute path>` names the file.
+pub fn window_target(
+    arg: &Path,
+    store: Option<&crate::notes::Store>,
+) -> Result<WindowTarget, String> {
     let Some(text) = arg.to_str() else {
-        return Ok(arg.to_path_buf());
+        return Ok(WindowTarget {
+            file: Some(arg.to_path_buf()),
+            note: None,
+        });
     };
     let lower = text.get(..9).unwrap_or(text).to_ascii_lowercase();
-    if !lower.starts_with("file:") && !lower.starts_with("jingdu:") {
-        return Ok(arg.to_path_buf());
-    }
     let shown = crate::fsutil::one_line(text);
-    let bad = || format!("无法识别的链接：{shown}");
-    let url = url::Url::parse(text).map_err(|_| bad())?;
-    match url.scheme() {
-        "file" => url
+    if lower.starts_with("file:") {
+        let url = url::Url::parse(text).map_err(|_| format!("无法识别的链接：{shown}"))?;
+        let path = url
             .to_file_path()
-            .map_err(|()| format!("不是本机文件的链接：{shown}")),
-        "jingdu" => {
-            if url.host_str() != Some("open") {
-                return Err(format!("{}（应为 jingdu://open?file=…）", bad()));
-            }
-            url.query_pairs()
-                .find(|(k, _)| k == "file")
-                .map(|(_, v)| PathBuf::from(v.into_owned()))
-                .filter(|p| p.is_absolute())
-                .ok_or_else(|| format!("链接里没有文件的绝对路径（file=…）：{shown}"))
+            .map_err(|()| format!("不是本机文件的链接：{shown}"))?;
+        return Ok(WindowTarget {
+            file: Some(path),
+            note: None,
+        });
+    }
+    if !lower.starts_with("jingdu:") {
+        return Ok(WindowTarget {
+            file: Some(arg.to_path_buf()),
+            note: None,
+        });
+    }
+    use crate::links::OpenLink;
+    match crate::links::parse_open_link(text)
+        .map_err(|e| crate::fsutil::one_line(&e.to_string()))?
+    {
+        OpenLink::File { path, note } => Ok(WindowTarget {
+            file: Some(path),
+            note,
+        }),
+        OpenLink::Document { doc, note } if doc == crate::document::BUILTIN_ID => {
+            Ok(WindowTarget { file: None, note })
         }
-        _ => Err(bad()),
+        OpenLink::Document { doc, note } => {
+            let store = store.ok_or_else(|| "无法读取笔记库，找不到链接所指的文章".to_owned())?;
+            let info = store
+                .document(&doc)
+                .map_err(|e| crate::fsutil::one_line(&e.to_string()))?
+                .ok_or_else(|| {
+                    format!("笔记库里没有这篇文章（doc={doc}）：笔记可能是在另一台电脑上导出的，或已被删除")
+                })?;
+            let path = info
+                .path
+                .map(PathBuf::from)
+                .ok_or_else(|| format!("笔记库没有记下这篇文章的位置（doc={doc}）"))?;
+            if !path.exists() {
+                return Err(format!(
+                    "文章已不在原处：{}（移动或删除了？直接打开它的新位置，笔记会按内容找回）",
+                    crate::fsutil::shown_path(&path)
+                ));
+            }
+            Ok(WindowTarget {
+                file: Some(path),
+                note,
+            })
+        }
     }
 }
 
@@ -314,21 +361,25 @@ pub const DATA_DIR_BY_PLATFORM: &str = "Linux：~/.local/share/jingdu；Windows�
 mod tests {
     use super::*;
 
+    fn file_of(arg: &str) -> Result<Option<PathBuf>, String> {
+        window_target(Path::new(arg), None).map(|t| t.file)
+    }
+
     #[test]
     fn file_uris_and_jingdu_links_name_a_path() {
         assert_eq!(
-            document_path(Path::new("file:///home/%E8%AF%BB/a%20b.txt")).unwrap(),
-            PathBuf::from("/home/读/a b.txt")
+            file_of("file:///home/%E8%AF%BB/a%20b.txt").unwrap(),
+            Some(PathBuf::from("/home/读/a b.txt"))
         );
         assert_eq!(
-            document_path(Path::new("文章.txt")).unwrap(),
-            PathBuf::from("文章.txt")
+            file_of("文章.txt").unwrap(),
+            Some(PathBuf::from("文章.txt"))
         );
         let link = open_link(Path::new("/home/读者/文章 一.txt"));
         assert!(link.starts_with("jingdu://open?file="), "{link}");
         assert_eq!(
-            document_path(Path::new(&link)).unwrap(),
-            PathBuf::from("/home/读者/文章 一.txt")
+            file_of(&link).unwrap(),
+            Some(PathBuf::from("/home/读者/文章 一.txt"))
         );
         for bad in [
             "jingdu://delete?file=/a",
@@ -336,9 +387,45 @@ mod tests {
             "jingdu://open",
             "file://remote-host/a.txt",
         ] {
-            let e = document_path(Path::new(bad)).unwrap_err();
+            let e = file_of(bad).unwrap_err();
             assert!(!e.contains('\n'), "{e}");
         }
+    }
+
+    #[test]
+    fn note_links_open_the_document_the_store_knows() {
+        use crate::document::{Origin, Source};
+        use crate::notes::{DocInfo, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("data"));
+        let file = dir.path().join("文章.txt");
+        std::fs::write(&file, "标题\n\n一段正文。\n").unwrap();
+        let source = Source::from_text(Origin::File(file.clone()), "标题\n\n一段正文。\n");
+        let info = DocInfo::for_source(&source);
+        store.save(&info, &[], &[], 0).unwrap();
+        let link = crate::links::note_link(&info.id, "n-1");
+        let target = window_target(Path::new(&link), Some(&store)).unwrap();
+        assert_eq!(target.note.as_deref(), Some("n-1"));
+        assert_eq!(
+            target.file.map(|f| std::fs::canonicalize(f).unwrap()),
+            Some(std::fs::canonicalize(&file).unwrap())
+        );
+        // The built-in article needs no store.
+        let builtin = crate::links::note_link(crate::document::BUILTIN_ID, "n-2");
+        assert_eq!(
+            window_target(Path::new(&builtin), None).unwrap(),
+            WindowTarget {
+                file: None,
+                note: Some("n-2".into())
+            }
+        );
+        // A document the store does not know, and one that moved away, say so.
+        let unknown = crate::links::note_link("file-0000000000000000", "n-3");
+        let e = window_target(Path::new(&unknown), Some(&store)).unwrap_err();
+        assert!(e.contains("笔记库里没有这篇文章"), "{e}");
+        std::fs::remove_file(&file).unwrap();
+        let e = window_target(Path::new(&link), Some(&store)).unwrap_err();
+        assert!(e.contains("文章已不在原处"), "{e}");
     }
 
     #[test]

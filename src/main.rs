@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     cli::choose_encoding(cli.encoding);
     match cli.command {
+        Some(cli::Command::Open { link }) => open_window(Some(link), started),
         Some(command) => {
             let mut out = std::io::stdout().lock();
             match cli::run(command, &mut out) {
@@ -32,12 +33,34 @@ fn main() -> ExitCode {
 
 fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
     let parse_started = std::time::Instant::now();
-    // A file manager passes file:// URIs (`Exec=jingdu %u`); links back from notes are jingdu://.
-    let file = match cli::window_document(file) {
-        Ok(f) => f,
-        Err(e) => return cli::report(&e),
+    let store = match Store::from_env() {
+        Ok(s) => Some(s),
+        Err(e) => {
+            log::error!("{e}");
+            None
+        }
     };
-    let source = match cli::open_source(file.as_deref(), false) {
+    // A file manager passes file:// URIs (`Exec=jingdu %u`); links back from notes are jingdu://.
+    let from_link = file
+        .as_deref()
+        .and_then(|f| f.to_str())
+        .is_some_and(|f| f.to_ascii_lowercase().starts_with("jingdu:"));
+    let target = match cli::window_target(file, store.as_ref()) {
+        Ok(t) => t,
+        Err(e) => {
+            // A clicked link has no terminal to print to: say it in a dialog as well.
+            if from_link {
+                rfd::MessageDialog::new()
+                    .set_level(rfd::MessageLevel::Error)
+                    .set_title("精读：无法打开链接")
+                    .set_description(&e.message)
+                    .set_buttons(rfd::MessageButtons::Ok)
+                    .show();
+            }
+            return cli::report(&e);
+        }
+    };
+    let source = match cli::open_source(target.file.as_deref(), false) {
         Ok(s) => s,
         Err(e) => return cli::report(&e),
     };
@@ -47,13 +70,6 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
         source.document.paragraph_count(),
         source.document.paragraph_chars()
     );
-    let store = match Store::from_env() {
-        Ok(s) => Some(s),
-        Err(e) => {
-            log::error!("{e}");
-            None
-        }
-    };
     let title = JingduApp::window_title(&source);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(&title)
@@ -77,7 +93,11 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
                 "window and renderer ready: {:.1} ms after start",
                 started.elapsed().as_secs_f64() * 1e3
             );
-            Ok(Box::new(JingduApp::new(cc, source, store, started)))
+            let mut app = JingduApp::new(cc, source, store, started);
+            if let Some(note) = target.note {
+                app.open_at_note(note);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

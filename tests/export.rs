@@ -1,137 +1,15 @@
 //! Exports of the built-in article with notes of all three kinds, including hostile text,
-//! against golden files (`UPDATE_GOLDEN=1 cargo test --test export` rewrites them); the DOCX
-//! read back; the JSON exported, re-imported into an empty store and compared.
+//! against golden files (`UPDATE_GOLDEN=1 cargo test --test export` rewrites them); the JSON
+//! exported, re-imported into an empty store and compared. Word documents: `export_docx.rs`.
 
-use std::path::PathBuf;
+mod export_common;
+
+use export_common::{NOW, fixture, golden, render};
 
 use jingdu::app::{AppState, Settings};
-use jingdu::document::{Document, Source};
+use jingdu::document::Source;
 use jingdu::export::{self, Export, Format, Options, Scope};
-use jingdu::notes::{self, DocInfo, Note, NoteKind, Palette, Store, TextIndex};
-
-const NOW: &str = "2024-05-01T09:30:00+08:00";
-
-/// Note text meant to break every format that does not escape properly.
-const HOSTILE: &str = "<script>alert('x')</script> & \"引号\" **粗体** _斜_ `代码`\n# 不是标题\n- 不是列表\n1. 不是编号\n\t缩进的行\n[链接](http://example.com) |表格| ~删除~ $公式$\n\n新的一段：emoji 😀🎉，从右到左 \u{200F}שלום\u{200F}。";
-
-fn note(
-    doc: &Document,
-    kind: NoteKind,
-    range: std::ops::Range<usize>,
-    id: &str,
-    text: &str,
-    color: &str,
-    tags: &[&str],
-) -> Note {
-    let index = TextIndex::new(doc.body_text());
-    let anchor = notes::target_anchor(doc, &index, kind, range);
-    Note {
-        id: id.into(),
-        kind,
-        anchor,
-        text: text.into(),
-        color: color.into(),
-        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
-        created: NOW.into(),
-        modified: if id.ends_with('2') {
-            "2024-05-02T10:00:00+08:00".into()
-        } else {
-            NOW.into()
-        },
-        anchored: true,
-        rev: 0,
-    }
-}
-
-/// The built-in article with a passage, a section, a paragraph and an unanchored note.
-fn fixture() -> (Source, Vec<Note>) {
-    let source = Source::builtin();
-    let doc = &source.document;
-    let body = doc.body_text();
-    let find = |q: &str| {
-        let b = body.find(q).unwrap();
-        let s = body[..b].chars().count();
-        s..s + q.chars().count()
-    };
-    let sec = &doc.sections[0];
-    let para = doc.paragraph_indices().nth(2).unwrap();
-    let mut lost = note(
-        doc,
-        NoteKind::Passage,
-        find("党的力量来自组织"),
-        "00000000-0000-4000-8000-000000000004",
-        "原文已删的摘句",
-        "gray",
-        &[],
-    );
-    lost.anchored = false;
-    let mut list = vec![
-        note(
-            doc,
-            NoteKind::Passage,
-            find("创造性地提出了新时代党的组织路线"),
-            "00000000-0000-4000-8000-000000000001",
-            HOSTILE,
-            "yellow",
-            &["重点", "<b>标签</b>"],
-        ),
-        note(
-            doc,
-            NoteKind::Section,
-            doc.blocks[sec.heading].range.clone(),
-            "00000000-0000-4000-8000-000000000002",
-            "本节讲政治功能。",
-            "green",
-            &["政治建设"],
-        ),
-        note(
-            doc,
-            NoteKind::Paragraph,
-            doc.blocks[para].range.clone(),
-            "00000000-0000-4000-8000-000000000003",
-            "“神经网络”的比喻。\n第二行。",
-            "blue",
-            &[],
-        ),
-        lost,
-    ];
-    notes::sort_document_order(&mut list);
-    (source, list)
-}
-
-fn render(source: &Source, notes_list: &[Note], options: &Options) -> Vec<u8> {
-    let info = DocInfo::for_source(source);
-    let palette = Palette::default();
-    let e = Export {
-        doc: &source.document,
-        info: &info,
-        display_name: "builtin",
-        palette: &palette,
-        notes: export::select_notes(&source.document, notes_list, options),
-        generated: NOW,
-    };
-    let mut out = Vec::new();
-    export::write(&e, options, &mut out).unwrap();
-    out
-}
-
-fn golden(name: &str, actual: &[u8]) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {name}; run with UPDATE_GOLDEN=1"));
-    if expected != actual {
-        let got = path.with_extension("actual");
-        std::fs::write(&got, actual).unwrap();
-        panic!("{name} differs from its golden file; see {}", got.display());
-    }
-}
+use jingdu::notes::{self, DocInfo, Palette, Store};
 
 #[test]
 fn golden_markdown_html_text_json() {
@@ -341,51 +219,6 @@ fn json_annotations_have_the_w3c_shape() {
 }
 
 #[test]
-fn docx_reads_back_with_headings_and_notes() {
-    let (source, list) = fixture();
-    let bytes = render(&source, &list, &Options::new(Format::Docx));
-    let docx = docx_rs::read_docx(&bytes).expect("valid docx");
-    let mut headings = Vec::new();
-    let mut all_text = String::new();
-    for child in &docx.document.children {
-        if let docx_rs::DocumentChild::Paragraph(p) = child {
-            let text = p.raw_text();
-            if let Some(style) = &p.property.style
-                && style.val.starts_with("Heading")
-            {
-                headings.push((style.val.clone(), text.clone()));
-            }
-            all_text.push_str(&text);
-            all_text.push('\n');
-        }
-    }
-    assert_eq!(
-        headings,
-        vec![
-            ("Heading1".to_owned(), "正文开头".to_owned()),
-            (
-                "Heading1".to_owned(),
-                "以政治建设为统领，强化基层党组织的政治功能".to_owned()
-            ),
-            ("Heading1".to_owned(), "未定位的笔记".to_owned()),
-        ]
-    );
-    assert!(all_text.contains("从严从实加强党的基层党组织建设 · 学习笔记"));
-    assert!(all_text.contains("<script>alert('x')</script>"));
-    assert!(all_text.contains("😀🎉"));
-    assert!(all_text.contains("本节讲政治功能。"));
-    assert!(all_text.contains("#重点"));
-    // Heading styles carry outline levels (Word's navigation pane).
-    let styles: Vec<&docx_rs::Style> = docx
-        .styles
-        .styles
-        .iter()
-        .filter(|s| s.style_id.starts_with("Heading"))
-        .collect();
-    assert_eq!(styles.len(), 6);
-}
-
-#[test]
 fn a_hundred_thousand_character_note_exports_everywhere() {
     let (source, mut list) = fixture();
     let long: String = "长文".repeat(50_000);
@@ -466,14 +299,14 @@ fn failed_export_leaves_nothing_behind() {
     let (source, list) = fixture();
     let info = DocInfo::for_source(&source);
     let palette = Palette::default();
-    let e = Export {
-        doc: &source.document,
-        info: &info,
-        display_name: "x",
-        palette: &palette,
-        notes: list.iter().collect(),
-        generated: NOW,
-    };
+    let e = Export::new(
+        &source.document,
+        &info,
+        "x",
+        &palette,
+        list.iter().collect(),
+        NOW,
+    );
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-folder").join("a.md");
     let err = export::write_to_path(&e, &Options::new(Format::Markdown), &missing).unwrap_err();

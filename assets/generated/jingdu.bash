@@ -43,6 +43,9 @@ _jingdu() {
             jingdu,notes)
                 cmd="jingdu__subcmd__notes"
                 ;;
+            jingdu,open)
+                cmd="jingdu__subcmd__open"
+                ;;
             jingdu,outline)
                 cmd="jingdu__subcmd__outline"
                 ;;
@@ -72,6 +75,9 @@ _jingdu() {
                 ;;
             jingdu__subcmd__help,notes)
                 cmd="jingdu__subcmd__help__subcmd__notes"
+                ;;
+            jingdu__subcmd__help,open)
+                cmd="jingdu__subcmd__help__subcmd__open"
                 ;;
             jingdu__subcmd__help,outline)
                 cmd="jingdu__subcmd__help__subcmd__outline"
@@ -107,7 +113,7 @@ _jingdu() {
 
     case "${cmd}" in
         jingdu)
-            opts="-h -V --encoding --help --version outline notes note export bench-ui completions man install-desktop import help"
+            opts="-h -V --encoding --help --version outline notes note export bench-ui completions man install-desktop open import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -173,7 +179,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__export)
-            opts="-h --format --out --section --tag --color --no-quotes --no-headings --annotated --encoding --help"
+            opts="-h --format --out --section --tag --color --no-quotes --no-headings --annotated --author --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,6 +205,10 @@ _jingdu() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --author)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -211,7 +221,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__help)
-            opts="outline notes note export bench-ui completions man install-desktop import help"
+            opts="outline notes note export bench-ui completions man install-desktop open import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,6 +375,20 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__help__subcmd__notes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jingdu__subcmd__help__subcmd__open)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -582,6 +606,24 @@ _jingdu() {
             ;;
         jingdu__subcmd__notes)
             opts="-h --json --encoding --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --encoding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jingdu__subcmd__open)
+            opts="-h --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -35,6 +35,7 @@ complete -c jingdu -n "__fish_jingdu_needs_command" -a "bench-ui" -d 'Time the r
 complete -c jingdu -n "__fish_jingdu_needs_command" -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c jingdu -n "__fish_jingdu_needs_command" -a "man" -d 'Print the manual page (roff; `jingdu man | man -l -`)'
 complete -c jingdu -n "__fish_jingdu_needs_command" -a "install-desktop" -d 'Add jingdu to this user\'s application menu (~/.local/share), with its icon and file types, for the binary that runs this command'
+complete -c jingdu -n "__fish_jingdu_needs_command" -a "open" -d 'Open the window at a note: a jingdu://open?doc=ID&note=ID link from exported notes (what the desktop entry passes when a link is clicked), or a file'
 complete -c jingdu -n "__fish_jingdu_needs_command" -a "import" -d 'Import notes from a JSON export into a document\'s notes'
 complete -c jingdu -n "__fish_jingdu_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jingdu -n "__fish_jingdu_using_subcommand outline" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
@@ -66,10 +67,11 @@ complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l out -d 'Write t
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l section -d 'Only notes in section N (headings counted from 1)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l tag -d 'Only notes with this tag (repeatable)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l color -d 'Only notes of this colour, by key or name (repeatable)' -r
+complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l author -d 'Who wrote the notes: the Word document\'s author and comment author (default: the login name)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l no-quotes -d 'Leave out the quoted passages'
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l no-headings -d 'Leave out the section headings'
-complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l annotated -d 'The whole article with notes inline (md and html)'
+complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l annotated -d 'The whole article with notes inline (md, html), or as comments in the margin (docx)'
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -s h -l help -d 'Print help'
 complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l synthetic-chars -d 'Use a generated document of about N characters instead' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l frames -d 'Scrolling frames to time (default: until the end of the document)' -r
@@ -84,18 +86,21 @@ complete -c jingdu -n "__fish_jingdu_using_subcommand man" -s h -l help -d 'Prin
 complete -c jingdu -n "__fish_jingdu_using_subcommand install-desktop" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand install-desktop" -l uninstall -d 'Remove what install-desktop added instead'
 complete -c jingdu -n "__fish_jingdu_using_subcommand install-desktop" -s h -l help -d 'Print help'
+complete -c jingdu -n "__fish_jingdu_using_subcommand open" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
+complete -c jingdu -n "__fish_jingdu_using_subcommand open" -s h -l help -d 'Print help'
 complete -c jingdu -n "__fish_jingdu_using_subcommand import" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand import" -l yes -d 'Import even when the notes were written for another document'
 complete -c jingdu -n "__fish_jingdu_using_subcommand import" -s h -l help -d 'Print help'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "outline" -d 'Print the detected structure of a document'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "notes" -d 'List the notes of a document in document order'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "note" -d 'Add or remove a note'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "export" -d 'Export the notes of a document'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "bench-ui" -d 'Time the real app UI headless (1280×800, no window) and print frame costs'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "man" -d 'Print the manual page (roff; `jingdu man | man -l -`)'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "install-desktop" -d 'Add jingdu to this user\'s application menu (~/.local/share), with its icon and file types, for the binary that runs this command'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "import" -d 'Import notes from a JSON export into a document\'s notes'
-complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "outline" -d 'Print the detected structure of a document'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "notes" -d 'List the notes of a document in document order'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "note" -d 'Add or remove a note'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "export" -d 'Export the notes of a document'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "bench-ui" -d 'Time the real app UI headless (1280×800, no window) and print frame costs'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "man" -d 'Print the manual page (roff; `jingdu man | man -l -`)'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "install-desktop" -d 'Add jingdu to this user\'s application menu (~/.local/share), with its icon and file types, for the binary that runs this command'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "open" -d 'Open the window at a note: a jingdu://open?doc=ID&note=ID link from exported notes (what the desktop entry passes when a link is clicked), or a file'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "import" -d 'Import notes from a JSON export into a document\'s notes'
+complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop open import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jingdu -n "__fish_jingdu_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "add" -d 'Add a note; prints its id'
 complete -c jingdu -n "__fish_jingdu_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "rm" -d 'Remove a note by id (or a unique prefix of it)'

@@ -50,6 +50,8 @@ pub enum Action {
     SetOutlineWidth(f32),
     /// Remember the notes panel width.
     SetNotesWidth(f32),
+    /// The name exports give as the notes' author (the export dialog's 署名).
+    SetNoteAuthor(String),
     /// The text selection in the reader changed (char range in the body text).
     Select(Option<Range<usize>>),
     /// The block under the mouse pointer changed (for Ctrl+Shift+N).
@@ -93,6 +95,8 @@ pub enum Action {
     Redo,
     /// Scroll to a note's target and flash it.
     RevealNote(String),
+    /// Reveal a note a `jingdu://` link named, saying so (or that it is gone).
+    OpenAtNote(String),
     /// Change the notes panel filter text.
     SetFilterText(String),
     /// Filter by tag.

@@ -125,6 +125,8 @@ pub struct ViewState {
     pub filter: NoteFilter,
     /// The flashing target.
     pub flash: Option<Flash>,
+    /// The note last revealed (clicked, or named by a `jingdu://` link): its card is marked.
+    pub selected_note: Option<String>,
     /// Whether the export dialog is open.
     pub export_open: bool,
     /// A note waiting to be re-attached to the next selection.
@@ -150,6 +152,7 @@ pub struct ExportJob {
     palette: Palette,
     options: export::Options,
     generated: String,
+    author: Option<String>,
 }
 
 impl ExportJob {
@@ -182,6 +185,9 @@ impl ExportJob {
             palette: &self.palette,
             notes: export::select_notes(&self.source.document, &self.notes, &self.options),
             generated: &self.generated,
+            author: self.author.as_deref(),
+            zone: jiff::tz::TimeZone::system(),
+            places: export::Places::of(&self.source.document),
         }
     }
 
@@ -308,6 +314,9 @@ impl AppState {
             Action::ToggleNotes => self.settings.show_notes = !self.settings.show_notes,
             Action::SetOutlineWidth(w) => self.settings.outline_width_pt = w,
             Action::SetNotesWidth(w) => self.settings.notes_width_pt = w,
+            Action::SetNoteAuthor(name) => {
+                self.settings.note_author = settings::clean_author(&name);
+            }
             Action::Select(range) => {
                 let range = range.filter(|r| r.end > r.start);
                 if let (Some(id), Some(r)) = (self.view.reattaching.clone(), range.clone()) {
@@ -429,7 +438,26 @@ impl AppState {
                     self.post_undo_status(Level::Info, text);
                 }
             }
+            Action::OpenAtNote(id) => match self.note(&id) {
+                None => {
+                    self.messages.post(
+                        Level::Warning,
+                        "链接所指的笔记已不在这篇文章里（可能已删除）。",
+                    );
+                }
+                Some(n) => {
+                    let excerpt: String = n.text.trim().chars().take(20).collect();
+                    let text = if n.anchored {
+                        format!("已打开链接所指的笔记：{excerpt}")
+                    } else {
+                        format!("链接所指的笔记已找不到原文位置（见笔记栏“未定位”）：{excerpt}")
+                    };
+                    self.messages.post(Level::Info, text);
+                    self.apply(Action::RevealNote(id));
+                }
+            },
             Action::RevealNote(id) => {
+                self.view.selected_note = Some(id.clone());
                 if let Some(n) = self.note(&id).filter(|n| n.anchored) {
                     let range = n.anchor.start..n.anchor.end;
                     let doc = &self.source.document;
@@ -503,6 +531,9 @@ impl AppState {
             palette: self.palette.clone(),
             options,
             generated: self.now(),
+            author: Some(self.settings.note_author.trim().to_owned())
+                .filter(|a| !a.is_empty())
+                .or_else(export::login_name),
         }
     }
 

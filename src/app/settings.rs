@@ -23,6 +23,18 @@ pub fn storage_file_from_env() -> Option<std::path::PathBuf> {
     storage_file_in(std::env::var_os(crate::notes::store::DATA_DIR_ENV).as_deref())
 }
 
+/// Longest author name kept, in chars.
+pub const MAX_AUTHOR_CHARS: usize = 40;
+
+/// An author name as kept: one line, no control characters, at most [`MAX_AUTHOR_CHARS`].
+pub fn clean_author(name: &str) -> String {
+    crate::terminal_safe::strip_controls(name)
+        .replace(['\n', '\t', '\r'], " ")
+        .chars()
+        .take(MAX_AUTHOR_CHARS)
+        .collect()
+}
+
 /// How many documents' reading positions are remembered.
 pub const MAX_READING_POSITIONS: usize = 200;
 /// The default article font size (中).
@@ -72,6 +84,8 @@ pub struct Settings {
     pub reading_positions: BTreeMap<String, ReadingPosition>,
     /// Encodings the reader chose for files whose detection guessed wrong, by absolute path.
     pub encodings: BTreeMap<String, String>,
+    /// The reader's name as the author of exported notes (署名); empty: the login name.
+    pub note_author: String,
 }
 
 impl Default for Settings {
@@ -85,6 +99,7 @@ impl Default for Settings {
             notes_width_pt: 320.0,
             reading_positions: BTreeMap::new(),
             encodings: BTreeMap::new(),
+            note_author: String::new(),
         }
     }
 }
@@ -107,6 +122,7 @@ impl Settings {
             .clamp(FONT_SIZES_PT[0], FONT_SIZES_PT[FONT_SIZES_PT.len() - 1]);
         self.outline_width_pt = finite_or(self.outline_width_pt, 260.0).clamp(160.0, 600.0);
         self.notes_width_pt = finite_or(self.notes_width_pt, 320.0).clamp(220.0, 700.0);
+        self.note_author = clean_author(&self.note_author);
         self.forget_old_positions();
         self
     }

@@ -71,6 +71,8 @@ pub struct ExportDialog {
     overwrite_check: Option<((String, String, Format), bool)>,
     /// An export is being written (by the window's task owner).
     writing: bool,
+    /// The 署名 field, filled from the settings when the dialog first shows.
+    author: Option<String>,
 }
 
 impl Default for ExportDialog {
@@ -90,6 +92,7 @@ impl Default for ExportDialog {
             note: None,
             overwrite_check: None,
             writing: false,
+            author: None,
         }
     }
 }
@@ -293,6 +296,25 @@ impl ExportDialog {
                 egui::Checkbox::new(&mut self.annotated, s::EXPORT_ANNOTATED),
             )
             .on_disabled_hover_text(s::EXPORT_ANNOTATED_ONLY);
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(s::EXPORT_AUTHOR);
+            let author = self
+                .author
+                .get_or_insert_with(|| state.settings.note_author.clone());
+            let hint = export::login_name().unwrap_or_default();
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(author)
+                        .hint_text(hint)
+                        .char_limit(crate::app::settings::MAX_AUTHOR_CHARS)
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(s::EXPORT_AUTHOR_TIP);
+            if field.changed() {
+                actions.push(Action::SetNoteAuthor(author.clone()));
+            }
         });
         let count = state.export_count(&self.options(state));
         ui.label(RichText::new(s::will_export(count)).small());

@@ -218,6 +218,11 @@ impl JingduApp {
         }
     }
 
+    /// Selects note `id` when the window opens (a `jingdu://open?…&note=` link was clicked).
+    pub fn open_at_note(&mut self, id: String) {
+        self.state.apply(crate::app::Action::OpenAtNote(id));
+    }
+
     /// The window title: `精读 — <article title>`.
     pub fn window_title(source: &Source) -> String {
         format!("{} — {}", strings::APP_NAME, source.display_name())

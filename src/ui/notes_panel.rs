@@ -344,13 +344,18 @@ fn card_ui(
     } else {
         palette.paper.gamma_multiply(0.85)
     };
-    ui.painter().rect(
-        card,
-        6.0,
-        fill,
-        Stroke::new(1.0, palette.muted.gamma_multiply(0.25)),
-        egui::StrokeKind::Inside,
-    );
+    let selected = state.view.selected_note.as_deref() == Some(note.id.as_str());
+    if selected {
+        ui.ctx()
+            .accesskit_node_builder(click.id, |n| n.set_selected(true));
+    }
+    let border = if selected {
+        Stroke::new(2.0, palette.accent)
+    } else {
+        Stroke::new(1.0, palette.muted.gamma_multiply(0.25))
+    };
+    ui.painter()
+        .rect(card, 6.0, fill, border, egui::StrokeKind::Inside);
     ui.painter().rect_filled(
         Rect::from_min_size(card.min, vec2(4.0, card.height())),
         2.0,

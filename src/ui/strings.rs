@@ -240,10 +240,16 @@ pub const EXPORT_WITH_QUOTES: &str = "包含摘录的原文";
 pub const EXPORT_WITH_HEADINGS: &str = "包含章节标题";
 
 /// Export dialog: the whole text with the notes inline.
-pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记）";
+pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记；Word 中为页边批注）";
+
+/// Export dialog: the notes' author.
+pub const EXPORT_AUTHOR: &str = "署名";
+
+/// Export dialog: what the author name is for.
+pub const EXPORT_AUTHOR_TIP: &str = "写入 Word 文档的作者和批注人；留空则用登录名";
 
 /// Why the annotated option is disabled.
-pub const EXPORT_ANNOTATED_ONLY: &str = "仅 Markdown 和网页格式支持";
+pub const EXPORT_ANNOTATED_ONLY: &str = "仅 Markdown、网页和 Word 格式支持";
 
 /// Export dialog: open the Save dialog.
 pub const EXPORT_CHOOSE: &str = "选择位置并导出…";

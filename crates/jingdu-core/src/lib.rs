@@ -13,5 +13,6 @@
 pub mod document;
 pub mod export;
 pub mod fsutil;
+pub mod links;
 pub mod notes;
 pub mod terminal_safe;

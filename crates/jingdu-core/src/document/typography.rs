@@ -107,6 +107,25 @@ pub fn display_text(source: &str) -> String {
     out.into_iter().collect()
 }
 
+/// `text` ready to stand inside “”, per GB/T 15834: its own double quotation marks become
+/// single ones and its single ones double, so that `他说“两个一百年”` quoted reads
+/// `“他说‘两个一百年’”`; corner brackets 「」『』 swap the same way.
+pub fn nested_quote(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            '‘' => '“',
+            '’' => '”',
+            '「' => '『',
+            '」' => '』',
+            '『' => '「',
+            '』' => '」',
+            other => other,
+        })
+        .collect()
+}
+
 fn full_width(c: char) -> char {
     match c {
         ',' => '，',
@@ -345,5 +364,13 @@ mod tests {
         assert_eq!(balanced.last().unwrap().end, chars.len());
         // One line stays one line.
         assert_eq!(break_lines_balanced(&chars, &widths, 500.0, 0.0).len(), 1);
+    }
+
+    #[test]
+    fn quotes_inside_quotes_alternate() {
+        assert_eq!(nested_quote("实现“两个一百年”目标"), "实现‘两个一百年’目标");
+        assert_eq!(nested_quote("‘内’与“外”"), "“内”与‘外’");
+        assert_eq!(nested_quote("「甲」『乙』"), "『甲』「乙」");
+        assert_eq!(nested_quote("没有引号"), "没有引号");
     }
 }

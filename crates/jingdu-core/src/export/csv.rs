@@ -1,6 +1,6 @@
 //! CSV for spreadsheets and flash-card apps (Excel, WPS, LibreOffice, Anki): one note a row —
-//! kind, heading path, paragraph number, quote, note, tags, colour name, created, modified and
-//! a `jingdu://` link back to the document.
+//! kind, heading path, place (`§2 ¶3`), quote, note, tags, colour name, created, modified and
+//! a `jingdu://` link back to the note.
 //!
 //! UTF-8 with a byte-order mark, because Excel and WPS read a CSV without one in the system's
 //! ANSI code page and show Chinese as mojibake; CRLF line ends, as RFC 4180 and Excel expect.
@@ -11,11 +11,10 @@
 use std::io::{self, Write};
 
 use super::{Export, kind_label};
-use crate::notes::Note;
 
 /// The header row.
 const HEADER: [&str; 10] = [
-    "类型", "章节", "段落", "摘句", "笔记", "标签", "颜色", "创建", "修改", "链接",
+    "类型", "章节", "位置", "摘句", "笔记", "标签", "颜色", "创建", "修改", "链接",
 ];
 
 /// Writes the CSV export.
@@ -25,12 +24,7 @@ pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     w.write_record(HEADER)?;
-    let paragraph_numbers = paragraph_numbers(e);
     for n in &e.notes {
-        let paragraph = crate::notes::block_for(e.doc, n)
-            .and_then(|b| paragraph_numbers.get(b).copied().flatten())
-            .map(|p| p.to_string())
-            .unwrap_or_default();
         let quote = if n.kind == crate::notes::NoteKind::Passage {
             crate::document::typography::display_text(&n.anchor.quote)
         } else {
@@ -39,41 +33,18 @@ pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
         let row = [
             kind_label(n.kind).to_owned(),
             e.heading_path(n).join(" › "),
-            paragraph,
+            e.place(n),
             quote,
             n.text.clone(),
             n.tags.join(" "),
             e.palette.name_of(&n.color).to_owned(),
-            n.created.clone(),
-            n.modified.clone(),
-            link(e, n),
+            e.time(&n.created),
+            e.time(&n.modified),
+            e.link(n),
         ];
         w.write_record(row.iter().map(|c| cell(c)))?;
     }
     w.flush()
-}
-
-/// For each block, its number among the body paragraphs (1-based, as `jingdu note add
-/// --paragraph N` counts), or `None` for a heading.
-fn paragraph_numbers(e: &Export<'_>) -> Vec<Option<usize>> {
-    let mut numbers = vec![None; e.doc.blocks.len()];
-    for (k, b) in e.doc.paragraph_indices().enumerate() {
-        numbers[b] = Some(k + 1);
-    }
-    numbers
-}
-
-/// The link that opens the document in jingdu at this note (empty for the built-in article,
-/// which has no file).
-fn link(e: &Export<'_>, n: &Note) -> String {
-    let Some(path) = &e.info.path else {
-        return String::new();
-    };
-    let mut url = url::Url::parse("jingdu://open").expect("a valid constant URL");
-    url.query_pairs_mut()
-        .append_pair("file", path)
-        .append_pair("note", &n.id);
-    url.to_string()
 }
 
 /// A cell as written: no control characters, no formula.

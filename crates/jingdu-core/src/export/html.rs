@@ -57,6 +57,10 @@ blockquote { margin: .2em 0 .5em; padding: .1em .8em; border-left: 2px solid #d8
 .facts { font-size: .8em; color: var(--muted); margin: .3em 0 0; }
 mark { background: color-mix(in srgb, var(--c, #f2c94c) 45%, transparent); color: inherit; padding: 0 .1em; }
 sup.ref { color: var(--accent); font-size: .7em; }
+.swatch::before { content: ""; display: inline-block; width: .8em; height: .8em; margin-right: .2em;
+  vertical-align: -.05em; border-radius: 2px; background: var(--c); }
+a.back { color: var(--accent); text-decoration: none; }
+@media print { a.back { display: none; } }
 @media print {
   body { background: #fff; font-size: 12pt; }
   main { max-width: none; padding: 0; }
@@ -103,13 +107,27 @@ fn write_note(
             escape(&n.text.replace("\r\n", "\n"))
         )?;
     }
-    let facts: Vec<String> = super::facts(n)
+    let mut facts: Vec<String> = e
+        .facts(n)
         .into_iter()
         .map(|(k, v)| match k {
-            "标签" => format!("{k}：{}", escape(&v)),
-            _ => format!("{k}：<time datetime=\"{0}\">{0}</time>", escape(&v)),
+            "创建" => format!(
+                "{k}：<time datetime=\"{}\">{}</time>",
+                escape(&n.created),
+                escape(&v)
+            ),
+            "修改" => format!(
+                "{k}：<time datetime=\"{}\">{}</time>",
+                escape(&n.modified),
+                escape(&v)
+            ),
+            _ => format!("{k}：{}", escape(&v)),
         })
         .collect();
+    facts.push(format!(
+        "<a class=\"back\" href=\"{}\">在精读中打开</a>",
+        escape(&e.link(n))
+    ));
     writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "))?;
     writeln!(out, "</section>")
 }
@@ -145,6 +163,22 @@ fn write_head(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result<(
     )?;
     writeln!(out, "<ul class=\"meta\">")?;
     for (k, v) in e.meta_lines() {
+        if k == "颜色" {
+            // The legend in the colours themselves, with the reader's names.
+            let swatches: Vec<String> = e
+                .legend()
+                .iter()
+                .map(|c| {
+                    let [r, g, b] = c.rgb;
+                    format!(
+                        "<span class=\"swatch\" style=\"--c: #{r:02x}{g:02x}{b:02x}\">{}</span>",
+                        escape(&c.name)
+                    )
+                })
+                .collect();
+            writeln!(out, "<li>{}：{}</li>", escape(&k), swatches.join(" "))?;
+            continue;
+        }
         writeln!(out, "<li>{}：{}</li>", escape(&k), escape(&v))?;
     }
     writeln!(out, "</ul>")

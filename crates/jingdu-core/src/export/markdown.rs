@@ -1,6 +1,6 @@
 //! Markdown (CommonMark with YAML front matter, as Obsidian, Logseq and Typora read it): title
 //! and metadata, the article's headings as `##`…, quotes as `>` blocks, every note with its
-//! colour, tags and ISO-8601 dates. All user text is escaped so
+//! colour, place (`§2 ¶3`), tags, dates and a link back into jingdu. All user text is escaped so
 //! that a note can never turn into a heading, a list, a code block or raw HTML.
 
 use std::io::{self, Write};
@@ -123,12 +123,19 @@ fn write_note(
         writeln!(out, "{}", escape_block(&n.text))?;
         writeln!(out)?;
     }
-    let facts: Vec<String> = super::facts(n)
+    let facts: Vec<String> = e
+        .facts(n)
         .into_iter()
         .map(|(k, v)| format!("{k}：{v}"))
         .collect();
-    // Plain, not italic: Chinese has no italics, and `#标签` stays a tag for notes apps.
-    writeln!(out, "{}", escape_line(&facts.join(" · ")))?;
+    // Plain, not italic: Chinese has no italics, and `#标签` stays a tag for notes apps. The
+    // link is built from ids and percent-encoded, so it needs no escaping.
+    writeln!(
+        out,
+        "{} · [在精读中打开]({})",
+        escape_line(&facts.join(" · ")),
+        e.link(n)
+    )?;
     writeln!(out)?;
     Ok(())
 }

@@ -9,6 +9,7 @@ mod csv;
 mod docx;
 mod html;
 mod markdown;
+mod places;
 mod text;
 pub mod w3c;
 pub mod w3c_import;
@@ -19,6 +20,7 @@ use std::path::Path;
 use crate::document::{Document, Metadata, typography::display_text};
 use crate::notes::{DocInfo, Note, NoteKind, Palette};
 
+pub use places::Places;
 pub use w3c_import::{ImportError, Imported, MAX_IMPORT_BYTES, parse_import, read_import};
 
 /// An export format.
@@ -86,9 +88,9 @@ impl Format {
         }
     }
 
-    /// Whether the format can carry the whole article with notes inline.
+    /// Whether the format can carry the whole article with notes inline (in Word, as comments).
     pub fn supports_annotated_copy(self) -> bool {
-        matches!(self, Format::Markdown | Format::Html)
+        matches!(self, Format::Markdown | Format::Html | Format::Docx)
     }
 
     /// Whether the output is binary (not for a terminal).
@@ -122,7 +124,7 @@ pub struct Options {
     pub include_quotes: bool,
     /// Include the section headings.
     pub include_headings: bool,
-    /// The whole article with notes inline (Markdown and HTML).
+    /// The whole article with notes inline (Markdown and HTML) or as comments (Word).
     pub annotated_copy: bool,
 }
 
@@ -155,9 +157,99 @@ pub struct Export<'a> {
     pub notes: Vec<&'a Note>,
     /// Time of the export (RFC 3339), injected so that output is deterministic.
     pub generated: &'a str,
+    /// Who wrote the notes (the 署名 setting), for the Word document's author and the heading
+    /// lines; `None` leaves it out.
+    pub author: Option<&'a str>,
+    /// The reader's time zone: times print as the reader's clock showed them.
+    pub zone: jiff::tz::TimeZone,
+    /// Section and paragraph numbers of the document's blocks.
+    pub places: Places,
 }
 
 impl<'a> Export<'a> {
+    /// An export of `notes` (already selected, in document order) at time `generated`, with no
+    /// author and times in the system's time zone.
+    pub fn new(
+        doc: &'a Document,
+        info: &'a DocInfo,
+        display_name: &'a str,
+        palette: &'a Palette,
+        notes: Vec<&'a Note>,
+        generated: &'a str,
+    ) -> Self {
+        Export {
+            doc,
+            info,
+            display_name,
+            palette,
+            notes,
+            generated,
+            author: None,
+            zone: jiff::tz::TimeZone::system(),
+            places: Places::of(doc),
+        }
+    }
+
+    /// An RFC 3339 time as a Chinese reader writes it, on the reader's clock:
+    /// `2026年11月28日 20:14`. Text that is not a time is printed as it is.
+    pub fn time(&self, rfc3339: &str) -> String {
+        match rfc3339.parse::<jiff::Timestamp>() {
+            Ok(t) => t
+                .to_zoned_datetime(self.zone.clone())
+                .strftime("%Y年%-m月%-d日 %H:%M")
+                .to_string(),
+            Err(_) => rfc3339.to_owned(),
+        }
+    }
+
+    /// Where the note sits: `§2 ¶3` (empty for a note that lost its place).
+    pub fn place(&self, n: &Note) -> String {
+        self.places.of_note(self.doc, n)
+    }
+
+    /// The link that opens jingdu at this note.
+    pub fn link(&self, n: &Note) -> String {
+        crate::links::note_link(&self.info.id, &n.id)
+    }
+
+    /// The note's passage, ready to be put inside “” (its own quotation marks nested).
+    pub fn quote(&self, n: &Note) -> String {
+        crate::document::typography::nested_quote(&display_text(&n.anchor.quote))
+    }
+
+    /// The colours the exported notes use, in palette order: the legend.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        self.palette
+            .colors
+            .iter()
+            .filter(|c| self.notes.iter().any(|n| n.color == c.key))
+            .map(|c| LegendEntry {
+                hue: hue_name(&c.key),
+                name: c.name.clone(),
+                rgb: c.rgb,
+            })
+            .collect()
+    }
+
+    /// The facts printed under a note: its place, tags (if any), created and (if different)
+    /// modified times, as `(label, value)`.
+    pub fn facts(&self, n: &Note) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let place = self.place(n);
+        if !place.is_empty() {
+            out.push(("位置", place));
+        }
+        if !n.tags.is_empty() {
+            let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
+            out.push(("标签", tags.join(" ")));
+        }
+        out.push(("创建", self.time(&n.created)));
+        if n.modified != n.created {
+            out.push(("修改", self.time(&n.modified)));
+        }
+        out
+    }
+
     /// The title to print.
     pub fn title(&self) -> String {
         display_text(self.doc.meta.title.as_deref().unwrap_or(self.display_name))
@@ -215,9 +307,46 @@ impl<'a> Export<'a> {
         if let Some(p) = &self.info.path {
             out.push(("文件".to_owned(), p.clone()));
         }
+        if let Some(a) = self.author.filter(|a| !a.trim().is_empty()) {
+            out.push(("笔记作者".to_owned(), a.trim().to_owned()));
+        }
         out.push(("笔记".to_owned(), format!("{} 条", self.notes.len())));
-        out.push(("导出时间".to_owned(), self.generated.to_owned()));
+        let legend = self.legend();
+        if !legend.is_empty() {
+            let line: Vec<String> = legend
+                .iter()
+                .map(|c| format!("{}＝{}", c.hue, c.name))
+                .collect();
+            out.push(("颜色".to_owned(), line.join("　")));
+        }
+        out.push(("导出时间".to_owned(), self.time(self.generated)));
         out
+    }
+}
+
+/// One colour of the legend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LegendEntry {
+    /// The colour in words (`黄`), for formats without colour.
+    pub hue: &'static str,
+    /// The reader's name for it (`重点`).
+    pub name: String,
+    /// sRGB.
+    pub rgb: [u8; 3],
+}
+
+/// The colour a palette key names, in one Chinese word.
+fn hue_name(key: &str) -> &'static str {
+    match key {
+        "yellow" => "黄",
+        "blue" => "蓝",
+        "green" => "绿",
+        "purple" => "紫",
+        "red" => "红",
+        "gray" | "grey" => "灰",
+        "orange" => "橙",
+        "pink" => "粉",
+        _ => "色",
     }
 }
 
@@ -276,19 +405,14 @@ impl<'a> Export<'a> {
     }
 }
 
-/// The facts printed under a note: its tags (if any), created and (if different) modified
-/// times, as `(label, value)`.
-pub fn facts(n: &Note) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
-    if !n.tags.is_empty() {
-        let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
-        out.push(("标签", tags.join(" ")));
-    }
-    out.push(("创建", n.created.clone()));
-    if n.modified != n.created {
-        out.push(("修改", n.modified.clone()));
-    }
-    out
+/// The name the user logs in with (`$USER`, `%USERNAME%`): the author of notes when the reader
+/// has not set one. `None` when unset or not a plain name.
+pub fn login_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|v| crate::terminal_safe::strip_controls(v.trim()).into_owned())
+        .find(|v| !v.is_empty() && v.chars().count() <= 64)
 }
 
 /// Group heading for notes before the first heading.

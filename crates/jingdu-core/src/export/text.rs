@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 
 use crate::document::Document;
-use crate::document::typography::display_text;
 use crate::notes::{Note, NoteKind};
 
 use super::{Export, Options};
@@ -102,20 +101,18 @@ fn write_unfiltered(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Res
         }
         writeln!(out, "{}. {}", entry.number, e.label(n))?;
         if o.include_quotes && (n.kind != NoteKind::Section || !o.include_headings) {
-            writeln!(
-                out,
-                "{}",
-                indent(&format!("“{}”", display_text(&n.anchor.quote)), "    ")
-            )?;
+            writeln!(out, "{}", indent(&format!("“{}”", e.quote(n)), "    "))?;
         }
         if !n.text.trim().is_empty() {
             writeln!(out, "{}", indent(&n.text.replace("\r\n", "\n"), "    "))?;
         }
-        let facts: Vec<String> = super::facts(n)
+        let facts: Vec<String> = e
+            .facts(n)
             .into_iter()
             .map(|(k, v)| format!("{k}：{v}"))
             .collect();
         writeln!(out, "    （{}）", facts.join("；"))?;
+        writeln!(out, "    {}", e.link(n))?;
         writeln!(out)?;
     }
     Ok(())

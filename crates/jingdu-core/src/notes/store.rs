@@ -277,6 +277,25 @@ impl Store {
         Ok(file)
     }
 
+    /// What the store knows of document `id` (a store id from a `jingdu://` link): its path
+    /// and title when its notes were last saved; `None` when it holds no notes for that id.
+    pub fn document(&self, id: &str) -> Result<Option<DocInfo>, StoreError> {
+        let safe = !id.is_empty()
+            && id.len() <= 128
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !safe {
+            return Ok(None);
+        }
+        let path = self.notes_path(id);
+        match read_file(&path) {
+            Ok(found) => Ok(found.map(|f| f.file.document)),
+            Err(ReadError::Io(reason)) => Err(StoreError::Unreadable { path, reason }),
+            Err(ReadError::Parse(reason)) => Err(StoreError::Corrupt { path, reason }),
+        }
+    }
+
     /// Loads the notes of `doc`: by id, else from a file of the same text (moved document).
     pub fn load(&self, doc: &DocInfo, on_corrupt: OnCorrupt) -> Result<Loaded, StoreError> {
         let path = self.notes_path(&doc.id);
