@@ -114,7 +114,7 @@ pub enum Command {
 pub struct ExportArgs {
     /// The document (the built-in article when omitted).
     pub file: Option<PathBuf>,
-    /// md, html, docx, json, txt or csv.
+    /// md, html, docx, pdf, json, txt or csv.
     #[arg(long, value_parser = parse_format)]
     pub format: Format,
     /// Write to this file (atomically) instead of standard output.
@@ -199,7 +199,8 @@ pub fn window_target(
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("未知格式“{s}”；可用：md、html、docx、json、txt、csv"))
+    Format::parse(s)
+        .ok_or_else(|| format!("未知格式“{s}”；可用：md、html、docx、pdf、json、txt、csv"))
 }
 
 /// `jingdu note …`
@@ -700,7 +701,7 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
             Ok(())
         }
         None if args.format.is_binary() => Err(CliError::new(
-            "Word 文档是二进制格式，请用 --out 指定保存的文件",
+            "Word 和 PDF 是二进制格式，请用 --out 指定保存的文件",
         )),
         None => export::write(&e, &options, out).map_err(|err| match err {
             export::ExportError::Write { reason, .. } if reason.contains("Broken pipe") => {

@@ -29,6 +29,8 @@ pub enum UiCommand {
     ZoomReset,
     /// Export notes.
     Export,
+    /// Export notes as PDF (the export dialog with PDF chosen).
+    ExportPdf,
     /// Import notes.
     Import,
     /// Open another document.
@@ -51,11 +53,12 @@ const NONE: Modifiers = Modifiers::NONE;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 14] = [
+    pub const ALL: [UiCommand; 15] = [
         UiCommand::NewNote,
         UiCommand::Undo,
         UiCommand::Redo,
         UiCommand::Export,
+        UiCommand::ExportPdf,
         UiCommand::Import,
         UiCommand::Open,
         UiCommand::Paste,
@@ -78,6 +81,7 @@ impl UiCommand {
             UiCommand::ZoomOut => s::ZOOM_OUT,
             UiCommand::ZoomReset => s::ZOOM_RESET,
             UiCommand::Export => s::EXPORT,
+            UiCommand::ExportPdf => s::EXPORT_PDF,
             UiCommand::Import => s::IMPORT,
             UiCommand::Open => s::OPEN,
             UiCommand::Paste => s::PASTE_DOCUMENT,
@@ -98,6 +102,7 @@ impl UiCommand {
             UiCommand::ZoomOut => s::ZOOM_OUT_TIP,
             UiCommand::ZoomReset => s::ZOOM_RESET_TIP,
             UiCommand::Export => s::EXPORT_TIP,
+            UiCommand::ExportPdf => s::EXPORT_PDF_TIP,
             UiCommand::Import => s::IMPORT_TIP,
             UiCommand::Open => s::OPEN_TIP,
             UiCommand::Paste => s::PASTE_DOCUMENT_TIP,
@@ -127,6 +132,7 @@ impl UiCommand {
             UiCommand::ZoomOut => &[k!(CMD, Key::Minus)],
             UiCommand::ZoomReset => &[k!(CMD, Key::Num0)],
             UiCommand::Export => &[k!(CMD, Key::E)],
+            UiCommand::ExportPdf => &[k!(CMD, Key::P)],
             UiCommand::Import => &[k!(CMD, Key::I)],
             UiCommand::Open => &[k!(CMD, Key::O)],
             UiCommand::Paste => &[k!(CMD, Key::V)],
@@ -159,6 +165,7 @@ impl UiCommand {
             UiCommand::ZoomOut => Action::ZoomOut.into(),
             UiCommand::ZoomReset => Action::ZoomReset.into(),
             UiCommand::Export => Action::OpenExport.into(),
+            UiCommand::ExportPdf => Intent::OpenExportAs(crate::export::Format::Pdf).into(),
             UiCommand::Import => Intent::OpenImport.into(),
             UiCommand::Open => Intent::OpenDialog.into(),
             UiCommand::Paste => Intent::PasteDocument(None).into(),

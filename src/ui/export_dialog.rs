@@ -98,6 +98,11 @@ impl Default for ExportDialog {
 }
 
 impl ExportDialog {
+    /// Chooses the format (Ctrl+P opens the dialog on PDF).
+    pub fn choose_format(&mut self, format: Format) {
+        self.format = format;
+    }
+
     fn options(&self, state: &AppState) -> Options {
         Options {
             format: self.format,

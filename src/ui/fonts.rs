@@ -11,12 +11,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// Noto Serif CJK SC Regular (subset), for the article body.
-pub static SERIF_SC: &[u8] = include_bytes!("../../fonts/NotoSerifSC-Regular.otf");
-/// Noto Sans CJK SC Regular (subset), for the UI.
-pub static SANS_SC: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.otf");
-/// Noto Sans CJK SC Bold (subset), for the title and headings.
-pub static SANS_SC_BOLD: &[u8] = include_bytes!("../../fonts/NotoSansSC-Bold.otf");
+pub use crate::fonts::{SANS_SC, SANS_SC_BOLD, SERIF_SC};
 
 /// Family of the article body.
 pub fn body_family() -> FontFamily {

@@ -241,6 +241,10 @@ impl JingduApp {
     fn carry_out(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::OpenImport => self.import.open = true,
+            Intent::OpenExportAs(format) => {
+                self.export.choose_format(format);
+                self.apply_action(ctx, crate::app::Action::OpenExport);
+            }
             Intent::CancelExport => self.tasks.cancel_export(),
             Intent::StartExport(path, options) => {
                 let job = self.state.export_job(options);

@@ -23,6 +23,8 @@ pub enum Intent {
     PasteDocument(Option<String>),
     /// Open the file dialog to import notes (Ctrl+I).
     OpenImport,
+    /// Open the export dialog with a format chosen (Ctrl+P: PDF).
+    OpenExportAs(crate::export::Format),
     /// Write the notes, as the export dialog chose, to this file (on a worker).
     StartExport(PathBuf, crate::export::Options),
     /// Stop the export being written.

@@ -53,7 +53,11 @@ pub const THEME_DARK: &str = "深色";
 /// Export button.
 pub const EXPORT: &str = "导出笔记";
 /// Tooltip of the export button.
-pub const EXPORT_TIP: &str = "把笔记导出为 Markdown、网页、Word、JSON 或纯文本";
+pub const EXPORT_TIP: &str = "把笔记导出为 Markdown、网页、Word、PDF、表格、JSON 或纯文本";
+/// Export as PDF (keyboard help).
+pub const EXPORT_PDF: &str = "导出为 PDF";
+/// Tooltip of export as PDF.
+pub const EXPORT_PDF_TIP: &str = "把笔记或全文批注本导出为可打印的 A4 PDF";
 /// Import button.
 pub const IMPORT: &str = "导入笔记";
 /// Tooltip of the import button.

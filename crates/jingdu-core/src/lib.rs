@@ -12,6 +12,7 @@
 
 pub mod document;
 pub mod export;
+pub mod fonts;
 pub mod fsutil;
 pub mod links;
 pub mod notes;

@@ -9,6 +9,7 @@ mod csv;
 mod docx;
 mod html;
 mod markdown;
+mod pdf;
 mod places;
 mod text;
 pub mod w3c;
@@ -38,14 +39,17 @@ pub enum Format {
     Text,
     /// A table of the notes, one a row (UTF-8 with BOM, for Excel, WPS and Anki).
     Csv,
+    /// A print-ready A4 PDF with the fonts embedded.
+    Pdf,
 }
 
 impl Format {
     /// All formats, in the order offered.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Markdown,
         Format::Html,
         Format::Docx,
+        Format::Pdf,
         Format::Json,
         Format::Text,
         Format::Csv,
@@ -60,6 +64,7 @@ impl Format {
             Format::Json => "json",
             Format::Text => "txt",
             Format::Csv => "csv",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -72,10 +77,11 @@ impl Format {
             Format::Json => "W3C 标注 JSON（.json，可再导入）",
             Format::Text => "纯文本（.txt）",
             Format::Csv => "表格（.csv，Excel、WPS、Anki）",
+            Format::Pdf => "PDF（.pdf，可打印）",
         }
     }
 
-    /// Parses a CLI name (`md`, `html`, `docx`, `json`, `txt`).
+    /// Parses a CLI name (`md`, `html`, `docx`, `pdf`, `json`, `txt`, `csv`).
     pub fn parse(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),
@@ -84,18 +90,22 @@ impl Format {
             "json" | "w3c" => Some(Format::Json),
             "txt" | "text" => Some(Format::Text),
             "csv" => Some(Format::Csv),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
 
     /// Whether the format can carry the whole article with notes inline (in Word, as comments).
     pub fn supports_annotated_copy(self) -> bool {
-        matches!(self, Format::Markdown | Format::Html | Format::Docx)
+        matches!(
+            self,
+            Format::Markdown | Format::Html | Format::Docx | Format::Pdf
+        )
     }
 
     /// Whether the output is binary (not for a terminal).
     pub fn is_binary(self) -> bool {
-        self == Format::Docx
+        matches!(self, Format::Docx | Format::Pdf)
     }
 }
 
@@ -462,6 +472,9 @@ pub enum ExportError {
     /// The DOCX library failed.
     #[error("无法生成 Word 文档：{0}")]
     Docx(String),
+    /// The PDF library failed.
+    #[error("无法生成 PDF：{0}")]
+    Pdf(String),
 }
 
 impl ExportError {
@@ -486,6 +499,7 @@ pub fn write(
         Format::Json => w3c::write(export, out),
         Format::Csv => csv::write(export, out),
         Format::Docx => return docx::write(export, options, out),
+        Format::Pdf => return pdf::write(export, options, out),
     };
     result.map_err(|e| ExportError::io("（输出）", &e))
 }
@@ -562,7 +576,7 @@ mod tests {
         for f in Format::ALL {
             assert_eq!(Format::parse(f.extension()), Some(f));
         }
-        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(Format::parse("odt"), None);
     }
 
     #[test]
