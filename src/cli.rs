@@ -114,9 +114,13 @@ pub enum Command {
 pub struct ExportArgs {
     /// The document (the built-in article when omitted).
     pub file: Option<PathBuf>,
-    /// md, html, docx, pdf, json, txt or csv.
-    #[arg(long, value_parser = parse_format)]
-    pub format: Format,
+    /// md, html, docx, pdf, json, txt or csv (what the template makes when --template is given).
+    #[arg(long, value_parser = parse_format, required_unless_present = "template")]
+    pub format: Option<Format>,
+    /// Your own layout: a Jinja template, by name from the data directory's `templates`
+    /// folder (`NAME.md.jinja`, `NAME.txt.jinja`) or by path.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub template: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
@@ -265,6 +269,12 @@ impl From<LoadError> for CliError {
             message: e.to_string(),
             code: 2,
         }
+    }
+}
+
+impl From<export::ExportError> for CliError {
+    fn from(e: export::ExportError) -> Self {
+        CliError::new(crate::fsutil::one_line(&e.to_string()))
     }
 }
 
@@ -640,6 +650,31 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
     Ok(full)
 }
 
+/// The template `name_or_path` names: a file, or `NAME` in the data directory's templates.
+fn find_template(
+    store: &Store,
+    name_or_path: &Path,
+) -> Result<export::template::UserTemplate, CliError> {
+    let dir = export::template::templates_dir(store.dir());
+    let path = if name_or_path.is_file() {
+        name_or_path.to_path_buf()
+    } else {
+        let (found, _) = export::template::list_templates(&dir);
+        let wanted = name_or_path.to_string_lossy();
+        match found.into_iter().find(|(n, _, _)| *n == wanted) {
+            Some((_, _, p)) => p,
+            None => {
+                return Err(CliError::new(format!(
+                    "找不到模板“{}”：既不是文件，也不在 {}（模板文件名如 卡片.md.jinja）",
+                    crate::fsutil::one_line(&wanted),
+                    crate::fsutil::shown_path(&dir)
+                )));
+            }
+        }
+    };
+    Ok(export::template::read_template(&path)?)
+}
+
 fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let ctx = NotesContext::open(args.file.as_deref())?;
     let doc = &ctx.source.document;
@@ -663,11 +698,35 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
             .ok_or_else(|| CliError::new(format!("没有名为“{c}”的颜色")))?;
         colors.push(entry.key.clone());
     }
-    if args.annotated && !args.format.supports_annotated_copy() {
-        return Err(CliError::new("--annotated 只适用于 md、html 和 docx 格式"));
+    let template = match &args.template {
+        Some(t) => Some(find_template(&ctx.store, t)?),
+        None => None,
+    };
+    let format = match (&template, args.format) {
+        (Some(t), Some(f)) if f != t.format => {
+            return Err(CliError::new(format!(
+                "模板“{}”生成 {} 文件，与 --format {} 不符",
+                t.name,
+                t.format.extension(),
+                f.extension()
+            )));
+        }
+        (Some(t), _) => t.format,
+        (None, Some(f)) => f,
+        (None, None) => {
+            return Err(CliError::new(
+                "请用 --format 指定格式，或用 --template 指定模板",
+            ));
+        }
+    };
+    if args.annotated && (template.is_some() || !format.supports_annotated_copy()) {
+        return Err(CliError::new(
+            "--annotated 只适用于 md、html、docx 和 pdf 格式（不用模板时）",
+        ));
     }
     let options = export::Options {
-        format: args.format,
+        template,
+        format,
         scope,
         tags: notes::normalize_tags(args.tags),
         colors,
@@ -700,7 +759,7 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
             );
             Ok(())
         }
-        None if args.format.is_binary() => Err(CliError::new(
+        None if format.is_binary() => Err(CliError::new(
             "Word 和 PDF 是二进制格式，请用 --out 指定保存的文件",
         )),
         None => export::write(&e, &options, out).map_err(|err| match err {

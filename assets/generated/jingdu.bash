@@ -179,13 +179,17 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__export)
-            opts="-h --format --out --section --tag --color --no-quotes --no-headings --annotated --author --encoding --help"
+            opts="-h --format --template --out --section --tag --color --no-quotes --no-headings --annotated --author --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --template)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

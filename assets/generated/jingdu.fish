@@ -62,7 +62,8 @@ complete -c jingdu -n "__fish_jingdu_using_subcommand note; and __fish_seen_subc
 complete -c jingdu -n "__fish_jingdu_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a note; prints its id'
 complete -c jingdu -n "__fish_jingdu_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a note by id (or a unique prefix of it)'
 complete -c jingdu -n "__fish_jingdu_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l format -d 'md, html, docx, pdf, json, txt or csv' -r
+complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l format -d 'md, html, docx, pdf, json, txt or csv (what the template makes when --template is given)' -r
+complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l template -d 'Your own layout: a Jinja template, by name from the data directory\'s `templates` folder (`NAME.md.jinja`, `NAME.txt.jinja`) or by path' -r -F
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l out -d 'Write to this file (atomically) instead of standard output' -r -F
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l section -d 'Only notes in section N (headings counted from 1)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l tag -d 'Only notes with this tag (repeatable)' -r

@@ -73,6 +73,8 @@ pub struct ExportDialog {
     writing: bool,
     /// The 署名 field, filled from the settings when the dialog first shows.
     author: Option<String>,
+    /// The template chosen, read from its file; `None`: the built-in layout.
+    template: Option<export::template::UserTemplate>,
 }
 
 impl Default for ExportDialog {
@@ -93,6 +95,7 @@ impl Default for ExportDialog {
             overwrite_check: None,
             writing: false,
             author: None,
+            template: None,
         }
     }
 }
@@ -101,6 +104,67 @@ impl ExportDialog {
     /// Chooses the format (Ctrl+P opens the dialog on PDF).
     pub fn choose_format(&mut self, format: Format) {
         self.format = format;
+    }
+
+    /// The template chooser: the built-in layout or one of the reader's `.md.jinja` /
+    /// `.txt.jinja` files for the chosen format, and the folder they live in.
+    fn template_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
+        let Some(dir) = state.store_dir().map(export::template::templates_dir) else {
+            return;
+        };
+        let format = self.format;
+        let chosen = self
+            .template
+            .as_ref()
+            .filter(|t| t.format == format)
+            .map(|t| t.name.clone());
+        let mut pick: Option<Option<PathBuf>> = None;
+        let mut open_folder = false;
+        ui.horizontal(|ui| {
+            let label = ui.label(s::EXPORT_TEMPLATE);
+            egui::ComboBox::from_id_salt("export-template")
+                .selected_text(chosen.as_deref().unwrap_or(s::EXPORT_TEMPLATE_BUILTIN))
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(chosen.is_none(), s::EXPORT_TEMPLATE_BUILTIN)
+                        .clicked()
+                    {
+                        pick = Some(None);
+                    }
+                    // Listed while the list is open, so a template just added shows up.
+                    let (templates, _) = export::template::list_templates(&dir);
+                    for (name, f, path) in &templates {
+                        if *f == format
+                            && ui
+                                .selectable_label(chosen.as_deref() == Some(name), name)
+                                .clicked()
+                        {
+                            pick = Some(Some(path.clone()));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(s::EXPORT_TEMPLATE_TIP);
+            open_folder = ui.button(s::EXPORT_TEMPLATE_FOLDER).clicked();
+        });
+        if open_folder {
+            actions.push(Intent::OpenTemplatesFolder(dir.clone()));
+        }
+        match pick {
+            Some(None) => self.template = None,
+            Some(Some(path)) => match export::template::read_template(&path) {
+                Ok(t) => {
+                    self.template = Some(t);
+                    self.note = None;
+                }
+                Err(e) => {
+                    self.template = None;
+                    self.note = Some(e.to_string());
+                }
+            },
+            None => {}
+        }
     }
 
     fn options(&self, state: &AppState) -> Options {
@@ -114,7 +178,10 @@ impl ExportDialog {
             colors: self.colors.iter().cloned().collect(),
             include_quotes: self.include_quotes,
             include_headings: self.include_headings,
-            annotated_copy: self.annotated && self.format.supports_annotated_copy(),
+            annotated_copy: self.annotated
+                && self.format.supports_annotated_copy()
+                && self.template.is_none(),
+            template: self.template.clone().filter(|t| t.format == self.format),
         }
     }
 
@@ -302,6 +369,9 @@ impl ExportDialog {
             )
             .on_disabled_hover_text(s::EXPORT_ANNOTATED_ONLY);
         });
+        if matches!(self.format, Format::Markdown | Format::Text) {
+            self.template_ui(ui, state, actions);
+        }
         ui.horizontal(|ui| {
             let label = ui.label(s::EXPORT_AUTHOR);
             let author = self

@@ -267,6 +267,16 @@ impl JingduApp {
                     );
                 }
             }
+            Intent::OpenTemplatesFolder(dir) => {
+                let opened =
+                    std::fs::create_dir_all(&dir).and_then(|()| crate::desktop::open_folder(&dir));
+                if let Err(e) = opened {
+                    self.state.messages.post(
+                        crate::app::Level::Error,
+                        strings::open_folder_failed(&crate::fsutil::describe_io_error(&e)),
+                    );
+                }
+            }
             Intent::OpenDialog => self.open_file.open = true,
             Intent::OpenDocument(path) => self.open_document(ctx, &path),
             Intent::ReopenWithEncoding(label) => self.reopen_with_encoding(ctx, &label),

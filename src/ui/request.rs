@@ -23,6 +23,8 @@ pub enum Intent {
     PasteDocument(Option<String>),
     /// Open the file dialog to import notes (Ctrl+I).
     OpenImport,
+    /// Create (if need be) and open the folder of export templates.
+    OpenTemplatesFolder(std::path::PathBuf),
     /// Open the export dialog with a format chosen (Ctrl+P: PDF).
     OpenExportAs(crate::export::Format),
     /// Write the notes, as the export dialog chose, to this file (on a worker).

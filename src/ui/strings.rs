@@ -246,6 +246,16 @@ pub const EXPORT_WITH_HEADINGS: &str = "包含章节标题";
 /// Export dialog: the whole text with the notes inline.
 pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记；Word 中为页边批注）";
 
+/// Export dialog: the template chooser.
+pub const EXPORT_TEMPLATE: &str = "模板";
+/// Export dialog: no template, the built-in layout.
+pub const EXPORT_TEMPLATE_BUILTIN: &str = "内置格式";
+/// Export dialog: what templates are.
+pub const EXPORT_TEMPLATE_TIP: &str =
+    "用自己的 Jinja 模板排版导出：把 名称.md.jinja 或 名称.txt.jinja 放进模板文件夹";
+/// Export dialog: open the templates folder.
+pub const EXPORT_TEMPLATE_FOLDER: &str = "打开模板文件夹";
+
 /// Export dialog: the notes' author.
 pub const EXPORT_AUTHOR: &str = "署名";
 

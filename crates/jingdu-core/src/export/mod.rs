@@ -11,6 +11,7 @@ mod html;
 mod markdown;
 mod pdf;
 mod places;
+pub mod template;
 mod text;
 pub mod w3c;
 pub mod w3c_import;
@@ -136,6 +137,8 @@ pub struct Options {
     pub include_headings: bool,
     /// The whole article with notes inline (Markdown and HTML) or as comments (Word).
     pub annotated_copy: bool,
+    /// The reader's template, for Markdown and text (the built-in layout when `None`).
+    pub template: Option<template::UserTemplate>,
 }
 
 impl Options {
@@ -149,6 +152,7 @@ impl Options {
             include_quotes: true,
             include_headings: true,
             annotated_copy: false,
+            template: None,
         }
     }
 }
@@ -475,6 +479,9 @@ pub enum ExportError {
     /// The PDF library failed.
     #[error("无法生成 PDF：{0}")]
     Pdf(String),
+    /// The reader's template could not be read or rendered.
+    #[error("模板出错：{0}")]
+    Template(String),
 }
 
 impl ExportError {
@@ -492,6 +499,16 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
+    if let Some(t) = options
+        .template
+        .as_ref()
+        .filter(|_| matches!(options.format, Format::Markdown | Format::Text))
+    {
+        let text = template::render(export, t)?;
+        return out
+            .write_all(text.as_bytes())
+            .map_err(|e| ExportError::io("（输出）", &e));
+    }
     let result = match options.format {
         Format::Markdown => markdown::write(export, options, out),
         Format::Html => html::write(export, options, out),
