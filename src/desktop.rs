@@ -250,15 +250,25 @@ fn user_install_paths(data_home: &Path) -> Vec<PathBuf> {
 /// `~/.cargo/bin` works even where that folder is not on the menu's search path.
 pub fn user_desktop_entry(exe: &Path) -> String {
     let exe = exe.to_string_lossy();
-    // Exec quoting (Desktop Entry spec): double quotes, with `"`, `` ` ``, `$` and `\` escaped.
-    let mut quoted = String::from("\"");
-    for c in exe.chars() {
-        if matches!(c, '"' | '`' | '$' | '\\') {
-            quoted.push('\\');
+    // Exec quoting (Desktop Entry spec): double quotes, with `"`, `` ` ``, `$` and `\` escaped,
+    // only where the path needs them — xdg-open's own launcher (no desktop environment) cannot
+    // run a quoted program path.
+    let plain = exe
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-+".contains(c));
+    let quoted = if plain {
+        exe.clone().into_owned()
+    } else {
+        let mut quoted = String::from("\"");
+        for c in exe.chars() {
+            if matches!(c, '"' | '`' | '$' | '\\') {
+                quoted.push('\\');
+            }
+            quoted.push(c);
         }
-        quoted.push(c);
-    }
-    quoted.push('"');
+        quoted.push('"');
+        quoted
+    };
     DESKTOP_ENTRY
         .lines()
         .map(|l| match l {
@@ -436,6 +446,8 @@ mod tests {
             "{entry}"
         );
         assert!(entry.contains("\nTryExec=/home/a b/.cargo/bin/jingdu\n"));
+        let plain = user_desktop_entry(Path::new("/home/读者/.cargo/bin/jingdu"));
+        assert!(plain.contains("\nExec=/home/读者/.cargo/bin/jingdu %u\n"), "{plain}");
         assert!(entry.contains("MimeType=text/plain;"));
     }
 
