@@ -447,7 +447,10 @@ mod tests {
         );
         assert!(entry.contains("\nTryExec=/home/a b/.cargo/bin/jingdu\n"));
         let plain = user_desktop_entry(Path::new("/home/读者/.cargo/bin/jingdu"));
-        assert!(plain.contains("\nExec=/home/读者/.cargo/bin/jingdu %u\n"), "{plain}");
+        assert!(
+            plain.contains("\nExec=/home/读者/.cargo/bin/jingdu %u\n"),
+            "{plain}"
+        );
         assert!(entry.contains("MimeType=text/plain;"));
     }
 

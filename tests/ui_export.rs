@@ -128,3 +128,48 @@ fn import_through_the_dialog_merges_without_duplicates() {
         "{msg}"
     );
 }
+
+#[test]
+fn ctrl_p_exports_a_pdf_and_a_template_shapes_a_text_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let templates = data.join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("卡片.txt.jinja"),
+        "{% for n in notes %}[{{ n.place }}] {{ n.text }}\n{% endfor %}",
+    )
+    .unwrap();
+    let mut h = common::harness(Source::builtin(), &data);
+    add_section_note(&mut h, "打印我");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    assert!(
+        h.state().state.view.export_open,
+        "Ctrl+P opens the export dialog"
+    );
+    let out = dir.path().join("笔记");
+    replace_text(&mut h, "保存路径", &out.display().to_string());
+    h.get_by_label("导出到此路径").click();
+    h.step();
+    wait_for(&mut h, |h| !h.state().state.view.export_open);
+    let pdf = std::fs::read(dir.path().join("笔记.pdf")).expect("a PDF, the format Ctrl+P chose");
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    // The text format with the reader's template.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("纯文本（.txt）").click();
+    h.run();
+    h.get_by_label("模板").click();
+    h.run();
+    h.get_by_label("卡片").click();
+    h.run();
+    let out = dir.path().join("卡片导出");
+    replace_text(&mut h, "保存路径", &out.display().to_string());
+    h.get_by_label("导出到此路径").click();
+    h.step();
+    wait_for(&mut h, |h| !h.state().state.view.export_open);
+    let text = std::fs::read_to_string(dir.path().join("卡片导出.txt")).unwrap();
+    assert_eq!(text, "[§1] 打印我\n");
+}
