@@ -216,6 +216,32 @@ impl<'a> Export<'a> {
         }
     }
 
+    /// One line to cite the article by: `作者：题名. 来源, 日期.` with what the document says.
+    pub fn reference(&self) -> String {
+        let m = self.meta();
+        let author = m.author.clone().unwrap_or_default();
+        let venue = m
+            .source
+            .clone()
+            .or_else(|| m.column.clone())
+            .unwrap_or_default();
+        let published = m.published.clone().unwrap_or_default();
+        let mut reference = String::new();
+        if !author.is_empty() {
+            reference.push_str(&format!("{author}："));
+        }
+        reference.push_str(&self.title());
+        reference.push('.');
+        if !venue.is_empty() {
+            reference.push_str(&format!(" {venue}"));
+            reference.push(if published.is_empty() { '.' } else { ',' });
+        }
+        if !published.is_empty() {
+            reference.push_str(&format!(" {published}."));
+        }
+        reference
+    }
+
     /// Where the note sits: `§2 ¶3` (empty for a note that lost its place).
     pub fn place(&self, n: &Note) -> String {
         self.places.of_note(self.doc, n)

@@ -179,25 +179,8 @@ impl Context {
         let m = e.meta();
         let title = e.title();
         let author = m.author.clone().unwrap_or_default();
-        let venue = m
-            .source
-            .clone()
-            .or_else(|| m.column.clone())
-            .unwrap_or_default();
         let published = m.published.clone().unwrap_or_default();
-        let mut reference = String::new();
-        if !author.is_empty() {
-            reference.push_str(&format!("{author}："));
-        }
-        reference.push_str(&title);
-        reference.push('.');
-        if !venue.is_empty() {
-            reference.push_str(&format!(" {venue}"));
-            reference.push(if published.is_empty() { '.' } else { ',' });
-        }
-        if !published.is_empty() {
-            reference.push_str(&format!(" {published}."));
-        }
+        let reference = e.reference();
         Context {
             document: DocumentFields {
                 title,

@@ -100,6 +100,12 @@ struct Annotation<'a> {
     block: usize,
     #[serde(rename = "jingdu:anchored")]
     anchored: bool,
+    /// Where a reader cites it: `§2 ¶3` (absent when the note lost its place).
+    #[serde(rename = "jingdu:place", skip_serializing_if = "String::is_empty")]
+    place: String,
+    /// The link that opens jingdu at the note.
+    #[serde(rename = "jingdu:link")]
+    link: String,
 }
 
 fn annotation<'a>(e: &Export<'_>, n: &'a Note, source: &'a str) -> Annotation<'a> {
@@ -152,6 +158,8 @@ fn annotation<'a>(e: &Export<'_>, n: &'a Note, source: &'a str) -> Annotation<'a
         heading_path: &a.heading_path,
         block: a.block,
         anchored: n.anchored,
+        place: e.place(n),
+        link: e.link(n),
     }
 }
 
