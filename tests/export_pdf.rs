@@ -141,3 +141,15 @@ fn the_annotated_pdf_holds_the_whole_article() {
     }
     assert!(text.contains("〔1〕"));
 }
+
+#[test]
+fn control_characters_do_not_reach_the_pdf_text() {
+    let (source, mut list) = fixture();
+    list[0].text = "前\u{1b}[31m后\u{7}\t缩进".into();
+    let pdf = render(&source, &list, &Options::new(Format::Pdf));
+    let Some(text) = poppler("pdftotext", &pdf, &["-enc", "UTF-8"]) else {
+        return;
+    };
+    assert!(text.contains("前[31m后"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
+}

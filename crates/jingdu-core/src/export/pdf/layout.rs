@@ -194,14 +194,18 @@ fn break_para(faces: &mut Faces, para: &Para) -> Vec<(Vec<Slot>, f32)> {
     let mut pieces: Vec<Vec<Slot>> = vec![Vec::new()];
     for (s, span) in para.spans.iter().enumerate() {
         let size = if span.small { st.size * 0.7 } else { st.size };
-        for c in span.text.chars() {
+        let text = span.text.replace('\t', "\t\t");
+        for c in text.chars() {
             if c == '\n' {
                 pieces.push(Vec::new());
                 continue;
             }
-            if c == '\r' {
+            // Escape sequences and other controls are not text; a tab is two ideographic
+            // spaces (a real glyph, so no “missing” box is drawn for it).
+            if c.is_control() && c != '\t' {
                 continue;
             }
+            let c = if c == '\t' { '\u{3000}' } else { c };
             let (glyph, em) = faces.glyph(st.face, c);
             pieces.last_mut().expect("one piece at least").push(Slot {
                 c,
