@@ -3,7 +3,9 @@
 //! every property is named `fuzz_…`, so `PROPTEST_CASES=100000 cargo test --release fuzz_` runs
 //! them all at length (they run with a small case count in `cargo test`).
 
-use jingdu::document::typography::{break_lines, display_text};
+use jingdu::document::typography::{
+    break_allowed, break_lines, cluster_starts, display_text, forbids_line_start,
+};
 use jingdu::document::{decode_bytes, parse};
 use jingdu::notes::{self, NoteKind, TextIndex};
 use proptest::prelude::*;
@@ -202,6 +204,34 @@ proptest! {
             .collect();
         prop_assert_eq!(joined, text);
         prop_assert!(lines.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn fuzz_lines_break_between_clusters_and_obey_kinsoku(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "读", "书", "，", "。", "“", "”", "（", "）", "、", "i", "Phone", " ", "2018",
+            "https://example.com/a/b?c=1&d=2", "👨\u{200D}👩\u{200D}👧", "e\u{301}",
+            "🇨🇳", "❤\u{FE0F}", "——", "……", "《", "》", "𠮷",
+        ]), 0..80),
+        width in 2u8..30,
+    ) {
+        let text: String = pieces.concat();
+        let chars: Vec<char> = text.chars().collect();
+        let widths: Vec<f32> = chars.iter().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).collect();
+        let lines = break_lines(&chars, &widths, f32::from(width), 0.0);
+        let joined: String = lines.iter().map(|r| chars[r.clone()].iter().collect::<String>()).collect();
+        prop_assert_eq!(&joined, &text);
+        let starts = cluster_starts(&chars);
+        for (k, line) in lines.iter().enumerate().skip(1) {
+            prop_assert!(starts[line.start], "break inside a cluster at {} in {:?}", line.start, text);
+            // A line starts with a closing mark only when the line before had no legal break.
+            if forbids_line_start(chars[line.start]) {
+                let prev = &lines[k - 1];
+                let legal = (prev.start + 1..prev.end)
+                    .any(|b| starts[b] && break_allowed(chars[b - 1], chars[b]));
+                prop_assert!(!legal || prev.len() <= 1, "{:?} then {:?}", &chars[prev.clone()], &chars[line.clone()]);
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Setting a block of Chinese text into lines: our own line breaking (with the kinsoku rules of
-//! [`crate::document::typography::break_lines`]), a 2-em first-line indent, and justification by
+//! [`crate::document::typography::break_lines`]), punctuation compression and the Han–Latin
+//! quarter em ([`crate::document::spacing`]), a 2-em first-line indent, and justification by
 //! spreading the leftover width over the gaps between glyphs. Each line is then an egui galley
 //! of its own, so egui's line breaker (which lets `“（` end a line) never runs on body text.
 
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Galley};
 
+use crate::document::spacing::{self, Spacing};
 use crate::document::typography::{break_lines, break_lines_balanced};
 
 /// How lines sit in the measure.
@@ -50,6 +52,9 @@ pub struct Line {
     pub x: f32,
     /// Extra space after each glyph (justification).
     pub spacing: f32,
+    /// The change of the space after each char of the line in points (compressed punctuation,
+    /// Han–Latin gaps); none after the last.
+    pub gaps: Vec<f32>,
 }
 
 /// A block set into lines.
@@ -103,16 +108,19 @@ fn typeset_with(
     style: &Style,
     breaker: LineBreaker,
 ) -> Typeset {
+    let font_of = |i: usize| match &style.lead_font {
+        Some(f) if i < style.lead_chars => f,
+        _ => &style.font,
+    };
+    let gaps: Vec<f32> = spacing::gaps(chars, Spacing::default())
+        .into_iter()
+        .enumerate()
+        .map(|(i, em)| em * font_of(i).size)
+        .collect();
     let widths: Vec<f32> = chars
         .iter()
         .enumerate()
-        .map(|(i, &c)| {
-            let font = match &style.lead_font {
-                Some(f) if i < style.lead_chars => f,
-                _ => &style.font,
-            };
-            fonts.glyph_width(font, c)
-        })
+        .map(|(i, &c)| fonts.glyph_width(font_of(i), c) + gaps[i])
         .collect();
     let ranges = breaker(chars, &widths, style.width, style.indent);
     let count = ranges.len();
@@ -127,7 +135,9 @@ fn typeset_with(
             while end > range.start && chars[end - 1].is_whitespace() {
                 end -= 1;
             }
-            let natural: f32 = widths[range.start..end].iter().sum();
+            // The last glyph has no neighbour on this line to keep a gap from.
+            let natural: f32 = widths[range.start..end].iter().sum::<f32>()
+                - end.checked_sub(1).map_or(0.0, |l| gaps[l]);
             let avail = style.width - start_x;
             let glyphs = end - range.start;
             let (x, spacing) = match style.align {
@@ -142,7 +152,16 @@ fn typeset_with(
                 Align::Center => (start_x + ((avail - natural) / 2.0).max(0.0), 0.0),
                 _ => (start_x, 0.0),
             };
-            Line { range, x, spacing }
+            let mut line_gaps = gaps[range.clone()].to_vec();
+            if let Some(last) = line_gaps.last_mut() {
+                *last = 0.0;
+            }
+            Line {
+                range,
+                x,
+                spacing,
+                gaps: line_gaps,
+            }
         })
         .collect();
     Typeset {
@@ -165,26 +184,107 @@ pub fn line_galley(
         break_on_newline: false,
         ..Default::default()
     };
-    let format = |font: &FontId, color: Color32| TextFormat {
+    let format = |font: &FontId, color: Color32, extra: f32| TextFormat {
         font_id: font.clone(),
         color,
         line_height: Some(style.line_height),
-        extra_letter_spacing: line.spacing,
+        extra_letter_spacing: extra,
         ..Default::default()
     };
     let lead_end = match &style.lead_font {
         Some(_) => style.lead_chars.clamp(line.range.start, line.range.end),
         None => line.range.start,
     };
-    if lead_end > line.range.start
-        && let Some(lead_font) = &style.lead_font
-    {
-        let s: String = chars[line.range.start..lead_end].iter().collect();
-        job.append(&s, 0.0, format(lead_font, lead_color));
-    }
-    if lead_end < line.range.end {
-        let s: String = chars[lead_end..line.range.end].iter().collect();
-        job.append(&s, 0.0, format(&style.font, color));
+    let in_lead = |i: usize| i < lead_end;
+    // egui puts a section's letter spacing before each of its glyphs (but the line's very
+    // first) and its leading space before the first: so a section runs while the space before
+    // each char is the same, and its leading space makes up the difference for its first.
+    let start = line.range.start;
+    let len = line.range.len();
+    let gap_before =
+        |k: usize| line.spacing + line.gaps.get(k.wrapping_sub(1)).copied().unwrap_or(0.0);
+    let mut k = 0;
+    while k < len {
+        let lead = in_lead(start + k);
+        let same_font = |m: usize| in_lead(start + m) == lead;
+        let inner = if k + 1 < len && same_font(k + 1) {
+            gap_before(k + 1)
+        } else {
+            line.spacing
+        };
+        let leading = if k == 0 { 0.0 } else { gap_before(k) - inner };
+        let mut m = k + 1;
+        while m < len && same_font(m) && gap_before(m) == inner {
+            m += 1;
+        }
+        let text: String = chars[start + k..start + m].iter().collect();
+        let (font, color) = match (&style.lead_font, lead) {
+            (Some(f), true) => (f, lead_color),
+            _ => (&style.font, color),
+        };
+        job.append(&text, leading, format(font, color, inner));
+        k = m;
     }
     fonts.layout_job(job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The x of each glyph of `text` set on one line in the body font.
+    fn glyph_xs(text: &str) -> (Vec<char>, Vec<f32>, f32) {
+        let ctx = egui::Context::default();
+        super::super::fonts::install(&ctx);
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let chars: Vec<char> = text.chars().collect();
+        let style = Style {
+            font: FontId::new(20.0, super::super::fonts::body_family()),
+            lead_font: None,
+            lead_chars: 0,
+            line_height: 30.0,
+            width: 2000.0,
+            indent: 0.0,
+            align: Align::Left,
+        };
+        ctx.fonts_mut(|f| {
+            let ts = typeset(f, &chars, &style);
+            let galley = line_galley(
+                f,
+                &chars,
+                &ts.lines[0],
+                &style,
+                Color32::BLACK,
+                Color32::BLACK,
+            );
+            let xs = galley.rows[0].glyphs.iter().map(|g| g.pos.x).collect();
+            (chars.clone(), xs, 20.0)
+        })
+    }
+
+    #[test]
+    fn compressed_marks_move_by_half_an_em() {
+        let (chars, xs, em) = glyph_xs("报》）。“神");
+        assert_eq!(xs.len(), chars.len());
+        let advance: Vec<f32> = xs.windows(2).map(|w| (w[1] - w[0]) / em).collect();
+        // 报 1, 》 0.5, ） 0.5, 。 0 (its blank and the next mark's blank both go), “ 1.
+        let want = [1.0, 0.5, 0.5, 0.0, 1.0];
+        for (got, want) in advance.iter().zip(want) {
+            assert!((got - want).abs() < 0.05, "{advance:?}");
+        }
+    }
+
+    #[test]
+    fn a_quarter_em_between_han_and_latin() {
+        let (_, plain, em) = glyph_xs("8 年");
+        let (_, spaced, _) = glyph_xs("8年x");
+        // `8` then `年`: the digit's advance plus a quarter em (the glyph widths come from the
+        // same font, so compare with the digit's own advance measured before a space).
+        let digit = plain[1] - plain[0];
+        let gap = spaced[1] - spaced[0] - digit;
+        assert!((gap / em - 0.25).abs() < 0.05, "{gap}");
+        let after_han = spaced[2] - spaced[1] - em;
+        assert!((after_han / em - 0.25).abs() < 0.05, "{after_han}");
+    }
 }

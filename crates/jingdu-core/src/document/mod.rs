@@ -14,6 +14,7 @@ pub mod numbering;
 mod outline;
 mod parse;
 mod source;
+pub mod spacing;
 mod synthetic;
 pub mod typography;
 

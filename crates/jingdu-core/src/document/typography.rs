@@ -155,7 +155,7 @@ pub fn forbids_line_end(c: char) -> bool {
 }
 
 /// Whether a line may break between `a` and `b`.
-fn break_allowed(a: char, b: char) -> bool {
+pub fn break_allowed(a: char, b: char) -> bool {
     if forbids_line_end(a) || forbids_line_start(b) {
         return false;
     }
@@ -170,9 +170,32 @@ fn break_allowed(a: char, b: char) -> bool {
     !(a == b && (a == '—' || a == '…'))
 }
 
+/// For each char position `i` (0..=n), whether a grapheme cluster starts there: a line may
+/// only break at one, so that an emoji with ZWJ or a base with its combining marks stays whole.
+pub fn cluster_starts(chars: &[char]) -> Vec<bool> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let text: String = chars.iter().collect();
+    let mut starts = vec![false; chars.len() + 1];
+    starts[chars.len()] = true;
+    let mut char_index = 0;
+    for cluster in text.graphemes(true) {
+        starts[char_index] = true;
+        char_index += cluster.chars().count();
+    }
+    starts
+}
+
+/// Chars after which a URL or a long Latin word may break when it does not fit on a line.
+const SOFT_BREAK_AFTER: &str = "/.-?&=_#~:;,";
+
 /// Breaks a paragraph into lines no wider than `max_width`. `widths[i]` is the advance of
 /// `chars[i]`; the first line starts `first_indent` in. Returns char ranges; trailing spaces
 /// stay at the end of their line (they take no room when justified).
+///
+/// Lines break where Chinese typesetting allows (see [`break_allowed`]) and only between
+/// grapheme clusters. A Latin word or URL longer than a whole line starts where it is and
+/// breaks after `/ . - ? &` (or, failing those, between any two clusters), so that no line is
+/// left ragged in front of it.
 pub fn break_lines(
     chars: &[char],
     widths: &[f32],
@@ -181,6 +204,18 @@ pub fn break_lines(
 ) -> Vec<std::ops::Range<usize>> {
     debug_assert_eq!(chars.len(), widths.len());
     let n = chars.len();
+    let starts = cluster_starts(chars);
+    let url = url_chars(chars);
+    // Inside a URL a line may break after `/ ? & = #` (not inside `//`), so that a URL starts
+    // where it stands instead of leaving a ragged line before it; elsewhere it is one word.
+    let can_break = |b: usize| {
+        starts[b]
+            && if url[b - 1] && url[b] {
+                "/?&=#".contains(chars[b - 1]) && chars[b] != '/'
+            } else {
+                break_allowed(chars[b - 1], chars[b])
+            }
+    };
     let mut lines = Vec::new();
     let mut start = 0;
     let mut avail = (max_width - first_indent).max(1.0);
@@ -199,19 +234,100 @@ pub fn break_lines(
         if end < n {
             // Move the break back to an allowed position.
             let mut b = end;
-            while b > start + 1 && !break_allowed(chars[b - 1], chars[b]) {
+            while b > start + 1 && !can_break(b) {
                 b -= 1;
             }
-            if b > start + 1 || break_allowed(chars[start], chars[(start + 1).min(n - 1)]) {
-                end = b;
-            }
+            let allowed = b > start + 1 || can_break(start + 1);
+            // Only a Latin word or URL starts in place; CJK held together by kinsoku moves.
+            let word_too_long = allowed
+                && chars[b].is_ascii_alphanumeric()
+                && longer_than(chars, widths, &can_break, b, max_width);
+            end = if allowed && !word_too_long {
+                b
+            } else {
+                soft_break(chars, &starts, start, end)
+            };
         }
         let end = end.max(start + 1);
+        // Never end inside a cluster (a line narrower than one cluster holds it whole).
+        let mut end = end;
+        while end < n && !starts[end] {
+            end += 1;
+        }
         lines.push(start..end);
         start = end;
         avail = max_width.max(1.0);
     }
     lines
+}
+
+/// Which chars belong to a URL (`http://…`, `https://…`, `www.…`), up to the next space,
+/// CJK character or closing bracket.
+fn url_chars(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let starts_with = |i: usize, p: &str| {
+        p.chars()
+            .enumerate()
+            .all(|(k, c)| chars.get(i + k).is_some_and(|d| d.eq_ignore_ascii_case(&c)))
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let at_word_start = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        if at_word_start
+            && (starts_with(i, "http://") || starts_with(i, "https://") || starts_with(i, "www."))
+        {
+            let mut j = i;
+            while j < chars.len()
+                && chars[j].is_ascii_graphic()
+                && !matches!(chars[j], ')' | ']' | '>' | '"' | '\'')
+            {
+                out[j] = true;
+                j += 1;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether the unbreakable run starting at `from` is wider than a whole line (scanning at
+/// most one line's worth, so that breaking stays linear).
+fn longer_than(
+    chars: &[char],
+    widths: &[f32],
+    can_break: &impl Fn(usize) -> bool,
+    from: usize,
+    max_width: f32,
+) -> bool {
+    let mut width = 0.0;
+    let mut i = from;
+    while i < chars.len() {
+        width += widths[i];
+        if width > max_width {
+            return true;
+        }
+        i += 1;
+        if i < chars.len() && can_break(i) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Where a run that cannot break normally breaks in the line `start..end`: after the last
+/// URL separator, else at the last cluster boundary that breaks no kinsoku rule, else at the
+/// last cluster boundary, else at `end`.
+fn soft_break(chars: &[char], starts: &[bool], start: usize, end: usize) -> usize {
+    let after_separator = (start + 2..=end).rev().find(|&b| {
+        starts[b] && SOFT_BREAK_AFTER.contains(chars[b - 1]) && !forbids_line_start(chars[b])
+    });
+    let polite = |b: usize| !forbids_line_start(chars[b]) && !forbids_line_end(chars[b - 1]);
+    after_separator
+        .or_else(|| (start + 1..=end).rev().find(|&b| starts[b] && polite(b)))
+        .or_else(|| (start + 1..=end).rev().find(|&b| starts[b]))
+        .unwrap_or(end)
 }
 
 /// Like [`break_lines`], but with lines of balanced length: the same number of lines as at
@@ -372,5 +488,59 @@ mod tests {
         assert_eq!(nested_quote("‘内’与“外”"), "“内”与‘外’");
         assert_eq!(nested_quote("「甲」『乙』"), "『甲』「乙」");
         assert_eq!(nested_quote("没有引号"), "没有引号");
+    }
+
+    fn split_at_width(text: &str, width: f32) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let widths: Vec<f32> = chars
+            .iter()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .collect();
+        break_lines(&chars, &widths, width, 0.0)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn clusters_stay_whole() {
+        // A family emoji (three people joined by ZWJ) and an e with a combining acute.
+        let text = "一二三👨\u{200D}👩\u{200D}👧四e\u{301}五六";
+        for width in 1..8 {
+            for line in split_at_width(text, width as f32) {
+                assert!(
+                    !line.starts_with('\u{200D}') && !line.starts_with('\u{301}'),
+                    "{line:?}"
+                );
+                assert!(!line.ends_with('\u{200D}'), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_url_starts_in_place_and_breaks_after_a_separator() {
+        let text = "参见https://example.com/articles/2018/party-building?id=42&page=3，再读。";
+        let lines = split_at_width(text, 12.0);
+        // The URL begins on the first line: no ragged `参见` line on its own.
+        assert!(lines[0].starts_with("参见https"), "{lines:?}");
+        for line in &lines[..lines.len() - 1] {
+            let last = line.chars().last().unwrap();
+            assert!(
+                "/.-?&=_#~:;,".contains(last) || !last.is_ascii(),
+                "broke mid-word: {lines:?}"
+            );
+        }
+        assert_eq!(lines.concat(), text);
+        // In a wide measure the first line fills up with the URL's beginning.
+        let wide = split_at_width(text, 32.0);
+        assert!(wide[0].chars().count() > 50, "{wide:?}");
+        assert!(wide[0].ends_with(['/', '?', '&', '=', '#']), "{wide:?}");
+        // A long English word with no separator breaks at the measure, whole clusters only.
+        let word = "a".repeat(60);
+        assert!(
+            split_at_width(&word, 10.0)
+                .iter()
+                .all(|l| l.chars().count() == 20)
+        );
     }
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 use krilla::text::GlyphId;
 
 use super::face::{Face, Faces};
+use crate::document::spacing::{self, Spacing};
 use crate::document::typography::{break_lines, break_lines_balanced};
 
 /// A4 in points.
@@ -130,6 +131,8 @@ struct Slot {
     glyph: GlyphId,
     /// Advance in points.
     advance: f32,
+    /// Change of the space after it in points (punctuation compression, Han–Latin gap).
+    gap: f32,
 }
 
 /// Flows `paras` onto pages.
@@ -212,11 +215,19 @@ fn break_para(faces: &mut Faces, para: &Para) -> Vec<(Vec<Slot>, f32)> {
                 span: s,
                 glyph,
                 advance: em * size,
+                gap: 0.0,
             });
         }
     }
     let mut out = Vec::new();
-    for (p, piece) in pieces.into_iter().enumerate() {
+    for (p, mut piece) in pieces.into_iter().enumerate() {
+        let chars: Vec<char> = piece.iter().map(|s| s.c).collect();
+        for (slot, em) in piece
+            .iter_mut()
+            .zip(spacing::gaps(&chars, Spacing::default()))
+        {
+            slot.gap = em * st.size;
+        }
         let indent = if p == 0 {
             st.first_indent_em * st.size
         } else {
@@ -226,8 +237,7 @@ fn break_para(faces: &mut Faces, para: &Para) -> Vec<(Vec<Slot>, f32)> {
             out.push((Vec::new(), st.left));
             continue;
         }
-        let chars: Vec<char> = piece.iter().map(|s| s.c).collect();
-        let widths: Vec<f32> = piece.iter().map(|s| s.advance).collect();
+        let widths: Vec<f32> = piece.iter().map(|s| s.advance + s.gap).collect();
         let ranges = if st.align == Align::Center {
             break_lines_balanced(&chars, &widths, measure, indent)
         } else {
@@ -251,7 +261,12 @@ fn place_line(page: &mut Page, para: &Para, slots: &[Slot], indent: f32, top: f3
         .iter()
         .rposition(|s| !s.c.is_whitespace())
         .map_or(0, |i| i + 1);
-    let natural: f32 = slots[..visible].iter().map(|s| s.advance).sum();
+    // Each glyph's gap counts except the last one's, which has no neighbour on the line.
+    let natural: f32 = slots[..visible]
+        .iter()
+        .map(|s| s.advance + s.gap)
+        .sum::<f32>()
+        - visible.checked_sub(1).map_or(0.0, |l| slots[l].gap);
     let gaps = visible.saturating_sub(1);
     let stretch = if st.align == Align::Justify && !last && gaps > 0 && natural < measure {
         // A line that is mostly empty (a Latin word pushed down) is not stretched.
@@ -287,7 +302,11 @@ fn place_line(page: &mut Page, para: &Para, slots: &[Slot], indent: f32, top: f3
             let s = &slots[i];
             let from = run.text.len();
             run.text.push(s.c);
-            let extra = if i + 1 < visible { stretch } else { 0.0 };
+            let extra = if i + 1 < visible {
+                stretch + s.gap
+            } else {
+                0.0
+            };
             let advance = s.advance + extra;
             run.glyphs
                 .push((s.glyph, advance / size, from..run.text.len()));
