@@ -150,6 +150,7 @@ fn control_characters_do_not_reach_the_pdf_text() {
     let Some(text) = poppler("pdftotext", &pdf, &["-enc", "UTF-8"]) else {
         return;
     };
-    assert!(text.contains("前[31m后"), "{text}");
+    // (The quarter em between `m` and `后` reads as a space to pdftotext.)
+    assert!(squeeze(&text).contains("前[31m后"), "{text}");
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
 }
