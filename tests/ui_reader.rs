@@ -238,3 +238,22 @@ fn open_another_document_and_refuse_a_missing_one() {
     );
     h.get_by_role_and_label(Role::TreeItem, "一、总体要求");
 }
+
+#[test]
+fn the_typesetting_menu_turns_compression_and_gaps_off_and_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    assert!(h.state().state.settings.compress_punctuation);
+    assert!(h.state().state.settings.han_latin_gap);
+    h.get_by_label("排版").click();
+    h.run();
+    h.get_by_label("标点挤压").click();
+    h.run();
+    assert!(!h.state().state.settings.compress_punctuation);
+    h.get_by_label("中西文间距（¼ 字）").click();
+    h.run();
+    assert!(!h.state().state.settings.han_latin_gap);
+    h.get_by_label("标点挤压").click();
+    h.run();
+    assert!(h.state().state.settings.compress_punctuation);
+}

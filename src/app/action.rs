@@ -50,6 +50,10 @@ pub enum Action {
     SetOutlineWidth(f32),
     /// Remember the notes panel width.
     SetNotesWidth(f32),
+    /// Compress adjacent punctuation (标点挤压) or not.
+    SetCompressPunctuation(bool),
+    /// A quarter em between Han and Latin (中西文间距) or not.
+    SetHanLatinGap(bool),
     /// The name exports give as the notes' author (the export dialog's 署名).
     SetNoteAuthor(String),
     /// The text selection in the reader changed (char range in the body text).

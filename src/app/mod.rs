@@ -314,6 +314,8 @@ impl AppState {
             Action::ToggleNotes => self.settings.show_notes = !self.settings.show_notes,
             Action::SetOutlineWidth(w) => self.settings.outline_width_pt = w,
             Action::SetNotesWidth(w) => self.settings.notes_width_pt = w,
+            Action::SetCompressPunctuation(on) => self.settings.compress_punctuation = on,
+            Action::SetHanLatinGap(on) => self.settings.han_latin_gap = on,
             Action::SetNoteAuthor(name) => {
                 self.settings.note_author = settings::clean_author(&name);
             }

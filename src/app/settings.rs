@@ -86,6 +86,10 @@ pub struct Settings {
     pub encodings: BTreeMap<String, String>,
     /// The reader's name as the author of exported notes (署名); empty: the login name.
     pub note_author: String,
+    /// 标点挤压: adjacent punctuation compressed.
+    pub compress_punctuation: bool,
+    /// 中西文间距: a quarter em between Han and Latin.
+    pub han_latin_gap: bool,
 }
 
 impl Default for Settings {
@@ -100,6 +104,8 @@ impl Default for Settings {
             reading_positions: BTreeMap::new(),
             encodings: BTreeMap::new(),
             note_author: String::new(),
+            compress_punctuation: true,
+            han_latin_gap: true,
         }
     }
 }
@@ -107,6 +113,14 @@ impl Default for Settings {
 impl Settings {
     /// Key under which settings live in eframe's storage.
     pub const STORAGE_KEY: &'static str = "jingdu.settings";
+
+    /// How the reader spaces characters.
+    pub fn spacing(&self) -> crate::document::spacing::Spacing {
+        crate::document::spacing::Spacing {
+            compress_punctuation: self.compress_punctuation,
+            han_latin_gap: self.han_latin_gap,
+        }
+    }
 
     /// Clamps values that may come from an edited or old settings file.
     pub fn sanitized(mut self) -> Self {

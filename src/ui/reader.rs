@@ -61,6 +61,7 @@ struct Item {
 struct LayoutKey {
     width: f32,
     font_size: f32,
+    spacing: crate::document::spacing::Spacing,
 }
 
 /// What the reader reports each frame.
@@ -206,6 +207,10 @@ impl ReaderView {
         self.key.map_or(18.0, |k| k.font_size)
     }
 
+    fn spacing(&self) -> crate::document::spacing::Spacing {
+        self.key.map(|k| k.spacing).unwrap_or_default()
+    }
+
     /// Font, spacing and measure of item `i`.
     fn style_of(&self, i: usize) -> Style {
         let size = self.body_size();
@@ -227,6 +232,7 @@ impl ReaderView {
                     width,
                     indent: 0.0,
                     align: Align::Left,
+                    spacing: self.spacing(),
                 }
             }
             None => Style {
@@ -237,6 +243,7 @@ impl ReaderView {
                 width,
                 indent: 2.0 * size,
                 align: Align::Justify,
+                spacing: self.spacing(),
             },
         }
     }
@@ -350,6 +357,7 @@ impl ReaderView {
             width,
             indent: 0.0,
             align: Align::Center,
+            spacing: self.spacing(),
         }
     }
 
@@ -375,7 +383,11 @@ impl ReaderView {
             .min(MEASURE_EM * font_size)
             .max(8.0 * font_size)
             .round();
-        let key = LayoutKey { width, font_size };
+        let key = LayoutKey {
+            width,
+            font_size,
+            spacing: state.settings.spacing(),
+        };
         if self.key != Some(key) {
             self.reset_layout(key);
         }

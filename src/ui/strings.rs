@@ -246,6 +246,20 @@ pub const EXPORT_WITH_HEADINGS: &str = "包含章节标题";
 /// Export dialog: the whole text with the notes inline.
 pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记；Word 中为页边批注）";
 
+/// Toolbar: the typesetting menu.
+pub const TYPESETTING: &str = "排版";
+/// Tooltip of the typesetting menu.
+pub const TYPESETTING_TIP: &str = "标点挤压与中西文间距";
+/// Typesetting: punctuation compression.
+pub const COMPRESS_PUNCTUATION: &str = "标点挤压";
+/// Tooltip of punctuation compression.
+pub const COMPRESS_PUNCTUATION_TIP: &str = "相邻的标点各让出半个字的空白，如“。”和“》《”";
+/// Typesetting: the Han–Latin gap.
+pub const HAN_LATIN_GAP: &str = "中西文间距（¼ 字）";
+/// Tooltip of the Han–Latin gap.
+pub const HAN_LATIN_GAP_TIP: &str =
+    "汉字与西文字母、数字之间留四分之一字的空隙（原文已有空格处不加）";
+
 /// Export dialog: the template chooser.
 pub const EXPORT_TEMPLATE: &str = "模板";
 /// Export dialog: no template, the built-in layout.

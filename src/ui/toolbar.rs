@@ -65,6 +65,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             command_button(ui, UiCommand::Paste, actions);
             ui.separator();
             font_size_ui(ui, state, &palette, actions);
+            typesetting_menu(ui, state, actions);
             ui.separator();
             theme_button(ui, state, actions);
             ui.separator();
@@ -117,6 +118,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
                     encoding_menu(ui, state, actions);
                     ui.separator();
                     ui.horizontal(|ui| font_size_ui(ui, state, &palette, actions));
+                    typesetting_menu(ui, state, actions);
                     theme_button(ui, state, actions);
                     ui.horizontal(|ui| undo_redo_ui(ui, state, actions));
                     ui.separator();
@@ -208,6 +210,34 @@ fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut 
             .small()
             .color(palette.muted),
     );
+}
+
+/// 排版: punctuation compression and the Han–Latin gap, on or off.
+fn typesetting_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
+    // Stays open while the reader tries both switches and looks at the text.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let (button, _) = egui::containers::menu::MenuButton::new(s::TYPESETTING)
+        .config(config)
+        .ui(ui, |ui| {
+            let mut compress = state.settings.compress_punctuation;
+            if ui
+                .checkbox(&mut compress, s::COMPRESS_PUNCTUATION)
+                .on_hover_text(s::COMPRESS_PUNCTUATION_TIP)
+                .changed()
+            {
+                actions.push(Action::SetCompressPunctuation(compress));
+            }
+            let mut gap = state.settings.han_latin_gap;
+            if ui
+                .checkbox(&mut gap, s::HAN_LATIN_GAP)
+                .on_hover_text(s::HAN_LATIN_GAP_TIP)
+                .changed()
+            {
+                actions.push(Action::SetHanLatinGap(gap));
+            }
+        });
+    button.on_hover_text(s::TYPESETTING_TIP);
 }
 
 fn theme_button(ui: &mut Ui, state: &AppState, actions: &mut Requests) {

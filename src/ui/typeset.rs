@@ -41,6 +41,8 @@ pub struct Style {
     pub indent: f32,
     /// Alignment.
     pub align: Align,
+    /// Punctuation compression and Han–Latin gaps.
+    pub spacing: Spacing,
 }
 
 /// One set line.
@@ -112,7 +114,7 @@ fn typeset_with(
         Some(f) if i < style.lead_chars => f,
         _ => &style.font,
     };
-    let gaps: Vec<f32> = spacing::gaps(chars, Spacing::default())
+    let gaps: Vec<f32> = spacing::gaps(chars, style.spacing)
         .into_iter()
         .enumerate()
         .map(|(i, em)| em * font_of(i).size)
@@ -247,6 +249,7 @@ mod tests {
             width: 2000.0,
             indent: 0.0,
             align: Align::Left,
+            spacing: Spacing::default(),
         };
         ctx.fonts_mut(|f| {
             let ts = typeset(f, &chars, &style);
