@@ -403,8 +403,30 @@ fn document_kinds(c: &mut Criterion) {
     g.finish();
 }
 
+/// Search 1 M characters for every hit: folding the body (once per document in the window)
+/// and finding all hits of a query with 80 of them, and with none.
+fn search(c: &mut Criterion) {
+    use jingdu::document::search::{find_all, folded};
+    let source = Source::from_text(Origin::Builtin, &synthetic_text(MILLION));
+    let body = source.document.body_text();
+    let haystack = folded(body);
+    let mut g = c.benchmark_group("search 1 M characters");
+    g.sample_size(20);
+    g.bench_function("fold the body", |b| {
+        b.iter(|| black_box(folded(body).len()))
+    });
+    g.bench_function("find all hits of 党的组织", |b| {
+        b.iter(|| black_box(find_all(&haystack, "党的组织").len()))
+    });
+    g.bench_function("find a query with no hit", |b| {
+        b.iter(|| black_box(find_all(&haystack, "没有这句话").len()))
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    search,
     detection,
     document_kinds,
     ui_frame,

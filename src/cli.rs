@@ -91,6 +91,17 @@ pub enum Command {
         #[arg(long)]
         uninstall: bool,
     },
+    /// Find text in a document: each hit with its heading path, paragraph number and context
+    /// (full- and half-width forms, radicals and letter case are not told apart).
+    Search {
+        /// The document (the built-in article when omitted), then what to find.
+        #[arg(num_args = 1..=2, required = true, value_name = "[FILE] QUERY")]
+        args: Vec<String>,
+        /// Print JSON: `[{"heading", "paragraph", "start", "end", "context"}]`, char offsets in
+        /// the body text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Open the window at a note: a jingdu://open?doc=ID&note=ID link from exported notes (what
     /// the desktop entry passes when a link is clicked), or a file.
     Open {
@@ -378,6 +389,15 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             let text = install_desktop(uninstall)?;
             writeln!(out, "{text}").map_err(write_err)
         }
+        Command::Search { args, json } => {
+            let (file, query) = match args.as_slice() {
+                [q] => (None, q.as_str()),
+                [f, q] => (Some(PathBuf::from(f)), q.as_str()),
+                _ => return Err(CliError::new("用法：jingdu search [FILE] QUERY")),
+            };
+            let source = open_source(file.as_deref(), true)?;
+            search(&source, query, json, out).map_err(write_err)
+        }
         Command::Open { .. } => Err(CliError::new(
             "jingdu open 会打开窗口，不在无窗口模式下运行",
         )),
@@ -648,6 +668,72 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
         after: None,
     })?;
     Ok(full)
+}
+
+/// One hit of `jingdu search --json`.
+#[derive(serde::Serialize)]
+struct SearchHit {
+    heading: String,
+    paragraph: Option<usize>,
+    start: usize,
+    end: usize,
+    context: String,
+}
+
+/// Prints every hit of `query` in `source`.
+fn search(source: &Source, query: &str, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::document::search;
+    let doc = &source.document;
+    // The context as the reader shows it (one char per char, so offsets hold).
+    let body: Vec<char> = crate::document::typography::display_text(doc.body_text())
+        .chars()
+        .collect();
+    let hits = search::find_all(&search::folded(doc.body_text()), query);
+    let mut paragraph_numbers = vec![None; doc.blocks.len()];
+    for (k, b) in doc.paragraph_indices().enumerate() {
+        paragraph_numbers[b] = Some(k + 1);
+    }
+    let found: Vec<SearchHit> = hits
+        .iter()
+        .map(|hit| {
+            let block = doc.block_at_offset(hit.start);
+            SearchHit {
+                heading: block
+                    .map(|b| {
+                        let path = doc.heading_path(b);
+                        let shown: Vec<String> = path
+                            .iter()
+                            .map(|h| crate::document::typography::display_text(h))
+                            .collect();
+                        shown.join(" › ")
+                    })
+                    .unwrap_or_default(),
+                paragraph: block.and_then(|b| paragraph_numbers[b]),
+                start: hit.start,
+                end: hit.end,
+                context: search::context(&body, hit, 20),
+            }
+        })
+        .collect();
+    if json {
+        let text = serde_json::to_string_pretty(&found).map_err(std::io::Error::other)?;
+        return writeln!(out, "{}", escape_json_controls(&text));
+    }
+    let mut out = StripControls::new(out);
+    for hit in &found {
+        let place = hit
+            .paragraph
+            .map(|p| format!("第 {p} 段"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}　{place}　[{}..{}]",
+            hit.heading, hit.start, hit.end
+        )?;
+        writeln!(out, "    {}", hit.context)?;
+    }
+    writeln!(out, "共 {} 处", found.len())?;
+    out.flush()
 }
 
 /// The template `name_or_path` names: a file, or `NAME` in the data directory's templates.

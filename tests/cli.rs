@@ -289,3 +289,24 @@ fn export_and_import_round_trip() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn search_prints_every_hit_with_its_place_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jingdu(dir.path(), &["search", "党的组织"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.ends_with("共 4 处\n"), "{text}");
+    assert!(
+        text.contains("以政治建设为统领，强化基层党组织的政治功能　第 4 段"),
+        "{text}"
+    );
+    // Full-width digits find half-width ones, and the JSON gives char offsets.
+    let out = jingdu(dir.path(), &["search", "--json", "2018年7月３日"]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(hits[0]["start"], 0);
+    assert_eq!(hits[0]["end"], 9);
+    assert_eq!(hits[0]["paragraph"], 1);
+    let none = jingdu(dir.path(), &["search", "不存在的句子"]);
+    assert_eq!(stdout(&none), "共 0 处\n");
+}

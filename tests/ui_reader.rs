@@ -257,3 +257,46 @@ fn the_typesetting_menu_turns_compression_and_gaps_off_and_on() {
     h.run();
     assert!(h.state().state.settings.compress_punctuation);
 }
+
+#[test]
+fn ctrl_f_finds_every_hit_and_enter_walks_through_them() {
+    use egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(
+        h.state().state.view.search.is_some(),
+        "Ctrl+F opens the find bar"
+    );
+    h.get_by_label("查找").type_text("党的组织");
+    h.run();
+    let search = h.state().state.view.search.clone().unwrap();
+    assert_eq!(search.hits.len(), 4);
+    let first = search.current;
+    h.get_by_label("1 / 4");
+    h.key_press(Key::Enter);
+    h.run();
+    let now = h.state().state.view.search.clone().unwrap().current;
+    assert_eq!(now, (first + 1) % 4, "Enter goes to the next hit");
+    h.key_press(Key::F3);
+    h.run();
+    assert_eq!(
+        h.state().state.view.search.clone().unwrap().current,
+        (first + 2) % 4
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    h.run();
+    assert_eq!(
+        h.state().state.view.search.clone().unwrap().current,
+        (first + 1) % 4
+    );
+    h.get_by_label("查找").focus();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.state().state.view.search.is_none(),
+        "Esc closes the find bar"
+    );
+}

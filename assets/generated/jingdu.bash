@@ -49,6 +49,9 @@ _jingdu() {
             jingdu,outline)
                 cmd="jingdu__subcmd__outline"
                 ;;
+            jingdu,search)
+                cmd="jingdu__subcmd__search"
+                ;;
             jingdu__subcmd__help,bench-ui)
                 cmd="jingdu__subcmd__help__subcmd__bench__subcmd__ui"
                 ;;
@@ -82,6 +85,9 @@ _jingdu() {
             jingdu__subcmd__help,outline)
                 cmd="jingdu__subcmd__help__subcmd__outline"
                 ;;
+            jingdu__subcmd__help,search)
+                cmd="jingdu__subcmd__help__subcmd__search"
+                ;;
             jingdu__subcmd__help__subcmd__note,add)
                 cmd="jingdu__subcmd__help__subcmd__note__subcmd__add"
                 ;;
@@ -113,7 +119,7 @@ _jingdu() {
 
     case "${cmd}" in
         jingdu)
-            opts="-h -V --encoding --help --version outline notes note export bench-ui completions man install-desktop open import help"
+            opts="-h -V --encoding --help --version outline notes note export bench-ui completions man install-desktop search open import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -225,7 +231,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__help)
-            opts="outline notes note export bench-ui completions man install-desktop open import help"
+            opts="outline notes note export bench-ui completions man install-desktop search open import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +413,20 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__help__subcmd__outline)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jingdu__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -645,6 +665,24 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__outline)
+            opts="-h --json --encoding --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --encoding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jingdu__subcmd__search)
             opts="-h --json --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -99,6 +99,16 @@ pub enum Action {
     Redo,
     /// Scroll to a note's target and flash it.
     RevealNote(String),
+    /// Open the find bar (Ctrl+F), or give it the keyboard.
+    OpenSearch,
+    /// Find this text.
+    SetSearchQuery(String),
+    /// Go to the next hit (Enter, F3).
+    SearchNext,
+    /// Go to the previous hit (Shift+Enter, Shift+F3).
+    SearchPrevious,
+    /// Close the find bar (Esc).
+    CloseSearch,
     /// Reveal a note a `jingdu://` link named, saying so (or that it is gone).
     OpenAtNote(String),
     /// Change the notes panel filter text.

@@ -12,6 +12,7 @@ mod import;
 mod messages;
 mod opening;
 mod persistence;
+mod search;
 pub mod settings;
 pub mod tasks;
 
@@ -21,6 +22,7 @@ pub use action::{Action, NoteTarget};
 pub use history::{History, Step};
 pub use messages::{Level, Message, Messages};
 pub use opening::PreparedNotes;
+pub use search::SearchView;
 pub use settings::{ReadingPosition, Settings, ThemeChoice};
 
 use std::ops::Range;
@@ -127,6 +129,8 @@ pub struct ViewState {
     pub flash: Option<Flash>,
     /// The note last revealed (clicked, or named by a `jingdu://` link): its card is marked.
     pub selected_note: Option<String>,
+    /// The find bar, when open (Ctrl+F).
+    pub search: Option<SearchView>,
     /// Whether the export dialog is open.
     pub export_open: bool,
     /// A note waiting to be re-attached to the next selection.
@@ -440,6 +444,11 @@ impl AppState {
                     self.post_undo_status(Level::Info, text);
                 }
             }
+            Action::OpenSearch => self.open_search(),
+            Action::SetSearchQuery(q) => self.set_search_query(q),
+            Action::SearchNext => self.step_search(true),
+            Action::SearchPrevious => self.step_search(false),
+            Action::CloseSearch => self.view.search = None,
             Action::OpenAtNote(id) => match self.note(&id) {
                 None => {
                     self.messages.post(

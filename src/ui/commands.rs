@@ -27,6 +27,12 @@ pub enum UiCommand {
     ZoomOut,
     /// Default text size.
     ZoomReset,
+    /// Find in the text.
+    Find,
+    /// Next hit.
+    FindNext,
+    /// Previous hit.
+    FindPrevious,
     /// Export notes.
     Export,
     /// Export notes as PDF (the export dialog with PDF chosen).
@@ -50,13 +56,17 @@ pub enum UiCommand {
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 15] = [
+    pub const ALL: [UiCommand; 18] = [
         UiCommand::NewNote,
         UiCommand::Undo,
         UiCommand::Redo,
+        UiCommand::Find,
+        UiCommand::FindNext,
+        UiCommand::FindPrevious,
         UiCommand::Export,
         UiCommand::ExportPdf,
         UiCommand::Import,
@@ -80,6 +90,9 @@ impl UiCommand {
             UiCommand::ZoomIn => s::ZOOM_IN,
             UiCommand::ZoomOut => s::ZOOM_OUT,
             UiCommand::ZoomReset => s::ZOOM_RESET,
+            UiCommand::Find => s::FIND_COMMAND,
+            UiCommand::FindNext => s::FIND_NEXT_COMMAND,
+            UiCommand::FindPrevious => s::FIND_PREVIOUS_COMMAND,
             UiCommand::Export => s::EXPORT,
             UiCommand::ExportPdf => s::EXPORT_PDF,
             UiCommand::Import => s::IMPORT,
@@ -101,6 +114,9 @@ impl UiCommand {
             UiCommand::ZoomIn => s::ZOOM_IN_TIP,
             UiCommand::ZoomOut => s::ZOOM_OUT_TIP,
             UiCommand::ZoomReset => s::ZOOM_RESET_TIP,
+            UiCommand::Find => s::FIND_TIP,
+            UiCommand::FindNext => s::FIND_NEXT_TIP,
+            UiCommand::FindPrevious => s::FIND_PREVIOUS_TIP,
             UiCommand::Export => s::EXPORT_TIP,
             UiCommand::ExportPdf => s::EXPORT_PDF_TIP,
             UiCommand::Import => s::IMPORT_TIP,
@@ -131,6 +147,9 @@ impl UiCommand {
             UiCommand::ZoomIn => &[k!(CMD, Key::Equals), k!(CMD, Key::Plus)],
             UiCommand::ZoomOut => &[k!(CMD, Key::Minus)],
             UiCommand::ZoomReset => &[k!(CMD, Key::Num0)],
+            UiCommand::Find => &[k!(CMD, Key::F)],
+            UiCommand::FindNext => &[k!(NONE, Key::F3)],
+            UiCommand::FindPrevious => &[k!(SHIFT, Key::F3)],
             UiCommand::Export => &[k!(CMD, Key::E)],
             UiCommand::ExportPdf => &[k!(CMD, Key::P)],
             UiCommand::Import => &[k!(CMD, Key::I)],
@@ -164,6 +183,9 @@ impl UiCommand {
             UiCommand::ZoomIn => Action::ZoomIn.into(),
             UiCommand::ZoomOut => Action::ZoomOut.into(),
             UiCommand::ZoomReset => Action::ZoomReset.into(),
+            UiCommand::Find => Action::OpenSearch.into(),
+            UiCommand::FindNext => Action::SearchNext.into(),
+            UiCommand::FindPrevious => Action::SearchPrevious.into(),
             UiCommand::Export => Action::OpenExport.into(),
             UiCommand::ExportPdf => Intent::OpenExportAs(crate::export::Format::Pdf).into(),
             UiCommand::Import => Intent::OpenImport.into(),

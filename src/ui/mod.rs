@@ -5,6 +5,7 @@ mod about;
 mod clipboard;
 pub mod commands;
 mod export_dialog;
+mod find_bar;
 pub mod fonts;
 pub mod layout;
 mod note_editor;
@@ -41,6 +42,7 @@ pub struct JingduApp {
     /// The outline view.
     pub outline: outline::OutlineView,
     notes_panel: notes_panel::NotesPanel,
+    find_bar: find_bar::FindBar,
     export: export_dialog::ExportDialog,
     import: export_dialog::PickFileDialog,
     open_file: export_dialog::PickFileDialog,
@@ -99,6 +101,7 @@ impl JingduApp {
             reader,
             outline,
             notes_panel: notes_panel::NotesPanel::default(),
+            find_bar: find_bar::FindBar::default(),
             export: export_dialog::ExportDialog::default(),
             import: export_dialog::PickFileDialog::new(export_dialog::Purpose::Import),
             open_file: export_dialog::PickFileDialog::new(export_dialog::Purpose::Open),
@@ -491,6 +494,7 @@ impl JingduApp {
         }
         let reader_rect = ui.available_rect_before_wrap();
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.find_bar.ui(ui, &self.state, &mut actions);
             self.reader.ui(ui, &self.state, &mut actions);
         });
         if let Some(panel) = overlay {

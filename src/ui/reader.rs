@@ -736,7 +736,7 @@ impl ReaderView {
         let block_start = block.range.start;
         let block_len = block.range.len();
 
-        // Backgrounds first: note highlights, then the flash, then the selection.
+        // Backgrounds first: note highlights, search hits, the flash, then the selection.
         let mut backgrounds: Vec<(Range<usize>, Color32)> = Vec::new();
         for h in state.note_index().highlights(b) {
             backgrounds.push((
@@ -749,6 +749,19 @@ impl ReaderView {
             let e = r.end.min(block_start + block_len);
             (e > s).then(|| s - block_start..e - block_start)
         };
+        if let Some(search) = &state.view.search {
+            let current = search.current_hit();
+            for hit in search.hits_in(&block.range) {
+                if let Some(r) = local(hit) {
+                    let color = if Some(hit) == current {
+                        palette.search_current
+                    } else {
+                        palette.search_hit
+                    };
+                    backgrounds.push((r, color));
+                }
+            }
+        }
         if let Some(r) = flash.as_ref().and_then(local) {
             backgrounds.push((r, palette.flash));
         }

@@ -246,6 +246,31 @@ pub const EXPORT_WITH_HEADINGS: &str = "包含章节标题";
 /// Export dialog: the whole text with the notes inline.
 pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记；Word 中为页边批注）";
 
+/// Find bar: its label.
+pub const FIND: &str = "查找";
+/// Find bar: the field's hint.
+pub const FIND_HINT: &str = "在正文中查找";
+/// Find bar: no hit.
+pub const FIND_NONE: &str = "无结果";
+/// Find bar: previous hit.
+pub const FIND_PREVIOUS: &str = "上一处（Shift+Enter）";
+/// Find bar: next hit.
+pub const FIND_NEXT: &str = "下一处（Enter）";
+/// Find bar: close.
+pub const FIND_CLOSE: &str = "关闭";
+/// Command: find in the text.
+pub const FIND_COMMAND: &str = "查找";
+/// Tooltip of find.
+pub const FIND_TIP: &str = "在正文中查找（不分全角半角、大小写）";
+/// Command: next hit.
+pub const FIND_NEXT_COMMAND: &str = "下一处";
+/// Tooltip of next hit.
+pub const FIND_NEXT_TIP: &str = "跳到下一处查找结果";
+/// Command: previous hit.
+pub const FIND_PREVIOUS_COMMAND: &str = "上一处";
+/// Tooltip of previous hit.
+pub const FIND_PREVIOUS_TIP: &str = "跳到上一处查找结果";
+
 /// Toolbar: the typesetting menu.
 pub const TYPESETTING: &str = "排版";
 /// Tooltip of the typesetting menu.

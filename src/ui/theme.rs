@@ -25,6 +25,10 @@ pub struct Palette {
     pub selection: Color32,
     /// Flash of a revealed note target.
     pub flash: Color32,
+    /// Background of a search hit.
+    pub search_hit: Color32,
+    /// Background of the current search hit.
+    pub search_current: Color32,
     /// Alpha of note highlights over the text.
     pub highlight_alpha: u8,
 }
@@ -42,6 +46,8 @@ impl Palette {
                 accent: Color32::from_rgb(0xA8, 0x32, 0x2D),
                 selection: Color32::from_rgba_unmultiplied(0x3D, 0x7E, 0xD6, 0x60),
                 flash: Color32::from_rgba_unmultiplied(0xE8, 0x9A, 0x1E, 0xA0),
+                search_hit: Color32::from_rgba_unmultiplied(0xF5, 0xC8, 0x42, 0x70),
+                search_current: Color32::from_rgba_unmultiplied(0xF0, 0x8A, 0x24, 0xC0),
                 highlight_alpha: 0x70,
             },
             ThemeChoice::Dark => Palette {
@@ -53,6 +59,8 @@ impl Palette {
                 accent: Color32::from_rgb(0xE0, 0x7A, 0x6E),
                 selection: Color32::from_rgba_unmultiplied(0x4F, 0x8E, 0xE6, 0x70),
                 flash: Color32::from_rgba_unmultiplied(0xE8, 0x9A, 0x1E, 0x90),
+                search_hit: Color32::from_rgba_unmultiplied(0xB8, 0x94, 0x2C, 0x70),
+                search_current: Color32::from_rgba_unmultiplied(0xE8, 0x84, 0x2A, 0xB0),
                 highlight_alpha: 0x58,
             },
         }

@@ -13,6 +13,7 @@ mod meta;
 pub mod numbering;
 mod outline;
 mod parse;
+pub mod search;
 mod source;
 pub mod spacing;
 mod synthetic;

@@ -1,0 +1,88 @@
+//! Finding text as a reader sees it: the body and the query are folded char for char —
+//! full-width ASCII to ASCII (`，` finds `,` and `１` finds `1`), the ideographic space to a
+//! space, Kangxi and supplement radicals to their ideographs, Latin letters to lower case — and
+//! every occurrence is found with one linear substring search. Folding keeps one char per
+//! char, so a hit's char offsets in the folded text are its offsets in the body.
+
+use std::ops::Range;
+
+use super::typography::fold_radical;
+
+/// The form a char is compared in.
+pub fn fold(c: char) -> char {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        0x3000 => ' ',
+        _ => fold_radical(c),
+    };
+    if c.is_ascii_uppercase() {
+        c.to_ascii_lowercase()
+    } else {
+        c
+    }
+}
+
+/// `text` folded (see [`fold`]), one char per char.
+pub fn folded(text: &str) -> String {
+    text.chars().map(fold).collect()
+}
+
+/// Every non-overlapping occurrence of `query` in `haystack` (already [`folded`]), as char
+/// ranges, in order. An empty (or all-space) query finds nothing.
+pub fn find_all(haystack: &str, query: &str) -> Vec<Range<usize>> {
+    let needle = folded(query.trim());
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let needle_chars = needle.chars().count();
+    let mut hits = Vec::new();
+    // Byte offsets of the matches, turned into char offsets in the same left-to-right pass.
+    let mut chars_before = 0;
+    let mut bytes_seen = 0;
+    for (byte, _) in haystack.match_indices(&needle) {
+        chars_before += haystack[bytes_seen..byte].chars().count();
+        bytes_seen = byte;
+        hits.push(chars_before..chars_before + needle_chars);
+    }
+    hits
+}
+
+/// Some text around a hit, for listing hits: up to `context` chars on each side, within
+/// `text`, with line breaks shown as spaces.
+pub fn context(text: &[char], hit: &Range<usize>, context: usize) -> String {
+    let start = hit.start.saturating_sub(context);
+    let end = (hit.end + context).min(text.len());
+    text[start..end]
+        .iter()
+        .map(|&c| if c == '\n' { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(body: &str, q: &str) -> Vec<Range<usize>> {
+        find_all(&folded(body), q)
+    }
+
+    #[test]
+    fn widths_radicals_and_case_do_not_matter() {
+        assert_eq!(find("第１章，ABC", "1章,"), vec![1..4]);
+        assert_eq!(find("第⼀章", "第一章"), vec![0..3]);
+        assert_eq!(find("iPhone 与 IPHONE", "iphone"), vec![0..6, 9..15]);
+        assert_eq!(find("两个　空格", "个 空"), vec![1..4]);
+    }
+
+    #[test]
+    fn hits_are_char_offsets_in_order_and_do_not_overlap() {
+        let body = "党的组织，党的组织党的组织";
+        assert_eq!(find(body, "党的组织"), vec![0..4, 5..9, 9..13]);
+        assert_eq!(find("啊啊啊", "啊啊"), vec![0..2]);
+        assert!(find(body, "").is_empty());
+        assert!(find(body, "   ").is_empty());
+        assert!(find(body, "不在").is_empty());
+        let chars: Vec<char> = "前文\n党的组织\n后文".chars().collect();
+        assert_eq!(context(&chars, &(3..7), 2), "文 党的组织 后");
+    }
+}
