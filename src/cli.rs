@@ -91,6 +91,11 @@ pub enum Command {
         #[arg(long)]
         uninstall: bool,
     },
+    /// Print the document's reference in GB/T 7714-2015 form (cited today).
+    Cite {
+        /// The document (the built-in article when omitted).
+        file: Option<PathBuf>,
+    },
     /// Find text in a document: each hit with its heading path, paragraph number and context
     /// (full- and half-width forms, radicals and letter case are not told apart).
     Search {
@@ -388,6 +393,25 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::InstallDesktop { uninstall } => {
             let text = install_desktop(uninstall)?;
             writeln!(out, "{text}").map_err(write_err)
+        }
+        Command::Cite { file } => {
+            let source = open_source(file.as_deref(), true)?;
+            let doc = &source.document;
+            let title = crate::document::typography::display_text(
+                doc.meta.title.as_deref().unwrap_or(&source.display_name()),
+            );
+            let online = file.as_deref().is_some_and(|p| {
+                p.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                })
+            });
+            let today = notes::now_rfc3339();
+            let reference = crate::document::cite::Citation::of(&doc.meta, &title, online)
+                .gbt7714(today.get(..10).unwrap_or(&today));
+            let mut out = StripControls::new(out);
+            writeln!(out, "{reference}")
+                .and_then(|()| out.flush())
+                .map_err(write_err)
         }
         Command::Search { args, json } => {
             let (file, query) = match args.as_slice() {

@@ -310,3 +310,16 @@ fn search_prints_every_hit_with_its_place_and_json() {
     let none = jingdu(dir.path(), &["search", "不存在的句子"]);
     assert_eq!(stdout(&none), "共 0 处\n");
 }
+
+#[test]
+fn cite_prints_the_gbt_7714_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jingdu(dir.path(), &["cite"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("[1] 董德兵. 从严从实加强党的基层党组织建设[EB/OL]. 前线, (2018-11-08)["),
+        "{text}"
+    );
+    assert!(text.ends_with("].\n"), "{text}");
+}

@@ -51,7 +51,7 @@ fn every_field_reaches_the_template() {
     let out = render(&source, &list, &with_template(template, Format::Markdown));
     let out = String::from_utf8(out).unwrap();
     let want = "\
-从严从实加强党的基层党组织建设|董德兵|2018-11-08|董德兵：从严从实加强党的基层党组织建设. 前线, 2018-11-08.
+从严从实加强党的基层党组织建设|董德兵|2018-11-08|[1] 董德兵. 从严从实加强党的基层党组织建设[EB/OL]. 前线, (2018-11-08)[2024-05-01].
 李华|2024年5月1日 09:30|黄=重点#f2c94c 蓝=疑问#56a0d3 绿=心得#6fbf73 灰=其他#969696 
 1 passage 摘句 [] ¶1 重点 重点,<b>标签</b> 2024年5月1日 09:30 True jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000001
   “创造性地提出了新时代党的” <script>alert('x

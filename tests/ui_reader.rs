@@ -300,3 +300,24 @@ fn ctrl_f_finds_every_hit_and_enter_walks_through_them() {
         "Esc closes the find bar"
     );
 }
+
+#[test]
+fn copy_citation_quotes_the_selection_with_its_source() {
+    use egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.state_mut()
+        .state
+        .apply(jingdu::app::Action::Select(Some(0..9)));
+    assert_eq!(
+        h.state().state.citation_text(),
+        "“2018年7月3日”（董德兵：《从严从实加强党的基层党组织建设》，《前线》2018-11-08）"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    h.run();
+    let last = h.state().state.messages.list().last().unwrap().text.clone();
+    assert!(last.contains("已复制引用"), "{last}");
+    // Without a selection: the reference.
+    h.state_mut().state.apply(jingdu::app::Action::Select(None));
+    assert!(h.state().state.citation_text().starts_with("[1] 董德兵. "));
+}

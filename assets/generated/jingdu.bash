@@ -19,6 +19,9 @@ _jingdu() {
             jingdu,bench-ui)
                 cmd="jingdu__subcmd__bench__subcmd__ui"
                 ;;
+            jingdu,cite)
+                cmd="jingdu__subcmd__cite"
+                ;;
             jingdu,completions)
                 cmd="jingdu__subcmd__completions"
                 ;;
@@ -54,6 +57,9 @@ _jingdu() {
                 ;;
             jingdu__subcmd__help,bench-ui)
                 cmd="jingdu__subcmd__help__subcmd__bench__subcmd__ui"
+                ;;
+            jingdu__subcmd__help,cite)
+                cmd="jingdu__subcmd__help__subcmd__cite"
                 ;;
             jingdu__subcmd__help,completions)
                 cmd="jingdu__subcmd__help__subcmd__completions"
@@ -119,7 +125,7 @@ _jingdu() {
 
     case "${cmd}" in
         jingdu)
-            opts="-h -V --encoding --help --version outline notes note export bench-ui completions man install-desktop search open import help"
+            opts="-h -V --encoding --help --version outline notes note export bench-ui completions man install-desktop cite search open import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -155,6 +161,24 @@ _jingdu() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --encoding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jingdu__subcmd__cite)
+            opts="-h --encoding --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -231,7 +255,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__help)
-            opts="outline notes note export bench-ui completions man install-desktop search open import help"
+            opts="outline notes note export bench-ui completions man install-desktop cite search open import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,6 +269,20 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__help__subcmd__bench__subcmd__ui)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jingdu__subcmd__help__subcmd__cite)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

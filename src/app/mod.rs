@@ -6,6 +6,7 @@
 
 mod action;
 mod autosave;
+mod citation;
 mod drafts;
 mod history;
 mod import;

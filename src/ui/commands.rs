@@ -33,6 +33,8 @@ pub enum UiCommand {
     FindNext,
     /// Previous hit.
     FindPrevious,
+    /// Copy the selection with its source, or the article's reference.
+    CopyCitation,
     /// Export notes.
     Export,
     /// Export notes as PDF (the export dialog with PDF chosen).
@@ -60,13 +62,14 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 18] = [
+    pub const ALL: [UiCommand; 19] = [
         UiCommand::NewNote,
         UiCommand::Undo,
         UiCommand::Redo,
         UiCommand::Find,
         UiCommand::FindNext,
         UiCommand::FindPrevious,
+        UiCommand::CopyCitation,
         UiCommand::Export,
         UiCommand::ExportPdf,
         UiCommand::Import,
@@ -93,6 +96,7 @@ impl UiCommand {
             UiCommand::Find => s::FIND_COMMAND,
             UiCommand::FindNext => s::FIND_NEXT_COMMAND,
             UiCommand::FindPrevious => s::FIND_PREVIOUS_COMMAND,
+            UiCommand::CopyCitation => s::COPY_CITATION,
             UiCommand::Export => s::EXPORT,
             UiCommand::ExportPdf => s::EXPORT_PDF,
             UiCommand::Import => s::IMPORT,
@@ -117,6 +121,7 @@ impl UiCommand {
             UiCommand::Find => s::FIND_TIP,
             UiCommand::FindNext => s::FIND_NEXT_TIP,
             UiCommand::FindPrevious => s::FIND_PREVIOUS_TIP,
+            UiCommand::CopyCitation => s::COPY_CITATION_TIP,
             UiCommand::Export => s::EXPORT_TIP,
             UiCommand::ExportPdf => s::EXPORT_PDF_TIP,
             UiCommand::Import => s::IMPORT_TIP,
@@ -150,6 +155,7 @@ impl UiCommand {
             UiCommand::Find => &[k!(CMD, Key::F)],
             UiCommand::FindNext => &[k!(NONE, Key::F3)],
             UiCommand::FindPrevious => &[k!(SHIFT, Key::F3)],
+            UiCommand::CopyCitation => &[k!(CMD_SHIFT, Key::C)],
             UiCommand::Export => &[k!(CMD, Key::E)],
             UiCommand::ExportPdf => &[k!(CMD, Key::P)],
             UiCommand::Import => &[k!(CMD, Key::I)],
@@ -186,6 +192,7 @@ impl UiCommand {
             UiCommand::Find => Action::OpenSearch.into(),
             UiCommand::FindNext => Action::SearchNext.into(),
             UiCommand::FindPrevious => Action::SearchPrevious.into(),
+            UiCommand::CopyCitation => Intent::CopyCitation.into(),
             UiCommand::Export => Action::OpenExport.into(),
             UiCommand::ExportPdf => Intent::OpenExportAs(crate::export::Format::Pdf).into(),
             UiCommand::Import => Intent::OpenImport.into(),

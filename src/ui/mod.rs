@@ -270,6 +270,13 @@ impl JingduApp {
                     );
                 }
             }
+            Intent::CopyCitation => {
+                let text = self.state.citation_text();
+                ctx.copy_text(text);
+                self.state
+                    .messages
+                    .post(crate::app::Level::Info, strings::CITATION_COPIED);
+            }
             Intent::OpenTemplatesFolder(dir) => {
                 let opened =
                     std::fs::create_dir_all(&dir).and_then(|()| crate::desktop::open_folder(&dir));

@@ -1043,6 +1043,8 @@ impl ReaderView {
             .or_else(|| state.view.selection.clone());
         if let Some(sel) = &selection
             && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+            // Ctrl+Shift+C copies with the source (the command table's CopyCitation).
+            && !ui.input(|i| i.modifiers.shift)
             && !ui.ctx().egui_wants_keyboard_input()
         {
             ui.ctx()
@@ -1066,6 +1068,15 @@ impl ReaderView {
                         .copy_text(display_text(&doc.slice_chars(sel.clone())));
                     ui.close();
                 }
+            }
+            let cite = super::commands::UiCommand::CopyCitation;
+            if ui
+                .button(cite.label())
+                .on_hover_text(cite.tooltip(ui.ctx()))
+                .clicked()
+            {
+                actions.push(cite.action());
+                ui.close();
             }
             if let Some(b) = menu_block.filter(|&b| b < doc.blocks.len()) {
                 let block = &doc.blocks[b];

@@ -23,6 +23,8 @@ pub enum Intent {
     PasteDocument(Option<String>),
     /// Open the file dialog to import notes (Ctrl+I).
     OpenImport,
+    /// Copy the selection with its source (or, without one, the article's GB/T 7714 reference).
+    CopyCitation,
     /// Create (if need be) and open the folder of export templates.
     OpenTemplatesFolder(std::path::PathBuf),
     /// Open the export dialog with a format chosen (Ctrl+P: PDF).

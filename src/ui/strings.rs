@@ -246,6 +246,14 @@ pub const EXPORT_WITH_HEADINGS: &str = "包含章节标题";
 /// Export dialog: the whole text with the notes inline.
 pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记；Word 中为页边批注）";
 
+/// Command: copy with the source.
+pub const COPY_CITATION: &str = "复制引用";
+/// Tooltip of copy with the source.
+pub const COPY_CITATION_TIP: &str =
+    "复制选中的文字并注明出处；未选中文字时复制本文的 GB/T 7714 参考文献著录";
+/// Status after copying a citation.
+pub const CITATION_COPIED: &str = "已复制引用（含出处）。";
+
 /// Find bar: its label.
 pub const FIND: &str = "查找";
 /// Find bar: the field's hint.

@@ -5,6 +5,7 @@
 //! *body text* (see [`Document::body_text`]), never in bytes, so that an anchor means the same
 //! thing in Rust, in a JSON export (W3C positions count code points) and on screen.
 
+pub mod cite;
 mod decode;
 mod docx;
 mod html;

@@ -216,30 +216,21 @@ impl<'a> Export<'a> {
         }
     }
 
-    /// One line to cite the article by: `作者：题名. 来源, 日期.` with what the document says.
+    /// The article's reference in GB/T 7714-2015 form, cited on the export date (see
+    /// [`crate::document::cite`]).
     pub fn reference(&self) -> String {
-        let m = self.meta();
-        let author = m.author.clone().unwrap_or_default();
-        let venue = m
-            .source
-            .clone()
-            .or_else(|| m.column.clone())
-            .unwrap_or_default();
-        let published = m.published.clone().unwrap_or_default();
-        let mut reference = String::new();
-        if !author.is_empty() {
-            reference.push_str(&format!("{author}："));
-        }
-        reference.push_str(&self.title());
-        reference.push('.');
-        if !venue.is_empty() {
-            reference.push_str(&format!(" {venue}"));
-            reference.push(if published.is_empty() { '.' } else { ',' });
-        }
-        if !published.is_empty() {
-            reference.push_str(&format!(" {published}."));
-        }
-        reference
+        let online = self.info.path.as_deref().is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            p.ends_with(".html") || p.ends_with(".htm") || p.ends_with(".mhtml")
+        });
+        let accessed = match self.generated.parse::<jiff::Timestamp>() {
+            Ok(t) => t
+                .to_zoned_datetime(self.zone.clone())
+                .strftime("%Y-%m-%d")
+                .to_string(),
+            Err(_) => self.generated.chars().take(10).collect(),
+        };
+        crate::document::cite::Citation::of(self.meta(), &self.title(), online).gbt7714(&accessed)
     }
 
     /// Where the note sits: `§2 ¶3` (empty for a note that lost its place).
@@ -360,6 +351,7 @@ impl<'a> Export<'a> {
             out.push(("颜色".to_owned(), line.join("　")));
         }
         out.push(("导出时间".to_owned(), self.time(self.generated)));
+        out.push(("引用".to_owned(), self.reference()));
         out
     }
 }

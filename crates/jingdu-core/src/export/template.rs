@@ -121,7 +121,7 @@ pub struct DocumentFields {
     pub column: String,
     /// The file it was read from (empty for the built-in article).
     pub file: String,
-    /// A one-line reference: `作者：题名. 来源, 日期.`
+    /// The reference in GB/T 7714-2015 form (`[1] 作者. 题名[N]. 报纸, 日期.`).
     pub reference: String,
 }
 

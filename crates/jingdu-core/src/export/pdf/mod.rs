@@ -176,12 +176,6 @@ fn title_block(e: &Export<'_>, suffix: &str, out: &mut Vec<Para>) {
             bookmark: None,
         });
     }
-    // The article's reference, to cite it by from the printed page.
-    out.push(Para {
-        style: meta(),
-        spans: vec![Span::plain(format!("出处：{}", e.reference()))],
-        bookmark: None,
-    });
     if let Some(last) = out.last_mut() {
         last.style.after = 12.0;
     }

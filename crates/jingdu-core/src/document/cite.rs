@@ -1,0 +1,156 @@
+//! Citing the article: its reference in GB/T 7714-2015 form, and a quoted passage with its
+//! source as Chinese essays write it.
+//!
+//! The document type code follows what the metadata shows, and no more: a venue whose name
+//! ends in 报 (not 学报) is a newspaper `[N]`; one ending in 学报, 杂志 or 刊 a journal `[J]`;
+//! anything else, or no venue, an electronic resource `[EB/OL]` when the text came from a web
+//! page and `[Z]` otherwise. Text from a web page adds `/OL` and the citation date
+//! (`[2026-11-29]`); the access path (URL) is left out because jingdu does not know it —
+//! GB/T 7714 asks for it, so a reader citing an online source should add it.
+
+use super::Metadata;
+
+/// What the reference is built from.
+#[derive(Clone, Debug)]
+pub struct Citation {
+    /// Author(s) as printed (`董德兵`), if known.
+    pub author: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Where it appeared: newspaper, journal, column or site name.
+    pub venue: Option<String>,
+    /// Publication date as found (`2018-11-08`).
+    pub published: Option<String>,
+    /// Whether the text came from a web page.
+    pub online: bool,
+}
+
+/// The GB/T 7714 document type of a venue.
+fn kind(venue: Option<&str>, online: bool) -> &'static str {
+    let v = venue.unwrap_or("").trim_end_matches(['》', '〉']);
+    let base = if v.ends_with("学报") || v.ends_with("杂志") || v.ends_with('刊') {
+        "J"
+    } else if v.ends_with('报') {
+        "N"
+    } else {
+        return if online { "EB/OL" } else { "Z" };
+    };
+    if online {
+        if base == "J" { "J/OL" } else { "N/OL" }
+    } else {
+        base
+    }
+}
+
+impl Citation {
+    /// The citation of a document with metadata `meta` and title `title`; `online` when it
+    /// was read from a saved web page (or carries a web page's breadcrumb).
+    pub fn of(meta: &Metadata, title: &str, online: bool) -> Self {
+        let clean = |s: &String| s.trim().trim_matches(['《', '》']).to_owned();
+        Citation {
+            author: meta.author.as_ref().map(clean).filter(|s| !s.is_empty()),
+            title: title.trim().to_owned(),
+            venue: meta
+                .source
+                .as_ref()
+                .or(meta.column.as_ref())
+                .map(clean)
+                .filter(|s| !s.is_empty()),
+            published: meta.published.clone(),
+            online: online || !meta.breadcrumb.is_empty(),
+        }
+    }
+
+    /// The reference in GB/T 7714-2015 form, numbered `[1]`, cited on `accessed`
+    /// (`YYYY-MM-DD`): `[1] 董德兵. 题名[J/OL]. 前线, 2018-11-08[2026-11-29].`
+    pub fn gbt7714(&self, accessed: &str) -> String {
+        let code = kind(self.venue.as_deref(), self.online);
+        let mut out = String::from("[1] ");
+        if let Some(a) = &self.author {
+            out.push_str(&format!("{a}. "));
+        }
+        out.push_str(&format!("{}[{code}]. ", self.title));
+        match (code, &self.venue) {
+            ("EB/OL" | "Z", _) | (_, None) => {
+                if let Some(v) = &self.venue {
+                    out.push_str(&format!("{v}, "));
+                }
+                if let Some(d) = &self.published {
+                    out.push_str(&format!("({d})"));
+                }
+            }
+            (_, Some(v)) => {
+                out.push_str(v);
+                if let Some(d) = &self.published {
+                    out.push_str(&format!(", {d}"));
+                }
+            }
+        }
+        if self.online {
+            out.push_str(&format!("[{accessed}]"));
+        }
+        let out = out.trim_end_matches([' ', ',', '.']).to_owned();
+        format!("{out}.")
+    }
+
+    /// A passage quoted with its source: `“…”（董德兵：《题名》，《前线》2018-11-08）`.
+    pub fn quote(&self, passage: &str) -> String {
+        let mut source = String::new();
+        if let Some(a) = &self.author {
+            source.push_str(&format!("{a}："));
+        }
+        source.push_str(&format!("《{}》", self.title));
+        match (&self.venue, &self.published) {
+            (Some(v), Some(d)) => source.push_str(&format!("，《{v}》{d}")),
+            (Some(v), None) => source.push_str(&format!("，《{v}》")),
+            (None, Some(d)) => source.push_str(&format!("，{d}")),
+            (None, None) => {}
+        }
+        format!(
+            "“{}”（{source}）",
+            super::typography::nested_quote(passage.trim())
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(author: &str, venue: &str, date: &str) -> Metadata {
+        Metadata {
+            author: (!author.is_empty()).then(|| author.into()),
+            source: (!venue.is_empty()).then(|| venue.into()),
+            published: (!date.is_empty()).then(|| date.into()),
+            ..Metadata::default()
+        }
+    }
+
+    #[test]
+    fn the_type_code_follows_the_venue() {
+        let at = "2026-11-29";
+        let n = Citation::of(&meta("李华", "人民日报", "2018-11-08"), "题名", false);
+        assert_eq!(n.gbt7714(at), "[1] 李华. 题名[N]. 人民日报, 2018-11-08.");
+        let j = Citation::of(&meta("李华", "《北京大学学报》", "2018"), "题名", true);
+        assert_eq!(
+            j.gbt7714(at),
+            "[1] 李华. 题名[J/OL]. 北京大学学报, 2018[2026-11-29]."
+        );
+        let web = Citation::of(&meta("董德兵", "前线", "2018-11-08"), "从严从实", true);
+        assert_eq!(
+            web.gbt7714(at),
+            "[1] 董德兵. 从严从实[EB/OL]. 前线, (2018-11-08)[2026-11-29]."
+        );
+        let bare = Citation::of(&meta("", "", ""), "无名", false);
+        assert_eq!(bare.gbt7714(at), "[1] 无名[Z].");
+    }
+
+    #[test]
+    fn a_quote_carries_its_source_with_nested_marks() {
+        let c = Citation::of(&meta("董德兵", "前线", "2018-11-08"), "从严从实", true);
+        assert_eq!(
+            c.quote("实现“两个一百年”奋斗目标"),
+            "“实现‘两个一百年’奋斗目标”（董德兵：《从严从实》，《前线》2018-11-08）"
+        );
+    }
+}
