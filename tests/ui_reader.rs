@@ -321,3 +321,31 @@ fn copy_citation_quotes_the_selection_with_its_source() {
     h.state_mut().state.apply(jingdu::app::Action::Select(None));
     assert!(h.state().state.citation_text().starts_with("[1] 董德兵. "));
 }
+
+#[test]
+fn the_outline_counts_search_hits_per_section() {
+    use egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("查找").type_text("党的组织");
+    h.run();
+    let said = |h: &egui_kittest::Harness<'static, jingdu::ui::JingduApp>, label: &str| {
+        h.get_by_role_and_label(Role::TreeItem, label)
+            .accesskit_node()
+            .data()
+            .description()
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        said(&h, "从严从实加强党的基层党组织建设").as_deref(),
+        Some("4 处查找结果")
+    );
+    // One hit is in the opening paragraph, three in the first section.
+    assert_eq!(
+        said(&h, "以政治建设为统领，强化基层党组织的政治功能").as_deref(),
+        Some("3 处查找结果")
+    );
+    assert!(!said(&h, HEADING_3).is_some_and(|d| d.contains("查找结果")));
+}

@@ -386,6 +386,32 @@ impl OutlineView {
             );
             text_right = badge_rect.min.x - 4.0;
         }
+        // While the find bar has hits: how many fall in this node, in the hits' colour (and
+        // said to a screen reader).
+        let hits = hit_count(state, row.node);
+        if hits > 0 {
+            ui.ctx().accesskit_node_builder(resp.id, |n| {
+                n.set_description(s::hits_in_section(hits));
+            });
+            let galley = ui.painter().layout_no_wrap(
+                format!("{hits}"),
+                FontId::proportional(11.0),
+                palette.ink,
+            );
+            let w = galley.size().x + 10.0;
+            let badge_rect = Rect::from_center_size(
+                pos2(text_right - w / 2.0, label_rect.center().y),
+                vec2(w, 16.0),
+            );
+            ui.painter()
+                .rect_filled(badge_rect, 8.0, palette.search_current);
+            ui.painter().galley(
+                badge_rect.center() - galley.size() / 2.0,
+                galley,
+                palette.ink,
+            );
+            text_right = badge_rect.min.x - 4.0;
+        }
         let (font, color) = match row.node {
             Node::Root => (
                 FontId::new(14.0, super::fonts::heading_family()),
@@ -573,6 +599,32 @@ fn closing_mark(c: char) -> Option<char> {
         '【' => '】',
         _ => return None,
     })
+}
+
+/// Search hits inside `node` (0 when the find bar is closed or finds nothing).
+fn hit_count(state: &AppState, node: Node) -> usize {
+    let Some(search) = state.view.search.as_ref().filter(|s| !s.hits.is_empty()) else {
+        return 0;
+    };
+    let doc = &state.source.document;
+    let range = match node {
+        Node::Root => return search.hits.len(),
+        Node::Section(sec) => {
+            let blocks = &doc.sections[sec].blocks;
+            let (Some(first), Some(last)) = (
+                doc.blocks.get(blocks.start),
+                doc.blocks.get(blocks.end.saturating_sub(1)),
+            ) else {
+                return 0;
+            };
+            first.range.start..last.range.end
+        }
+        Node::Paragraph(b) => match doc.blocks.get(b) {
+            Some(block) => block.range.clone(),
+            None => return 0,
+        },
+    };
+    search.hits_in(&range).len()
 }
 
 fn note_count(state: &AppState, node: Node) -> u32 {

@@ -246,6 +246,11 @@ pub const EXPORT_WITH_HEADINGS: &str = "包含章节标题";
 /// Export dialog: the whole text with the notes inline.
 pub const EXPORT_ANNOTATED: &str = "全文批注本（正文连同笔记；Word 中为页边批注）";
 
+/// The outline's description of a node with search hits.
+pub fn hits_in_section(n: usize) -> String {
+    format!("{n} 处查找结果")
+}
+
 /// Command: copy with the source.
 pub const COPY_CITATION: &str = "复制引用";
 /// Tooltip of copy with the source.
