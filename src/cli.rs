@@ -396,17 +396,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         }
         Command::Cite { file } => {
             let source = open_source(file.as_deref(), true)?;
-            let doc = &source.document;
-            let title = crate::document::typography::display_text(
-                doc.meta.title.as_deref().unwrap_or(&source.display_name()),
-            );
-            let online = file.as_deref().is_some_and(|p| {
-                p.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
-                })
-            });
             let today = notes::now_rfc3339();
-            let reference = crate::document::cite::Citation::of(&doc.meta, &title, online)
+            let reference = crate::document::cite::Citation::of_source(&source)
                 .gbt7714(today.get(..10).unwrap_or(&today));
             let mut out = StripControls::new(out);
             writeln!(out, "{reference}")

@@ -8,7 +8,18 @@
 //! (`[2026-11-29]`); the access path (URL) is left out because jingdu does not know it —
 //! GB/T 7714 asks for it, so a reader citing an online source should add it.
 
-use super::Metadata;
+use std::path::Path;
+
+use super::{Metadata, Origin, Source};
+
+/// Whether a file is a saved web page (`.html`, `.htm`, `.mhtml`): its text came from the web.
+pub fn is_web_page(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ["html", "htm", "mhtml"]
+            .iter()
+            .any(|w| e.eq_ignore_ascii_case(w))
+    })
+}
 
 /// What the reference is built from.
 #[derive(Clone, Debug)]
@@ -59,6 +70,21 @@ impl Citation {
             published: meta.published.clone(),
             online: online || !meta.breadcrumb.is_empty(),
         }
+    }
+
+    /// The citation of an opened document: its title as shown (or its name), online when it
+    /// was read from a saved web page.
+    pub fn of_source(source: &Source) -> Self {
+        let title = super::typography::display_text(
+            source
+                .document
+                .meta
+                .title
+                .as_deref()
+                .unwrap_or(&source.display_name()),
+        );
+        let online = matches!(&source.origin, Origin::File(p) if is_web_page(p));
+        Citation::of(&source.document.meta, &title, online)
     }
 
     /// The reference in GB/T 7714-2015 form, numbered `[1]`, cited on `accessed`

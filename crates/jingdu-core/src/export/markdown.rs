@@ -161,14 +161,7 @@ fn write_front_matter(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
     if let Some(d) = &m.published {
         writeln!(out, "published: {}", quoted(d))?;
     }
-    let mut tags: Vec<&str> = Vec::new();
-    for n in &e.notes {
-        for t in &n.tags {
-            if !tags.contains(&t.as_str()) {
-                tags.push(t);
-            }
-        }
-    }
+    let tags = e.tags();
     if !tags.is_empty() {
         let list: Vec<String> = tags.iter().map(|t| quoted(t)).collect();
         writeln!(out, "tags: [{}]", list.join(", "))?;

@@ -216,13 +216,29 @@ impl<'a> Export<'a> {
         }
     }
 
+    /// Who wrote the notes, trimmed; `None` when not given.
+    pub fn author_name(&self) -> Option<&'a str> {
+        self.author.map(str::trim).filter(|a| !a.is_empty())
+    }
+
+    /// Every tag of the exported notes, once each, in the order first used.
+    pub fn tags(&self) -> Vec<&'a str> {
+        let mut seen = std::collections::HashSet::new();
+        self.notes
+            .iter()
+            .flat_map(|n| n.tags.iter().map(String::as_str))
+            .filter(|t| seen.insert(*t))
+            .collect()
+    }
+
     /// The article's reference in GB/T 7714-2015 form, cited on the export date (see
     /// [`crate::document::cite`]).
     pub fn reference(&self) -> String {
-        let online = self.info.path.as_deref().is_some_and(|p| {
-            let p = p.to_ascii_lowercase();
-            p.ends_with(".html") || p.ends_with(".htm") || p.ends_with(".mhtml")
-        });
+        let online = self
+            .info
+            .path
+            .as_deref()
+            .is_some_and(|p| crate::document::cite::is_web_page(Path::new(p)));
         let accessed = match self.generated.parse::<jiff::Timestamp>() {
             Ok(t) => t
                 .to_zoned_datetime(self.zone.clone())
@@ -338,8 +354,8 @@ impl<'a> Export<'a> {
         if let Some(p) = &self.info.path {
             out.push(("文件".to_owned(), p.clone()));
         }
-        if let Some(a) = self.author.filter(|a| !a.trim().is_empty()) {
-            out.push(("笔记作者".to_owned(), a.trim().to_owned()));
+        if let Some(a) = self.author_name() {
+            out.push(("笔记作者".to_owned(), a.to_owned()));
         }
         out.push(("笔记".to_owned(), format!("{} 条", self.notes.len())));
         let legend = self.legend();

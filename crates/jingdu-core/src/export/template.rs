@@ -191,7 +191,7 @@ impl Context {
                 file: e.info.path.clone().unwrap_or_default(),
                 reference,
             },
-            author: e.author.unwrap_or_default().trim().to_owned(),
+            author: e.author_name().unwrap_or_default().to_owned(),
             exported: e.time(e.generated),
             exported_iso: e.generated.to_owned(),
             legend: e

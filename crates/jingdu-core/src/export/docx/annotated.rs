@@ -194,11 +194,7 @@ fn commented_paragraph(
 /// The Word comment of note `n`: label and place, the note's text, tags and dates, and a
 /// link back into jingdu (a HYPERLINK field, which Word and LibreOffice follow from a comment).
 fn comment(e: &Export<'_>, o: &Options, n: &Note, number: usize, id: usize) -> Comment {
-    let author = e
-        .author
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .unwrap_or("精读");
+    let author = e.author_name().unwrap_or("精读");
     let mut label = format!("〔{number}〕{}", e.label(n));
     let place = e.place(n);
     if !place.is_empty() {

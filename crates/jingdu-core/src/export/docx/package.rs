@@ -36,23 +36,11 @@ pub(super) struct CoreProperties {
 impl CoreProperties {
     /// The properties of export `e` with subject `subject`.
     pub fn of(e: &Export<'_>, subject: &str) -> Self {
-        let mut keywords: Vec<String> = Vec::new();
-        for n in &e.notes {
-            for t in &n.tags {
-                if !keywords.contains(t) {
-                    keywords.push(t.clone());
-                }
-            }
-        }
         CoreProperties {
             title: format!("{} · {subject}", e.title()),
             subject: subject.to_owned(),
-            author: e
-                .author
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_owned),
-            keywords,
+            author: e.author_name().map(str::to_owned),
+            keywords: e.tags().into_iter().map(str::to_owned).collect(),
             time: utc_time(e.generated),
         }
     }

@@ -365,23 +365,11 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), Exp
         (notes_paras(e, o), "学习笔记")
     };
     let laid = layout::lay_out(&mut faces, &paras);
-    let mut keywords: Vec<String> = Vec::new();
-    for n in &e.notes {
-        for t in &n.tags {
-            if !keywords.contains(t) {
-                keywords.push(t.clone());
-            }
-        }
-    }
     let info = render::Info {
         title: format!("{} · {subject}", e.title()),
-        author: e
-            .author
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned),
+        author: e.author_name().map(str::to_owned),
         subject: subject.to_owned(),
-        keywords,
+        keywords: e.tags().into_iter().map(str::to_owned).collect(),
         created: e.generated.to_owned(),
         header: tight(&format!("{} · {subject}", e.title())),
     };
