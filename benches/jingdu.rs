@@ -406,20 +406,25 @@ fn document_kinds(c: &mut Criterion) {
 /// Search 1 M characters for every hit: folding the body (once per document in the window)
 /// and finding all hits of a query with 80 of them, and with none.
 fn search(c: &mut Criterion) {
-    use jingdu::document::search::{find_all, folded};
+    use jingdu::document::search::{Matching, find_all, folded};
     let source = Source::from_text(Origin::Builtin, &synthetic_text(MILLION));
     let body = source.document.body_text();
-    let haystack = folded(body);
+    let any = Matching::default();
+    let exact = Matching { any_script: false };
+    let haystack = folded(body, any);
     let mut g = c.benchmark_group("search 1 M characters");
     g.sample_size(20);
     g.bench_function("fold the body", |b| {
-        b.iter(|| black_box(folded(body).len()))
+        b.iter(|| black_box(folded(body, exact).len()))
+    });
+    g.bench_function("fold the body, 简繁等同", |b| {
+        b.iter(|| black_box(folded(body, any).len()))
     });
     g.bench_function("find all hits of 党的组织", |b| {
-        b.iter(|| black_box(find_all(&haystack, "党的组织").len()))
+        b.iter(|| black_box(find_all(&haystack, "党的组织", any).len()))
     });
     g.bench_function("find a query with no hit", |b| {
-        b.iter(|| black_box(find_all(&haystack, "没有这句话").len()))
+        b.iter(|| black_box(find_all(&haystack, "没有这句话", any).len()))
     });
     g.finish();
 }

@@ -106,6 +106,9 @@ pub enum Command {
         /// the body text.
         #[arg(long)]
         json: bool,
+        /// Match Traditional and Simplified characters only as written (by default 黨 finds 党).
+        #[arg(long)]
+        same_script: bool,
     },
     /// Open the window at a note: a jingdu://open?doc=ID&note=ID link from exported notes (what
     /// the desktop entry passes when a link is clicked), or a file.
@@ -404,14 +407,21 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                 .and_then(|()| out.flush())
                 .map_err(write_err)
         }
-        Command::Search { args, json } => {
+        Command::Search {
+            args,
+            json,
+            same_script,
+        } => {
             let (file, query) = match args.as_slice() {
                 [q] => (None, q.as_str()),
                 [f, q] => (Some(PathBuf::from(f)), q.as_str()),
                 _ => return Err(CliError::new("用法：jingdu search [FILE] QUERY")),
             };
             let source = open_source(file.as_deref(), true)?;
-            search(&source, query, json, out).map_err(write_err)
+            let matching = crate::document::search::Matching {
+                any_script: !same_script,
+            };
+            search(&source, query, matching, json, out).map_err(write_err)
         }
         Command::Open { .. } => Err(CliError::new(
             "jingdu open 会打开窗口，不在无窗口模式下运行",
@@ -696,14 +706,20 @@ struct SearchHit {
 }
 
 /// Prints every hit of `query` in `source`.
-fn search(source: &Source, query: &str, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
+fn search(
+    source: &Source,
+    query: &str,
+    matching: crate::document::search::Matching,
+    json: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     use crate::document::search;
     let doc = &source.document;
     // The context as the reader shows it (one char per char, so offsets hold).
     let body: Vec<char> = crate::document::typography::display_text(doc.body_text())
         .chars()
         .collect();
-    let hits = search::find_all(&search::folded(doc.body_text()), query);
+    let hits = search::find_all(&search::folded(doc.body_text(), matching), query, matching);
     let mut paragraph_numbers = vec![None; doc.blocks.len()];
     for (k, b) in doc.paragraph_indices().enumerate() {
         paragraph_numbers[b] = Some(k + 1);

@@ -309,6 +309,11 @@ fn search_prints_every_hit_with_its_place_and_json() {
     assert_eq!(hits[0]["paragraph"], 1);
     let none = jingdu(dir.path(), &["search", "不存在的句子"]);
     assert_eq!(stdout(&none), "共 0 处\n");
+    // Traditional characters find Simplified ones unless --same-script.
+    let any = jingdu(dir.path(), &["search", "黨的組織"]);
+    assert!(stdout(&any).ends_with("共 4 处\n"), "{}", stdout(&any));
+    let same = jingdu(dir.path(), &["search", "--same-script", "黨的組織"]);
+    assert_eq!(stdout(&same), "共 0 处\n");
 }
 
 #[test]

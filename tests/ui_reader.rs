@@ -349,3 +349,62 @@ fn the_outline_counts_search_hits_per_section() {
     );
     assert!(!said(&h, HEADING_3).is_some_and(|d| d.contains("查找结果")));
 }
+
+#[test]
+fn the_script_switch_shows_traditional_characters_and_keeps_notes_on_their_chars() {
+    use jingdu::app::{Action, NoteTarget};
+    use jingdu::notes::NoteKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.state_mut().state.apply(Action::StartNote(NoteTarget {
+        kind: NoteKind::Passage,
+        range: 30..40,
+    }));
+    h.state_mut()
+        .state
+        .apply(Action::SetDraftText("看这里".into()));
+    h.state_mut().state.apply(Action::CommitDraft);
+    h.run();
+    let quote = h.state().state.notes()[0].anchor.quote.clone();
+
+    h.get_by_label("排版").click();
+    h.run();
+    h.get_by_label("繁體").click();
+    h.run();
+    h.run();
+    // The outline and the reader show Traditional characters…
+    h.get_by_role_and_label(Role::TreeItem, "從嚴從實加強黨的基層黨組織建設");
+    let state = &h.state().state;
+    let shown: Vec<char> = state.shown().body_text().chars().collect();
+    let source: Vec<char> = state.source.document.body_text().chars().collect();
+    assert_eq!(shown.len(), source.len());
+    // …the note is still on the same characters, and keeps the source's text.
+    let note = &state.notes()[0];
+    assert_eq!((note.anchor.start, note.anchor.end), (30, 40));
+    assert_eq!(note.anchor.quote, quote);
+    let on_screen: String = shown[30..40].iter().collect();
+    assert_eq!(
+        on_screen,
+        jingdu::document::script::convert(&quote, jingdu::document::script::Script::Traditional)
+    );
+    assert_ne!(on_screen, quote, "the passage has characters that change");
+
+    // Find with 简繁等同 (on by default) finds Traditional queries in the Simplified source.
+    use egui::{Key, Modifiers};
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("查找").type_text("黨的組織");
+    h.run();
+    assert_eq!(h.state().state.view.search.as_ref().unwrap().hits.len(), 4);
+    h.get_by_label("简繁等同").click();
+    h.run();
+    assert_eq!(h.state().state.view.search.as_ref().unwrap().hits.len(), 0);
+
+    // Back to the text's own characters.
+    h.get_by_label("排版").click();
+    h.run();
+    h.get_by_label("原文").click();
+    h.run();
+    h.run();
+    h.get_by_role_and_label(Role::TreeItem, "从严从实加强党的基层党组织建设");
+}

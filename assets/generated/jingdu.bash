@@ -721,7 +721,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__search)
-            opts="-h --json --encoding --help"
+            opts="-h --json --same-script --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

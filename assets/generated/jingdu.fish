@@ -93,6 +93,7 @@ complete -c jingdu -n "__fish_jingdu_using_subcommand cite" -l encoding -d 'Read
 complete -c jingdu -n "__fish_jingdu_using_subcommand cite" -s h -l help -d 'Print help'
 complete -c jingdu -n "__fish_jingdu_using_subcommand search" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand search" -l json -d 'Print JSON: `[{"heading", "paragraph", "start", "end", "context"}]`, char offsets in the body text'
+complete -c jingdu -n "__fish_jingdu_using_subcommand search" -l same-script -d 'Match Traditional and Simplified characters only as written (by default 黨 finds 党)'
 complete -c jingdu -n "__fish_jingdu_using_subcommand search" -s h -l help -d 'Print help'
 complete -c jingdu -n "__fish_jingdu_using_subcommand open" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand open" -s h -l help -d 'Print help'

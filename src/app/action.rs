@@ -54,6 +54,8 @@ pub enum Action {
     SetCompressPunctuation(bool),
     /// A quarter em between Han and Latin (中西文间距) or not.
     SetHanLatinGap(bool),
+    /// Show the text in its own, Simplified or Traditional characters (简/繁).
+    SetScript(crate::document::script::Script),
     /// The name exports give as the notes' author (the export dialog's 署名).
     SetNoteAuthor(String),
     /// The text selection in the reader changed (char range in the body text).
@@ -109,6 +111,8 @@ pub enum Action {
     SearchPrevious,
     /// Close the find bar (Esc).
     CloseSearch,
+    /// Let Traditional and Simplified characters match each other in the find bar (简繁等同).
+    SetSearchAnyScript(bool),
     /// Reveal a note a `jingdu://` link named, saying so (or that it is gone).
     OpenAtNote(String),
     /// Change the notes panel filter text.

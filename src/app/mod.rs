@@ -7,6 +7,7 @@
 mod action;
 mod autosave;
 mod citation;
+mod display;
 mod drafts;
 mod history;
 mod import;
@@ -233,6 +234,8 @@ pub struct AppState {
     dirty_since: Option<Instant>,
     clock: Clock,
     undo_status: Option<u64>,
+    /// The document in the characters chosen with 简/繁, when they are not its own.
+    shown: Option<std::sync::Arc<crate::document::Document>>,
 }
 
 impl AppState {
@@ -450,6 +453,8 @@ impl AppState {
             Action::SearchNext => self.step_search(true),
             Action::SearchPrevious => self.step_search(false),
             Action::CloseSearch => self.view.search = None,
+            Action::SetSearchAnyScript(any) => self.set_search_any_script(any),
+            Action::SetScript(script) => self.set_script(script),
             Action::OpenAtNote(id) => match self.note(&id) {
                 None => {
                     self.messages.post(

@@ -102,7 +102,9 @@ impl AppState {
             dirty_since: None,
             clock,
             undo_status: None,
+            shown: None,
         }
+        .with_shown_script()
     }
 
     /// Opens `source`, whose notes were loaded on a worker ([`super::tasks::Tasks`]), in

@@ -44,7 +44,10 @@ impl AppState {
             Some(s) => s.focus_seq = seq,
             None => {
                 self.view.search = Some(SearchView {
-                    folded: search::folded(self.source.document.body_text()),
+                    folded: search::folded(
+                        self.source.document.body_text(),
+                        self.settings.matching(),
+                    ),
                     focus_seq: seq,
                     ..SearchView::default()
                 });
@@ -63,13 +66,24 @@ impl AppState {
         let Some(s) = &mut self.view.search else {
             return;
         };
-        s.hits = search::find_all(&s.folded, &query);
+        s.hits = search::find_all(&s.folded, &query, self.settings.matching());
         s.query = query;
         s.current = s.hits.partition_point(|h| h.start < from);
         if s.current >= s.hits.len() {
             s.current = 0;
         }
         self.show_current_hit();
+    }
+
+    /// Turns 简繁等同 on or off and finds the query again.
+    pub(super) fn set_search_any_script(&mut self, any: bool) {
+        self.settings.search_any_script = any;
+        let Some(s) = &mut self.view.search else {
+            return;
+        };
+        s.folded = search::folded(self.source.document.body_text(), self.settings.matching());
+        let query = std::mem::take(&mut s.query);
+        self.set_search_query(query);
     }
 
     /// Moves to the next (or previous) hit, wrapping around.

@@ -90,6 +90,10 @@ pub struct Settings {
     pub compress_punctuation: bool,
     /// 中西文间距: a quarter em between Han and Latin.
     pub han_latin_gap: bool,
+    /// 简/繁: which characters the text is shown in.
+    pub script: crate::document::script::Script,
+    /// 简繁等同: the find bar matches Traditional and Simplified characters to each other.
+    pub search_any_script: bool,
 }
 
 impl Default for Settings {
@@ -106,6 +110,8 @@ impl Default for Settings {
             note_author: String::new(),
             compress_punctuation: true,
             han_latin_gap: true,
+            script: crate::document::script::Script::Original,
+            search_any_script: true,
         }
     }
 }
@@ -119,6 +125,13 @@ impl Settings {
         crate::document::spacing::Spacing {
             compress_punctuation: self.compress_punctuation,
             han_latin_gap: self.han_latin_gap,
+        }
+    }
+
+    /// How the find bar matches text.
+    pub fn matching(&self) -> crate::document::search::Matching {
+        crate::document::search::Matching {
+            any_script: self.search_any_script,
         }
     }
 

@@ -83,6 +83,14 @@ impl FindBar {
                     {
                         actions.push(Action::SearchNext);
                     }
+                    let mut any_script = state.settings.search_any_script;
+                    if ui
+                        .checkbox(&mut any_script, s::FIND_ANY_SCRIPT)
+                        .on_hover_text(s::FIND_ANY_SCRIPT_TIP)
+                        .changed()
+                    {
+                        actions.push(Action::SetSearchAnyScript(any_script));
+                    }
                     if ui.button(s::FIND_CLOSE).clicked() {
                         actions.push(Action::CloseSearch);
                     }

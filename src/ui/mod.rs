@@ -59,6 +59,8 @@ pub struct JingduApp {
     pub about: about::AboutBox,
     /// Work off the window's thread: opening a large document.
     tasks: crate::app::tasks::Tasks,
+    /// The script the reader and outline were built in.
+    shown_script: crate::document::script::Script,
 }
 
 /// A side panel shown as an overlay.
@@ -93,9 +95,9 @@ impl JingduApp {
         fonts::install(ctx);
         theme::install(ctx);
         theme::select(ctx, state.settings.theme);
-        let reader = reader::ReaderView::new(&state.source.document, &state.source.display_name());
-        let outline =
-            outline::OutlineView::new(&state.source.document, &state.source.display_name());
+        let reader = reader::ReaderView::new(state.shown(), &state.source.display_name());
+        let outline = outline::OutlineView::new(state.shown(), &state.source.display_name());
+        let shown_script = state.settings.script;
         JingduApp {
             state,
             reader,
@@ -113,7 +115,17 @@ impl JingduApp {
             keyboard_help: false,
             about: about::AboutBox::default(),
             tasks: crate::app::tasks::Tasks::default(),
+            shown_script,
         }
+    }
+
+    /// Builds the reader and the outline again for the document as shown (after opening
+    /// another one, or a 简/繁 switch).
+    fn rebuild_views(&mut self) {
+        let name = self.state.source.display_name();
+        self.reader = reader::ReaderView::new(self.state.shown(), &name);
+        self.outline = outline::OutlineView::new(self.state.shown(), &name);
+        self.shown_script = self.state.settings.script;
     }
 
     /// Opens `path` in place of the current document, in the encoding the reader chose for it
@@ -157,14 +169,7 @@ impl JingduApp {
         };
         self.state
             .switch_to_prepared(prepared.source, prepared.notes);
-        self.reader = reader::ReaderView::new(
-            &self.state.source.document,
-            &self.state.source.display_name(),
-        );
-        self.outline = outline::OutlineView::new(
-            &self.state.source.document,
-            &self.state.source.display_name(),
-        );
+        self.rebuild_views();
         self.notes_panel = notes_panel::NotesPanel::default();
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(Self::window_title(
             &self.state.source,
@@ -380,6 +385,9 @@ impl JingduApp {
         let ctx = ui.ctx().clone();
         let mut actions = Requests::new();
         self.collect_shortcuts(&ctx, &mut actions);
+        if self.state.settings.script != self.shown_script {
+            self.rebuild_views();
+        }
 
         self.window_width = ui.available_width();
         let settings = &self.state.settings;

@@ -218,7 +218,7 @@ impl OutlineView {
 
     /// Shows the outline panel content.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
-        let doc = &state.source.document;
+        let doc = state.shown();
         let palette = Palette::of(state.settings.theme);
         ui.horizontal(|ui| {
             // A narrow panel drops its heading (the toolbar button names it) rather than let
@@ -299,7 +299,7 @@ impl OutlineView {
         current: bool,
         actions: &mut Requests,
     ) -> Option<Node> {
-        let doc = &state.source.document;
+        let doc = state.shown();
         let (rect, _) =
             ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
         let mut toggled = None;
@@ -606,7 +606,7 @@ fn hit_count(state: &AppState, node: Node) -> usize {
     let Some(search) = state.view.search.as_ref().filter(|s| !s.hits.is_empty()) else {
         return 0;
     };
-    let doc = &state.source.document;
+    let doc = state.shown();
     let range = match node {
         Node::Root => return search.hits.len(),
         Node::Section(sec) => {
@@ -628,7 +628,7 @@ fn hit_count(state: &AppState, node: Node) -> usize {
 }
 
 fn note_count(state: &AppState, node: Node) -> u32 {
-    let doc = &state.source.document;
+    let doc = state.shown();
     let index = state.note_index();
     match node {
         Node::Root => index.total_anchored(),

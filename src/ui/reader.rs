@@ -538,7 +538,7 @@ impl ReaderView {
         col_left: f32,
         actions: &mut Requests,
     ) {
-        let doc = &state.source.document;
+        let doc = state.shown();
         let n = self.items.len();
         let first = self.item_at(viewport.min.y);
         let last = self.item_at(viewport.max.y).min(n - 1);
@@ -719,7 +719,7 @@ impl ReaderView {
         flash: Option<Range<usize>>,
         actions: &mut Requests,
     ) {
-        let doc = &state.source.document;
+        let doc = state.shown();
         let block = &doc.blocks[b];
         let Some(ts) = self.typeset.get(&i) else {
             return;
@@ -866,7 +866,7 @@ impl ReaderView {
         rects: &[(usize, Rect)],
         c: usize,
     ) -> Option<Pos2> {
-        let doc = &state.source.document;
+        let doc = state.shown();
         let b = doc.block_at_offset(c.saturating_sub(1))?;
         let i = *self.item_of_block.get(b)?;
         let &(_, rect) = rects.iter().find(|(j, _)| *j == i)?;
@@ -950,7 +950,7 @@ impl ReaderView {
     /// Char offset in the body text under `pos`, if `pos` is over item `i`'s text.
     fn hit(&self, ui: &Ui, state: &AppState, i: usize, rect: Rect, pos: Pos2) -> Option<usize> {
         let b = self.block_of(i)?;
-        let block = &state.source.document.blocks[b];
+        let block = &state.shown().blocks[b];
         let ts = self.typeset.get(&i)?;
         let style = self.style_of(i);
         let (above, _) = self.gaps(i);
@@ -986,7 +986,7 @@ impl ReaderView {
         rects: &[(usize, Rect)],
         actions: &mut Requests,
     ) {
-        let doc = &state.source.document;
+        let doc = state.shown();
         let clip = ui.clip_rect();
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let hit_at = |this: &Self, ui: &Ui, p: Pos2| -> Option<usize> {

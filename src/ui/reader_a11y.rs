@@ -42,7 +42,7 @@ pub fn article_nodes(
     title_lines: &[(String, bool)],
     blocks: RangeInclusive<usize>,
 ) -> Vec<ArticleNode> {
-    let doc = &state.source.document;
+    let doc = state.shown();
     let mut nodes = Vec::new();
     if *blocks.start() == 0 {
         for (line, is_title) in title_lines {

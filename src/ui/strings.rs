@@ -277,6 +277,10 @@ pub const FIND_COMMAND: &str = "查找";
 pub const FIND_TIP: &str = "在正文中查找（不分全角半角、大小写）";
 /// Command: next hit.
 pub const FIND_NEXT_COMMAND: &str = "下一处";
+/// Find bar: Traditional and Simplified match each other.
+pub const FIND_ANY_SCRIPT: &str = "简繁等同";
+/// Tooltip of 简繁等同.
+pub const FIND_ANY_SCRIPT_TIP: &str = "查找时繁体字与简体字视为相同（“黨”可找到“党”）";
 /// Tooltip of next hit.
 pub const FIND_NEXT_TIP: &str = "跳到下一处查找结果";
 /// Command: previous hit.
@@ -287,7 +291,17 @@ pub const FIND_PREVIOUS_TIP: &str = "跳到上一处查找结果";
 /// Toolbar: the typesetting menu.
 pub const TYPESETTING: &str = "排版";
 /// Tooltip of the typesetting menu.
-pub const TYPESETTING_TIP: &str = "标点挤压与中西文间距";
+pub const TYPESETTING_TIP: &str = "标点挤压、中西文间距与简繁显示";
+/// Typesetting: which characters the text is shown in.
+pub const SCRIPT: &str = "简繁显示";
+/// Tooltip of the script choice.
+pub const SCRIPT_TIP: &str = "以简体或繁体字显示正文（逐字转换，笔记、查找与导出仍按原文）";
+/// Script: as the source has it.
+pub const SCRIPT_ORIGINAL: &str = "原文";
+/// Script: Simplified.
+pub const SCRIPT_SIMPLIFIED: &str = "简体";
+/// Script: Traditional.
+pub const SCRIPT_TRADITIONAL: &str = "繁體";
 /// Typesetting: punctuation compression.
 pub const COMPRESS_PUNCTUATION: &str = "标点挤压";
 /// Tooltip of punctuation compression.

@@ -212,7 +212,8 @@ fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut 
     );
 }
 
-/// 排版: punctuation compression and the Han–Latin gap, on or off.
+/// 排版: punctuation compression and the Han–Latin gap, on or off; the text in its own,
+/// Simplified or Traditional characters.
 fn typesetting_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     // Stays open while the reader tries both switches and looks at the text.
     let config = egui::containers::menu::MenuConfig::new()
@@ -235,6 +236,30 @@ fn typesetting_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
                 .changed()
             {
                 actions.push(Action::SetHanLatinGap(gap));
+            }
+            ui.separator();
+            ui.label(egui::RichText::new(s::SCRIPT).small())
+                .on_hover_text(s::SCRIPT_TIP);
+            use crate::document::script::Script;
+            // The other script first: the one a reader of this text is likely to want.
+            let order = if state.looks_traditional() {
+                [Script::Original, Script::Simplified, Script::Traditional]
+            } else {
+                [Script::Original, Script::Traditional, Script::Simplified]
+            };
+            for script in order {
+                let label = match script {
+                    Script::Original => s::SCRIPT_ORIGINAL,
+                    Script::Simplified => s::SCRIPT_SIMPLIFIED,
+                    Script::Traditional => s::SCRIPT_TRADITIONAL,
+                };
+                if ui
+                    .radio(state.settings.script == script, label)
+                    .on_hover_text(s::SCRIPT_TIP)
+                    .clicked()
+                {
+                    actions.push(Action::SetScript(script));
+                }
             }
         });
     button.on_hover_text(s::TYPESETTING_TIP);

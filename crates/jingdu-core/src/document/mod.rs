@@ -14,6 +14,7 @@ mod meta;
 pub mod numbering;
 mod outline;
 mod parse;
+pub mod script;
 pub mod search;
 mod source;
 pub mod spacing;

@@ -2,11 +2,28 @@
 //! full-width ASCII to ASCII (`，` finds `,` and `１` finds `1`), the ideographic space to a
 //! space, Kangxi and supplement radicals to their ideographs, Latin letters to lower case — and
 //! every occurrence is found with one linear substring search. Folding keeps one char per
-//! char, so a hit's char offsets in the folded text are its offsets in the body.
+//! char, so a hit's char offsets in the folded text are its offsets in the body. Optionally
+//! Traditional and Simplified characters match each other (`黨` finds `党`): both sides are
+//! first shown in Simplified characters, which also keeps one char per char
+//! ([`super::script`]).
 
 use std::ops::Range;
 
+use super::script::{self, Script};
 use super::typography::fold_radical;
+
+/// What counts as the same text, beyond widths, radicals and case (always ignored).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Matching {
+    /// 简繁等同: Traditional and Simplified characters match each other.
+    pub any_script: bool,
+}
+
+impl Default for Matching {
+    fn default() -> Self {
+        Matching { any_script: true }
+    }
+}
 
 /// The form a char is compared in.
 pub fn fold(c: char) -> char {
@@ -22,15 +39,21 @@ pub fn fold(c: char) -> char {
     }
 }
 
-/// `text` folded (see [`fold`]), one char per char.
-pub fn folded(text: &str) -> String {
-    text.chars().map(fold).collect()
+/// `text` folded (see [`fold`]) for `matching`, one char per char.
+pub fn folded(text: &str, matching: Matching) -> String {
+    let plain: String = text.chars().map(fold).collect();
+    if matching.any_script {
+        // After folding, so that a Kangxi radical is converted as the ideograph it stands for.
+        script::convert(&plain, Script::Simplified)
+    } else {
+        plain
+    }
 }
 
-/// Every non-overlapping occurrence of `query` in `haystack` (already [`folded`]), as char
-/// ranges, in order. An empty (or all-space) query finds nothing.
-pub fn find_all(haystack: &str, query: &str) -> Vec<Range<usize>> {
-    let needle = folded(query.trim());
+/// Every non-overlapping occurrence of `query` in `haystack` (already [`folded`] with the same
+/// `matching`), as char ranges, in order. An empty (or all-space) query finds nothing.
+pub fn find_all(haystack: &str, query: &str, matching: Matching) -> Vec<Range<usize>> {
+    let needle = folded(query.trim(), matching);
     if needle.is_empty() {
         return Vec::new();
     }
@@ -63,7 +86,21 @@ mod tests {
     use super::*;
 
     fn find(body: &str, q: &str) -> Vec<Range<usize>> {
-        find_all(&folded(body), q)
+        let m = Matching::default();
+        find_all(&folded(body, m), q, m)
+    }
+
+    #[test]
+    fn traditional_and_simplified_match_each_other_unless_asked_not_to() {
+        assert_eq!(find("加強黨的組織建設", "党的组织"), vec![2..6]);
+        assert_eq!(find("加强党的组织建设", "黨的組織"), vec![2..6]);
+        assert_eq!(find("頭髮與发展", "发"), vec![1..2, 3..4]);
+        let exact = Matching { any_script: false };
+        assert!(find_all(&folded("加強黨的組織", exact), "党的", exact).is_empty());
+        assert_eq!(
+            find_all(&folded("加強黨的組織", exact), "黨的", exact),
+            vec![2..4]
+        );
     }
 
     #[test]
