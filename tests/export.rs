@@ -107,6 +107,7 @@ fn markdown_is_structurally_safe_commonmark() {
                     "从严从实加强党的基层党组织建设 · 学习笔记",
                     "正文开头",
                     "以政治建设为统领，强化基层党组织的政治功能",
+                    "推进基层组织创新，健全完善基层党建工作格局",
                     "未定位的笔记"
                 ]
             );
@@ -158,7 +159,7 @@ fn json_round_trips_through_import_into_an_empty_store() {
     );
     assert!(!state.import_needs_confirmation(&imported));
     let report = state.merge_imported(imported.notes.clone());
-    assert_eq!(report.added, 4);
+    assert_eq!(report.added, 5);
     // The note the fixture marked unanchored finds its passage again in this text.
     assert_eq!(report.unanchored, 0);
     let mut expected = list.clone();
@@ -177,8 +178,8 @@ fn json_round_trips_through_import_into_an_empty_store() {
     // Importing again changes nothing and duplicates nothing.
     let again = state.merge_imported(imported.notes);
     assert_eq!(again.added + again.updated, 0);
-    assert_eq!(again.unchanged, 4);
-    assert_eq!(state.notes().len(), 4);
+    assert_eq!(again.unchanged, 5);
+    assert_eq!(state.notes().len(), 5);
 }
 
 #[test]
@@ -188,7 +189,20 @@ fn json_annotations_have_the_w3c_shape() {
         serde_json::from_slice(&render(&source, &list, &Options::new(Format::Json))).unwrap();
     assert_eq!(v["type"], "AnnotationCollection");
     let items = v["first"]["items"].as_array().unwrap();
-    assert_eq!(items.len(), 4);
+    assert_eq!(items.len(), 5);
+    // A bookmark says so in the vocabulary's own terms.
+    let motivations: Vec<&str> = items
+        .iter()
+        .map(|a| a["motivation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        motivations.iter().filter(|m| **m == "bookmarking").count(),
+        1
+    );
+    assert_eq!(
+        motivations.iter().filter(|m| **m == "commenting").count(),
+        4
+    );
     for a in items {
         assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
         assert_eq!(a["type"], "Annotation");
@@ -260,7 +274,7 @@ fn scope_tags_and_colors_select_notes() {
             .collect::<Vec<_>>()
     };
     let base = Options::new(Format::Text);
-    assert_eq!(pick(&base).len(), 4);
+    assert_eq!(pick(&base).len(), 5);
     assert_eq!(
         pick(&Options {
             scope: Scope::Section(0),

@@ -34,6 +34,10 @@ fn docx_reads_back_with_headings_and_notes() {
                 "Heading1".to_owned(),
                 "以政治建设为统领，强化基层党组织的政治功能".to_owned()
             ),
+            (
+                "Heading1".to_owned(),
+                "推进基层组织创新，健全完善基层党建工作格局".to_owned()
+            ),
             ("Heading1".to_owned(), "未定位的笔记".to_owned()),
         ]
     );

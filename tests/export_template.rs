@@ -59,7 +59,9 @@ fn every_field_reaches_the_template() {
   “以政治建设为统领，强化基” 本节讲政治功能。
 3 paragraph 段落笔记 [以政治建设为统领，强化基层党组织的政治功能] §1 ¶2 疑问  2024年5月1日 09:30 True jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000003
   “以政治建设为统领，强化基” “神经网络”的比喻。/第二行。
-4 passage 摘句 [未定位的笔记]  其他  2024年5月1日 09:30 False jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000004
+4 bookmark 书签 [推进基层组织创新，健全完善基层党建工作格局] §3 ¶1 重点  2024年5月1日 09:30 True jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000005
+  “基层党组织在党的建设新的” 
+5 passage 摘句 [未定位的笔记]  其他  2024年5月1日 09:30 False jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000004
   “党的力量来自组织” 原文已删的摘句
 ";
     assert_eq!(out, want);

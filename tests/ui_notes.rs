@@ -265,3 +265,38 @@ fn notes_are_saved_and_come_back() {
     assert_eq!(h.state().state.notes()[0].text, "会保存");
     h.get_by_label("笔记：会保存");
 }
+
+#[test]
+fn ctrl_d_bookmarks_the_paragraph_at_the_top_and_the_notes_panel_lists_it() {
+    use egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(jingdu::document::Source::builtin(), dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.notes().len(), 1);
+    let mark = state.notes()[0].clone();
+    assert_eq!(mark.kind, jingdu::notes::NoteKind::Bookmark);
+    // The ribbon in the reader and the card in the notes panel.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "书签")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().state.view.selected_note.as_deref(),
+        Some(mark.id.as_str())
+    );
+    h.get_by_label("只看书签").click();
+    h.run();
+    assert!(h.state().state.view.filter.bookmarks_only);
+    // Saved with the notes.
+    assert!(h.state_mut().state.save_now());
+    let saved = std::fs::read_to_string(
+        jingdu::notes::Store::at(dir.path()).notes_path(&h.state().state.doc_info.id),
+    )
+    .unwrap();
+    assert!(saved.contains("\"kind\": \"bookmark\""), "{saved}");
+    // Ctrl+D again removes it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    assert!(h.state().state.notes().is_empty());
+}

@@ -103,6 +103,8 @@ pub enum Action {
     RevealNote(String),
     /// Open the find bar (Ctrl+F), or give it the keyboard.
     OpenSearch,
+    /// Bookmark the block at the top of the window, or remove its bookmark (Ctrl+D).
+    ToggleBookmark,
     /// Find this text.
     SetSearchQuery(String),
     /// Go to the next hit (Enter, F3).
@@ -121,6 +123,8 @@ pub enum Action {
     SetFilterTag(Option<String>),
     /// Filter by colour key.
     SetFilterColor(Option<String>),
+    /// Show only bookmarks in the notes panel, or everything.
+    SetFilterBookmarks(bool),
     /// Rename a colour of the palette.
     RenameColor {
         /// Colour key.

@@ -6,6 +6,7 @@
 
 mod action;
 mod autosave;
+mod bookmarks;
 mod citation;
 mod display;
 mod drafts;
@@ -449,6 +450,7 @@ impl AppState {
                 }
             }
             Action::OpenSearch => self.open_search(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
             Action::SetSearchQuery(q) => self.set_search_query(q),
             Action::SearchNext => self.step_search(true),
             Action::SearchPrevious => self.step_search(false),
@@ -494,6 +496,7 @@ impl AppState {
             Action::SetFilterText(t) => self.view.filter.text = t,
             Action::SetFilterTag(t) => self.view.filter.tag = t,
             Action::SetFilterColor(c) => self.view.filter.color = c,
+            Action::SetFilterBookmarks(on) => self.view.filter.bookmarks_only = on,
             Action::RenameColor { key, name } => {
                 if self.palette.rename(&key, &name) {
                     self.save_palette();

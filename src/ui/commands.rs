@@ -17,6 +17,8 @@ use super::strings as s;
 pub enum UiCommand {
     /// Write a note on the selection or the paragraph being read.
     NewNote,
+    /// Bookmark the paragraph at the top of the window, or remove its bookmark.
+    Bookmark,
     /// Undo the last note change.
     Undo,
     /// Redo.
@@ -62,8 +64,9 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 19] = [
+    pub const ALL: [UiCommand; 20] = [
         UiCommand::NewNote,
+        UiCommand::Bookmark,
         UiCommand::Undo,
         UiCommand::Redo,
         UiCommand::Find,
@@ -88,6 +91,7 @@ impl UiCommand {
     pub fn label(self) -> &'static str {
         match self {
             UiCommand::NewNote => s::NEW_NOTE,
+            UiCommand::Bookmark => s::BOOKMARK,
             UiCommand::Undo => s::UNDO,
             UiCommand::Redo => s::REDO,
             UiCommand::ZoomIn => s::ZOOM_IN,
@@ -113,6 +117,7 @@ impl UiCommand {
     pub fn explanation(self) -> &'static str {
         match self {
             UiCommand::NewNote => s::NEW_NOTE_TIP,
+            UiCommand::Bookmark => s::BOOKMARK_TIP,
             UiCommand::Undo => s::UNDO_TIP,
             UiCommand::Redo => s::REDO_TIP,
             UiCommand::ZoomIn => s::ZOOM_IN_TIP,
@@ -147,6 +152,7 @@ impl UiCommand {
         }
         match self {
             UiCommand::NewNote => &[k!(CMD_SHIFT, Key::N)],
+            UiCommand::Bookmark => &[k!(CMD, Key::D)],
             UiCommand::Undo => &[k!(CMD, Key::Z)],
             UiCommand::Redo => &[k!(CMD_SHIFT, Key::Z), k!(CMD, Key::Y)],
             UiCommand::ZoomIn => &[k!(CMD, Key::Equals), k!(CMD, Key::Plus)],
@@ -184,6 +190,7 @@ impl UiCommand {
     pub fn action(self) -> Request {
         match self {
             UiCommand::NewNote => Action::NoteSelectionOrParagraph.into(),
+            UiCommand::Bookmark => Action::ToggleBookmark.into(),
             UiCommand::Undo => Action::Undo.into(),
             UiCommand::Redo => Action::Redo.into(),
             UiCommand::ZoomIn => Action::ZoomIn.into(),

@@ -273,6 +273,10 @@ impl NotesPanel {
                 .response
                 .on_hover_text(s::FILTER_COLOR);
         });
+        let mut only = state.view.filter.bookmarks_only;
+        if ui.checkbox(&mut only, s::ONLY_BOOKMARKS).changed() {
+            actions.push(Action::SetFilterBookmarks(only));
+        }
     }
 
     fn rename_colors_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
@@ -383,7 +387,9 @@ fn card_ui(
                 .truncate(),
             );
         });
-        let text = if note.text.trim().is_empty() {
+        let text = if note.text.trim().is_empty() && note.kind == notes::NoteKind::Bookmark {
+            s::BOOKMARK_NO_TEXT.to_owned()
+        } else if note.text.trim().is_empty() {
             s::NO_CONTENT.to_owned()
         } else {
             note.text.clone()

@@ -835,6 +835,49 @@ impl ReaderView {
             }
         }
 
+        // A bookmark: a ribbon further out in the left margin.
+        if let Some(mark) = state.note_index().bookmark(b) {
+            let x = rect.min.x - 50.0;
+            let y = text_top + 2.0;
+            let color = palette.accent;
+            let p = ui.painter();
+            p.rect_filled(
+                Rect::from_min_size(pos2(x, y), vec2(10.0, 11.0)),
+                0.0,
+                color,
+            );
+            // The notched tail: two triangles, each convex.
+            for tail in [
+                [
+                    pos2(x, y + 11.0),
+                    pos2(x + 5.0, y + 11.0),
+                    pos2(x, y + 17.0),
+                ],
+                [
+                    pos2(x + 5.0, y + 11.0),
+                    pos2(x + 10.0, y + 11.0),
+                    pos2(x + 10.0, y + 17.0),
+                ],
+            ] {
+                p.add(egui::Shape::convex_polygon(
+                    tail.to_vec(),
+                    color,
+                    Stroke::NONE,
+                ));
+            }
+            let resp = ui
+                .interact(
+                    Rect::from_min_size(pos2(x - 3.0, y - 2.0), vec2(16.0, 21.0)),
+                    Id::unique(("bookmark", b)),
+                    Sense::click(),
+                )
+                .on_hover_text(s::BOOKMARK_RIBBON);
+            resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, s::BOOKMARK_LABEL));
+            if resp.clicked() {
+                actions.push(Action::RevealNote(mark.to_owned()));
+            }
+        }
+
         // A note button by each heading.
         if block.is_heading() {
             let btn = Rect::from_min_size(

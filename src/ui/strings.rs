@@ -288,6 +288,19 @@ pub const FIND_PREVIOUS_COMMAND: &str = "上一处";
 /// Tooltip of previous hit.
 pub const FIND_PREVIOUS_TIP: &str = "跳到上一处查找结果";
 
+/// Command: bookmark the paragraph at the top.
+pub const BOOKMARK: &str = "加书签";
+/// Tooltip of the bookmark command.
+pub const BOOKMARK_TIP: &str = "给窗口顶部的段落加书签，书签列在笔记栏里；已有书签时删除它";
+/// Tooltip of a bookmark ribbon in the reader.
+pub const BOOKMARK_RIBBON: &str = "书签：在笔记栏中查看，或再按一次删除";
+/// Accessible name of a bookmark ribbon.
+pub const BOOKMARK_LABEL: &str = "书签";
+/// A bookmark card without text.
+pub const BOOKMARK_NO_TEXT: &str = "点击回到这里";
+/// Notes panel filter: only bookmarks.
+pub const ONLY_BOOKMARKS: &str = "只看书签";
+
 /// Toolbar: the typesetting menu.
 pub const TYPESETTING: &str = "排版";
 /// Tooltip of the typesetting menu.

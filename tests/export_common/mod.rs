@@ -1,5 +1,5 @@
 //! The export tests' fixture: the built-in article with notes of all three kinds (one with
-//! hostile text, one unanchored), rendered at a fixed time in Beijing time, and golden files.
+//! hostile text, one unanchored) and a bookmark, rendered at a fixed time in Beijing time, and golden files.
 
 #![allow(dead_code)]
 
@@ -43,7 +43,8 @@ pub fn note(
     }
 }
 
-/// The built-in article with a passage, a section, a paragraph and an unanchored note.
+/// The built-in article with a passage, a section, a paragraph, a bookmark and an unanchored
+/// note.
 pub fn fixture() -> (Source, Vec<Note>) {
     let source = Source::builtin();
     let doc = &source.document;
@@ -91,6 +92,17 @@ pub fn fixture() -> (Source, Vec<Note>) {
             "00000000-0000-4000-8000-000000000003",
             "“神经网络”的比喻。\n第二行。",
             "blue",
+            &[],
+        ),
+        note(
+            doc,
+            NoteKind::Bookmark,
+            doc.blocks[doc.paragraph_indices().nth(6).unwrap()]
+                .range
+                .clone(),
+            "00000000-0000-4000-8000-000000000005",
+            "",
+            "yellow",
             &[],
         ),
         lost,

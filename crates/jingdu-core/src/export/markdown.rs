@@ -108,7 +108,7 @@ fn write_note(
     if o.include_quotes {
         let quote = display_text(&n.anchor.quote);
         match n.kind {
-            NoteKind::Passage | NoteKind::Paragraph => {
+            NoteKind::Passage | NoteKind::Paragraph | NoteKind::Bookmark => {
                 writeln!(out, "{}", quote_block(&quote))?;
                 writeln!(out)?;
             }

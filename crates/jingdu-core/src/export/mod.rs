@@ -475,6 +475,7 @@ pub fn kind_label(kind: NoteKind) -> &'static str {
         NoteKind::Section => "章节笔记",
         NoteKind::Paragraph => "段落笔记",
         NoteKind::Passage => "摘句",
+        NoteKind::Bookmark => "书签",
     }
 }
 

@@ -210,12 +210,7 @@ impl Context {
                     let heading_path = e.heading_path(n);
                     NoteFields {
                         number,
-                        kind: match n.kind {
-                            crate::notes::NoteKind::Section => "section",
-                            crate::notes::NoteKind::Paragraph => "paragraph",
-                            crate::notes::NoteKind::Passage => "passage",
-                        }
-                        .to_owned(),
+                        kind: n.kind.as_str().to_owned(),
                         kind_label: kind_label(n.kind).to_owned(),
                         heading: heading_path.join(" › "),
                         heading_path,

@@ -129,7 +129,12 @@ fn annotation<'a>(e: &Export<'_>, n: &'a Note, source: &'a str) -> Annotation<'a
         context: CONTEXT,
         id: note_iri(&n.id),
         kind: "Annotation",
-        motivation: "commenting",
+        // The Web Annotation vocabulary has a motivation for exactly this.
+        motivation: if n.kind == crate::notes::NoteKind::Bookmark {
+            "bookmarking"
+        } else {
+            "commenting"
+        },
         created: &n.created,
         modified: &n.modified,
         body,

@@ -621,9 +621,10 @@ fn note_from(a: RawAnnotation<'_>) -> Result<Note, String> {
         Some("section") => NoteKind::Section,
         Some("paragraph") => NoteKind::Paragraph,
         Some("passage") | None => NoteKind::Passage,
+        Some("bookmark") => NoteKind::Bookmark,
         Some(other) => {
             return Err(format!(
-                "jingdu:kind 应为 section、paragraph 或 passage：{}",
+                "jingdu:kind 应为 section、paragraph、passage 或 bookmark：{}",
                 quoted(other)
             ));
         }

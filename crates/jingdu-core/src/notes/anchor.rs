@@ -143,7 +143,9 @@ pub fn reanchor(doc: &Document, index: &TextIndex<'_>, note: &mut Note) -> Found
     let a = &note.anchor;
     let found = match note.kind {
         NoteKind::Passage => locate_passage(index, a),
-        NoteKind::Section | NoteKind::Paragraph => locate_block(doc, index, a, note.kind),
+        NoteKind::Section | NoteKind::Paragraph | NoteKind::Bookmark => {
+            locate_block(doc, index, a, note.kind)
+        }
     };
     match found {
         Some((range, how)) => {
@@ -316,6 +318,7 @@ fn locate_block(
 ) -> Option<(Range<usize>, Found)> {
     let wanted = |k: BlockKind| match kind {
         NoteKind::Section => matches!(k, BlockKind::Heading { .. }),
+        NoteKind::Bookmark => true,
         _ => k == BlockKind::Paragraph,
     };
     let blocks = &doc.blocks;

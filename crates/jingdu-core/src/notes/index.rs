@@ -24,6 +24,8 @@ pub struct Highlight {
 pub struct NoteIndex {
     highlights: BTreeMap<usize, Vec<Highlight>>,
     markers: BTreeMap<usize, Vec<(String, String)>>,
+    /// Blocks with a bookmark, and the bookmark's id.
+    bookmarks: BTreeMap<usize, String>,
     /// `count_prefix[i]` = anchored notes starting in blocks `0..i`.
     count_prefix: Vec<u32>,
     unanchored: usize,
@@ -35,6 +37,7 @@ impl NoteIndex {
         let mut per_block = vec![0u32; doc.blocks.len()];
         let mut highlights: BTreeMap<usize, Vec<Highlight>> = BTreeMap::new();
         let mut markers: BTreeMap<usize, Vec<(String, String)>> = BTreeMap::new();
+        let mut bookmarks = BTreeMap::new();
         let mut unanchored = 0;
         for note in notes {
             if !note.anchored {
@@ -45,8 +48,14 @@ impl NoteIndex {
             let Some(first) = block_for(doc, note) else {
                 continue;
             };
+            if note.kind == NoteKind::Bookmark {
+                // A bookmark is a place, not a note: drawn as a ribbon, not counted.
+                bookmarks.insert(first, note.id.clone());
+                continue;
+            }
             per_block[first] += 1;
             match note.kind {
+                NoteKind::Bookmark => {}
                 NoteKind::Section | NoteKind::Paragraph => {
                     markers
                         .entry(first)
@@ -87,6 +96,7 @@ impl NoteIndex {
         NoteIndex {
             highlights,
             markers,
+            bookmarks,
             count_prefix,
             unanchored,
         }
@@ -102,7 +112,12 @@ impl NoteIndex {
         self.markers.get(&b).map_or(&[], Vec::as_slice)
     }
 
-    /// Anchored notes starting in blocks `range`.
+    /// The id of the bookmark on block `b`, if it has one.
+    pub fn bookmark(&self, b: usize) -> Option<&str> {
+        self.bookmarks.get(&b).map(String::as_str)
+    }
+
+    /// Anchored notes (bookmarks aside) starting in blocks `range`.
     pub fn count_in(&self, range: Range<usize>) -> u32 {
         let n = self.count_prefix.len() - 1;
         let (s, e) = (range.start.min(n), range.end.min(n));
@@ -126,7 +141,13 @@ impl NoteIndex {
 /// The block a note belongs to: its heading for a section note, else the block at its start.
 pub fn block_for(doc: &Document, note: &Note) -> Option<usize> {
     let start = note.anchor.start;
-    if note.kind == NoteKind::Section {
+    if note.kind == NoteKind::Section
+        || (note.kind == NoteKind::Bookmark
+            && doc
+                .blocks
+                .get(note.anchor.block)
+                .is_some_and(|b| b.is_heading() && b.range.start == start))
+    {
         // A run-in heading starts where its paragraph starts; prefer the heading.
         let b = doc.block_at_offset(start)?;
         if b > 0 && doc.blocks[b - 1].is_run_in() && doc.blocks[b - 1].range.start == start {

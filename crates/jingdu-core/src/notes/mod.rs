@@ -102,16 +102,24 @@ pub struct NoteFilter {
     pub tag: Option<String>,
     /// Colour key the note must have.
     pub color: Option<String>,
+    /// Only bookmarks (书签).
+    pub bookmarks_only: bool,
 }
 
 impl NoteFilter {
     /// Whether nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.tag.is_none() && self.color.is_none()
+        self.text.trim().is_empty()
+            && self.tag.is_none()
+            && self.color.is_none()
+            && !self.bookmarks_only
     }
 
     /// Whether `note` passes the filter.
     pub fn matches(&self, note: &Note) -> bool {
+        if self.bookmarks_only && note.kind != NoteKind::Bookmark {
+            return false;
+        }
         if let Some(tag) = &self.tag
             && !note.tags.iter().any(|t| t == tag)
         {

@@ -12,6 +12,8 @@ pub enum NoteKind {
     Paragraph,
     /// A selected passage (quote).
     Passage,
+    /// A bookmark (书签) on a heading or paragraph: a place to come back to, its text optional.
+    Bookmark,
 }
 
 impl NoteKind {
@@ -21,6 +23,7 @@ impl NoteKind {
             NoteKind::Section => "section",
             NoteKind::Paragraph => "paragraph",
             NoteKind::Passage => "passage",
+            NoteKind::Bookmark => "bookmark",
         }
     }
 
@@ -30,6 +33,7 @@ impl NoteKind {
             NoteKind::Section => "章节",
             NoteKind::Paragraph => "段落",
             NoteKind::Passage => "摘句",
+            NoteKind::Bookmark => "书签",
         }
     }
 }

@@ -18,8 +18,9 @@ use crate::fsutil::{describe_io_error, write_atomic};
 
 use super::note::Note;
 
-/// Version of the notes file format written by this build.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the notes file format written by this build. 2: notes may be bookmarks
+/// (`"kind": "bookmark"`); files of version 1 read unchanged.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "JINGDU_DATA_DIR";

@@ -94,7 +94,7 @@ fn spans<'a>(e: &Export<'a>) -> Vec<Span<'a>> {
                     let end = n.anchor.end.clamp(start, doc.body_len_chars());
                     (start, end, Some(styles::highlight_name([r, g, b])))
                 }
-                NoteKind::Paragraph | NoteKind::Section => {
+                NoteKind::Paragraph | NoteKind::Section | NoteKind::Bookmark => {
                     let b = crate::notes::block_for(doc, n)?;
                     let range = &doc.blocks[b].range;
                     (range.start, range.end, None)
