@@ -60,6 +60,7 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
             return cli::report(&e);
         }
     };
+    let started_without_file = target.file.is_none();
     let source = match cli::open_source(target.file.as_deref(), false) {
         Ok(s) => s,
         Err(e) => return cli::report(&e),
@@ -96,6 +97,8 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
             let mut app = JingduApp::new(cc, source, store, started);
             if let Some(note) = target.note {
                 app.open_at_note(note);
+            } else if started_without_file {
+                app.reopen_last_read(&cc.egui_ctx);
             }
             Ok(Box::new(app))
         }),

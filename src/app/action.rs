@@ -123,6 +123,10 @@ pub enum Action {
     SetFilterTag(Option<String>),
     /// Filter by colour key.
     SetFilterColor(Option<String>),
+    /// Take a document off the reading list (by store id).
+    RemoveFromReadingList(String),
+    /// Reopen the last document on a start without a file, or not.
+    SetReopenLast(bool),
     /// Show only bookmarks in the notes panel, or everything.
     SetFilterBookmarks(bool),
     /// Rename a colour of the palette.

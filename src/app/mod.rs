@@ -15,6 +15,7 @@ mod import;
 mod messages;
 mod opening;
 mod persistence;
+pub mod reading_list;
 mod search;
 pub mod settings;
 pub mod tasks;
@@ -237,6 +238,9 @@ pub struct AppState {
     undo_status: Option<u64>,
     /// The document in the characters chosen with 简/繁, when they are not its own.
     shown: Option<std::sync::Arc<crate::document::Document>>,
+    /// The document is a stand-in for a file that has gone (see [`reading_list`]): its notes
+    /// are shown read-only and its place is not remembered.
+    stand_in: bool,
 }
 
 impl AppState {
@@ -305,10 +309,13 @@ impl AppState {
                     fraction,
                     last_read: jiff::Timestamp::now().as_second().max(0) as u64,
                 };
-                self.settings
-                    .reading_positions
-                    .insert(self.doc_info.id.clone(), self.view.position);
-                self.settings.forget_old_positions();
+                if !self.stand_in {
+                    self.settings
+                        .reading_positions
+                        .insert(self.doc_info.id.clone(), self.view.position);
+                    self.settings.forget_old_positions();
+                }
+                self.remember_in_reading_list();
             }
             Action::SetFontSize(pt) => self.settings.font_size_pt = pt.clamp(14.0, 28.0),
             Action::ZoomIn => {
@@ -497,6 +504,8 @@ impl AppState {
             Action::SetFilterTag(t) => self.view.filter.tag = t,
             Action::SetFilterColor(c) => self.view.filter.color = c,
             Action::SetFilterBookmarks(on) => self.view.filter.bookmarks_only = on,
+            Action::RemoveFromReadingList(id) => self.remove_from_reading_list(&id),
+            Action::SetReopenLast(on) => self.settings.reopen_last = on,
             Action::RenameColor { key, name } => {
                 if self.palette.rename(&key, &name) {
                     self.save_palette();

@@ -36,9 +36,11 @@ impl AppState {
         strict: bool,
     ) -> Result<Self, notes::StoreError> {
         let notes = PreparedNotes::load(&source, store.as_ref(), strict)?;
-        Ok(Self::assemble(
-            source, notes, store, settings, clock, strict,
-        ))
+        let mut state = Self::assemble(source, notes, store, settings, clock, strict);
+        if !strict {
+            state.remember_in_reading_list();
+        }
+        Ok(state)
     }
 
     /// The state of a document whose notes are loaded: the autosave worker started, the
@@ -103,6 +105,7 @@ impl AppState {
             clock,
             undo_status: None,
             shown: None,
+            stand_in: false,
         }
         .with_shown_script()
     }
@@ -117,6 +120,17 @@ impl AppState {
         let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
         *self = AppState::assemble(source, notes, store, settings, clock, false);
         self.retiring = retiring;
+        self.remember_in_reading_list();
+    }
+
+    /// Shows the notes of the document `id`, whose file at `path` has gone, on a stand-in page
+    /// ([`reading_list::stand_in_source`]), read-only: they can be read and exported, and
+    /// nothing about them changes until the file is opened again.
+    pub fn switch_to_stand_in(&mut self, id: &str, path: &str, title: &str) {
+        let source = reading_list::stand_in_source(path, title);
+        let notes = PreparedNotes::load_stand_in(&source, self.store.as_ref(), id);
+        self.switch_to_prepared(source, notes);
+        self.stand_in = true;
     }
 }
 
@@ -134,6 +148,44 @@ pub struct PreparedNotes {
 }
 
 impl PreparedNotes {
+    /// The notes of document `id` for a stand-in page: loaded as they are (not re-anchored
+    /// against the stand-in's text), listed as unanchored, and never saved.
+    fn load_stand_in(source: &Source, store: Option<&Store>, id: &str) -> Self {
+        let mut doc_info = DocInfo::for_source(source);
+        doc_info.id = id.to_owned();
+        let mut messages = Messages::default();
+        let palette = store
+            .map(|s| Palette::load(&s.palette_path()))
+            .unwrap_or_default();
+        let mut notes_list = Vec::new();
+        match store.map(|s| s.load(&doc_info, OnCorrupt::Fail)) {
+            Some(Ok(loaded)) => notes_list = loaded.notes,
+            Some(Err(e)) => {
+                messages.post(Level::Error, format!("{e}"));
+            }
+            None => {}
+        }
+        for n in &mut notes_list {
+            n.anchored = false;
+        }
+        messages.post(
+            Level::Warning,
+            format!(
+                "文件已不在原处，{} 条笔记以只读方式列出，可以导出；找回文件后重新打开即可继续。",
+                notes_list.len()
+            ),
+        );
+        PreparedNotes {
+            doc_info,
+            notes: notes_list,
+            deleted: Vec::new(),
+            revision: 0,
+            read_only: true,
+            palette,
+            messages,
+        }
+    }
+
     /// Loads the notes of `source` from `store` (leniently: a damaged file is set aside and
     /// reported; `strict`: it is an error and nothing is touched) and re-anchors them.
     pub fn load(

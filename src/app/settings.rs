@@ -94,6 +94,10 @@ pub struct Settings {
     pub script: crate::document::script::Script,
     /// 简繁等同: the find bar matches Traditional and Simplified characters to each other.
     pub search_any_script: bool,
+    /// The reading list (最近阅读), by document store id.
+    pub recent: BTreeMap<String, super::reading_list::RecentDocument>,
+    /// Started without a file, reopen the document read last (at its place).
+    pub reopen_last: bool,
 }
 
 impl Default for Settings {
@@ -112,6 +116,8 @@ impl Default for Settings {
             han_latin_gap: true,
             script: crate::document::script::Script::Original,
             search_any_script: true,
+            recent: BTreeMap::new(),
+            reopen_last: true,
         }
     }
 }

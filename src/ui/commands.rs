@@ -45,6 +45,8 @@ pub enum UiCommand {
     Import,
     /// Open another document.
     Open,
+    /// The reading list (最近阅读).
+    ReadingList,
     /// Make a new document of the clipboard.
     Paste,
     /// Show or hide the outline.
@@ -64,7 +66,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 21] = [
         UiCommand::NewNote,
         UiCommand::Bookmark,
         UiCommand::Undo,
@@ -77,6 +79,7 @@ impl UiCommand {
         UiCommand::ExportPdf,
         UiCommand::Import,
         UiCommand::Open,
+        UiCommand::ReadingList,
         UiCommand::Paste,
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
@@ -105,6 +108,7 @@ impl UiCommand {
             UiCommand::ExportPdf => s::EXPORT_PDF,
             UiCommand::Import => s::IMPORT,
             UiCommand::Open => s::OPEN,
+            UiCommand::ReadingList => s::READING_LIST,
             UiCommand::Paste => s::PASTE_DOCUMENT,
             UiCommand::ToggleOutline => s::TOGGLE_OUTLINE,
             UiCommand::ToggleNotes => s::TOGGLE_NOTES,
@@ -131,6 +135,7 @@ impl UiCommand {
             UiCommand::ExportPdf => s::EXPORT_PDF_TIP,
             UiCommand::Import => s::IMPORT_TIP,
             UiCommand::Open => s::OPEN_TIP,
+            UiCommand::ReadingList => s::READING_LIST_TIP,
             UiCommand::Paste => s::PASTE_DOCUMENT_TIP,
             UiCommand::ToggleOutline => s::TOGGLE_OUTLINE_TIP,
             UiCommand::ToggleNotes => s::TOGGLE_NOTES_TIP,
@@ -166,6 +171,7 @@ impl UiCommand {
             UiCommand::ExportPdf => &[k!(CMD, Key::P)],
             UiCommand::Import => &[k!(CMD, Key::I)],
             UiCommand::Open => &[k!(CMD, Key::O)],
+            UiCommand::ReadingList => &[k!(CMD_SHIFT, Key::O)],
             UiCommand::Paste => &[k!(CMD, Key::V)],
             UiCommand::ToggleOutline => &[k!(NONE, Key::F9)],
             UiCommand::ToggleNotes => &[k!(NONE, Key::F10)],
@@ -204,6 +210,7 @@ impl UiCommand {
             UiCommand::ExportPdf => Intent::OpenExportAs(crate::export::Format::Pdf).into(),
             UiCommand::Import => Intent::OpenImport.into(),
             UiCommand::Open => Intent::OpenDialog.into(),
+            UiCommand::ReadingList => Intent::ToggleReadingList.into(),
             UiCommand::Paste => Intent::PasteDocument(None).into(),
             UiCommand::ToggleOutline => Action::ToggleOutline.into(),
             UiCommand::ToggleNotes => Action::ToggleNotes.into(),

@@ -13,6 +13,7 @@ mod notes_panel;
 pub mod outline;
 pub mod reader;
 pub mod reader_a11y;
+mod reading_list;
 pub mod request;
 mod status;
 pub mod strings;
@@ -61,7 +62,12 @@ pub struct JingduApp {
     tasks: crate::app::tasks::Tasks,
     /// The script the reader and outline were built in.
     shown_script: crate::document::script::Script,
+    /// The reading list window (Ctrl+Shift+O).
+    reading_list: reading_list::ReadingListWindow,
 }
+
+/// Below this height (points, under the toolbar) the status bar is not shown.
+const STATUS_BAR_MIN_WINDOW_HEIGHT: f32 = 560.0;
 
 /// A side panel shown as an overlay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +122,7 @@ impl JingduApp {
             about: about::AboutBox::default(),
             tasks: crate::app::tasks::Tasks::default(),
             shown_script,
+            reading_list: reading_list::ReadingListWindow::default(),
         }
     }
 
@@ -147,6 +154,53 @@ impl JingduApp {
         let wake = move || wake_ctx.request_repaint();
         if let Some(result) = self.tasks.open(path, encoding, self.state.store(), wake) {
             self.finish_opening(ctx, result);
+        }
+    }
+
+    /// Opens a document of the reading list: the built-in article, its file, or — when the
+    /// file has gone — a read-only stand-in with its notes.
+    pub fn open_recent(&mut self, ctx: &egui::Context, id: &str) {
+        if id == self.state.doc_info.id {
+            return;
+        }
+        if id == crate::document::BUILTIN_ID {
+            let source = Source::builtin();
+            match crate::app::PreparedNotes::load(&source, self.state.store().as_ref(), false) {
+                Ok(notes) => {
+                    self.finish_opening(ctx, Ok(crate::app::tasks::Prepared { source, notes }))
+                }
+                // Lenient loading reports problems as messages; this is for completeness.
+                Err(e) => {
+                    self.state
+                        .messages
+                        .post(crate::app::Level::Error, e.to_string());
+                }
+            }
+            return;
+        }
+        let Some(doc) = self.state.settings.recent.get(id).cloned() else {
+            return;
+        };
+        let Some(path) = doc.path else {
+            return;
+        };
+        if std::path::Path::new(&path).is_file() {
+            self.open_document(ctx, std::path::Path::new(&path));
+        } else {
+            self.state.switch_to_stand_in(id, &path, &doc.title);
+            self.rebuild_views();
+            self.notes_panel = notes_panel::NotesPanel::default();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(Self::window_title(
+                &self.state.source,
+            )));
+        }
+    }
+
+    /// Started without a file: reopens the document read last, at its place, when the
+    /// setting asks for it and the file is still there.
+    pub fn reopen_last_read(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.state.last_read_file() {
+            self.open_document(ctx, &path);
         }
     }
 
@@ -294,6 +348,8 @@ impl JingduApp {
             }
             Intent::OpenDialog => self.open_file.open = true,
             Intent::OpenDocument(path) => self.open_document(ctx, &path),
+            Intent::ToggleReadingList => self.reading_list.toggle(&self.state),
+            Intent::OpenRecent(id) => self.open_recent(ctx, &id),
             Intent::ReopenWithEncoding(label) => self.reopen_with_encoding(ctx, &label),
             Intent::PasteDocument(text) => self.paste_document(ctx, text),
         }
@@ -442,6 +498,16 @@ impl JingduApp {
             }
             ui.add_space(2.0);
         });
+        // The status bar gives way in a short window, where every line goes to the text and
+        // the note editor. A fixed height: its right-aligned half would otherwise take all
+        // the height left.
+        if ui.available_height() >= STATUS_BAR_MIN_WINDOW_HEIGHT {
+            egui::Panel::bottom("status")
+                .exact_size(24.0)
+                .show(ui, |ui| {
+                    status::reading_status_ui(ui, &self.state);
+                });
+        }
         if !self.state.messages.list().is_empty() {
             egui::Panel::bottom("messages").show(ui, |ui| {
                 if let Some(folder) = status::messages_ui(ui, &self.state, &mut actions) {
@@ -529,6 +595,7 @@ impl JingduApp {
         }
         self.export.ui(&ctx, &self.state, &mut actions);
         self.import.ui(&ctx, &self.state, &mut actions);
+        self.reading_list.ui(&ctx, &self.state, &mut actions);
         if self.keyboard_help {
             commands::keyboard_help_ui(&ctx, &mut self.keyboard_help);
         }

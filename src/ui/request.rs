@@ -15,6 +15,11 @@ pub enum Intent {
     OpenDialog,
     /// Open this document in place of the current one (its notes are saved first).
     OpenDocument(PathBuf),
+    /// Show or hide the reading list (Ctrl+Shift+O).
+    ToggleReadingList,
+    /// Open a document of the reading list, by store id: the built-in article, a file, or
+    /// the stand-in of a file that has gone.
+    OpenRecent(String),
     /// Read the open file again in this encoding (a label of
     /// [`crate::document::CHOOSABLE_ENCODINGS`]), and remember the choice for it.
     ReopenWithEncoding(String),

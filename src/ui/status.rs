@@ -38,6 +38,25 @@ pub fn messages_ui(
     open
 }
 
+/// The status bar: where the reader is (`第 3 节 · 42 %`) and how many notes and bookmarks
+/// the document has.
+pub fn reading_status_ui(ui: &mut Ui, state: &AppState) {
+    let palette = Palette::of(state.settings.theme);
+    let bookmarks = state.note_index().bookmark_count();
+    let notes = state.notes().len().saturating_sub(bookmarks);
+    ui.horizontal(|ui| {
+        let place = s::reading_progress(state.section_number(), state.progress());
+        ui.label(RichText::new(place).small().color(palette.muted));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new(s::notes_and_bookmarks(notes, bookmarks))
+                    .small()
+                    .color(palette.muted),
+            );
+        });
+    });
+}
+
 /// One message: its icon and text, with dismiss and open-folder buttons.
 fn message_row_ui(
     ui: &mut Ui,

@@ -23,6 +23,54 @@ pub const PASTE_DOCUMENT: &str = "粘贴为新文档";
 /// Tooltip of the paste button.
 pub const PASTE_DOCUMENT_TIP: &str =
     "把剪贴板里的文字或网页内容作为新文档打开（保存在数据目录，笔记随之保存）";
+/// The reading list.
+pub const READING_LIST: &str = "最近阅读";
+/// Tooltip of the reading list.
+pub const READING_LIST_TIP: &str = "最近读过的文档：阅读进度、笔记数，点一下回到上次读到的地方";
+/// Reading list column: title.
+pub const RECENT_TITLE: &str = "标题";
+/// Reading list column: file.
+pub const RECENT_FILE: &str = "文件";
+/// Reading list column: progress.
+pub const RECENT_PROGRESS: &str = "进度";
+/// Reading list column: notes.
+pub const RECENT_NOTES: &str = "笔记";
+/// Reading list column: last read.
+pub const RECENT_LAST_READ: &str = "上次阅读";
+/// The file of the built-in article.
+pub const RECENT_BUILTIN: &str = "内置文章";
+/// A file that has gone.
+pub const RECENT_MISSING: &str = "文件不见了";
+/// Tooltip of a missing file.
+pub const RECENT_MISSING_TIP: &str =
+    "文件已被移动或删除。点标题可查看并导出它的笔记；找回文件后用“打开”重新打开";
+/// The document open now.
+pub const RECENT_CURRENT: &str = "正在阅读";
+/// Remove from the reading list.
+pub const RECENT_REMOVE: &str = "移除";
+/// Tooltip of remove.
+pub const RECENT_REMOVE_TIP: &str = "从最近阅读中移除（笔记仍保存在数据目录里）";
+/// The reopen-last setting.
+pub const REOPEN_LAST: &str = "启动时回到上次读的文档";
+/// Accessible name of a reading-list entry: `继续阅读：title`.
+pub fn recent_open(title: &str) -> String {
+    format!("继续阅读：{title}")
+}
+/// Reading progress in the status bar: `第 3 节 · 42 %`.
+pub fn reading_progress(section: Option<usize>, progress: f32) -> String {
+    let percent = (progress * 100.0).round() as u32;
+    match section {
+        Some(n) => format!("第 {n} 节 · {percent} %"),
+        None => format!("{percent} %"),
+    }
+}
+/// Notes and bookmarks in the status bar.
+pub fn notes_and_bookmarks(notes: usize, bookmarks: usize) -> String {
+    match bookmarks {
+        0 => format!("{notes} 条笔记"),
+        b => format!("{notes} 条笔记 · {b} 个书签"),
+    }
+}
 /// The clipboard had nothing to paste.
 pub const PASTE_EMPTY: &str = "剪贴板里没有文字可以粘贴：请先复制一段文字或网页内容";
 /// No data directory to keep a pasted document in.

@@ -62,6 +62,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             open_button(ui, actions);
         }
         if fold == Fold::None {
+            command_button(ui, UiCommand::ReadingList, actions);
             command_button(ui, UiCommand::Paste, actions);
             ui.separator();
             font_size_ui(ui, state, &palette, actions);
@@ -113,6 +114,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
                         open_button(ui, actions);
                         export_button(ui, actions);
                     }
+                    command_button(ui, UiCommand::ReadingList, actions);
                     command_button(ui, UiCommand::Paste, actions);
                     import_button(ui, actions);
                     encoding_menu(ui, state, actions);

@@ -117,6 +117,11 @@ impl NoteIndex {
         self.bookmarks.get(&b).map(String::as_str)
     }
 
+    /// How many blocks carry a bookmark.
+    pub fn bookmark_count(&self) -> usize {
+        self.bookmarks.len()
+    }
+
     /// Anchored notes (bookmarks aside) starting in blocks `range`.
     pub fn count_in(&self, range: Range<usize>) -> u32 {
         let n = self.count_prefix.len() - 1;
