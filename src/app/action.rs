@@ -105,6 +105,8 @@ pub enum Action {
     OpenSearch,
     /// Bookmark the block at the top of the window, or remove its bookmark (Ctrl+D).
     ToggleBookmark,
+    /// Bookmark this block, or remove its bookmark (the reader's context menu).
+    ToggleBookmarkAt(usize),
     /// Find this text.
     SetSearchQuery(String),
     /// Go to the next hit (Enter, F3).

@@ -16,9 +16,16 @@ impl AppState {
 
     /// Adds a bookmark on [`Self::bookmark_block`], or removes the one already there.
     pub(super) fn toggle_bookmark(&mut self) {
-        let Some(b) = self.bookmark_block() else {
+        if let Some(b) = self.bookmark_block() {
+            self.toggle_bookmark_at(b);
+        }
+    }
+
+    /// Adds a bookmark on block `b`, or removes the one already there.
+    pub(super) fn toggle_bookmark_at(&mut self, b: usize) {
+        if b >= self.source.document.blocks.len() {
             return;
-        };
+        }
         if let Some(id) = self.note_index().bookmark(b).map(str::to_owned) {
             if let Some(before) = self.note(&id).cloned() {
                 self.change(Change {

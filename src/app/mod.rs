@@ -458,6 +458,7 @@ impl AppState {
             }
             Action::OpenSearch => self.open_search(),
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleBookmarkAt(b) => self.toggle_bookmark_at(b),
             Action::SetSearchQuery(q) => self.set_search_query(q),
             Action::SearchNext => self.step_search(true),
             Action::SearchPrevious => self.step_search(false),

@@ -124,18 +124,17 @@ impl AppState {
             self.settings.reading_positions.remove(id);
         }
     }
+}
 
-    /// The file to reopen on a start without one: the most recently read document, when the
-    /// setting asks for it, it is a file and the file is still there.
+impl super::Settings {
+    /// The file to reopen on a start without one: the most recently read document, when
+    /// [`super::Settings::reopen_last`] asks for it, it is a file and the file is still there.
+    /// Asked before the start opens anything (which becomes the most recent).
     pub fn last_read_file(&self) -> Option<std::path::PathBuf> {
-        if !self.settings.reopen_last {
+        if !self.reopen_last {
             return None;
         }
-        let (_, last) = self
-            .settings
-            .recent
-            .iter()
-            .max_by_key(|(_, d)| d.last_read)?;
+        let (_, last) = self.recent.iter().max_by_key(|(_, d)| d.last_read)?;
         let path = std::path::PathBuf::from(last.path.as_deref()?);
         path.is_file().then_some(path)
     }
@@ -258,7 +257,7 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![BUILTIN_ID.to_owned(), "b".to_owned()]);
         // Only a file that is still there is reopened.
-        assert_eq!(st.last_read_file(), None);
+        assert_eq!(st.settings.last_read_file(), None);
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct JingduApp {
     shown_script: crate::document::script::Script,
     /// The reading list window (Ctrl+Shift+O).
     reading_list: reading_list::ReadingListWindow,
+    /// The document read last before this start, to reopen when started without a file.
+    reopen_on_start: Option<std::path::PathBuf>,
 }
 
 /// Below this height (points, under the toolbar) the status bar is not shown.
@@ -92,8 +94,12 @@ impl JingduApp {
             .and_then(|s| eframe::get_value::<Settings>(s, Settings::STORAGE_KEY))
             .unwrap_or_default()
             .sanitized();
+        // Before this start's document becomes the most recently read one.
+        let reopen = settings.last_read_file();
         let state = AppState::new(source, store, settings, Box::new(crate::notes::now_rfc3339));
-        Self::with_state(&cc.egui_ctx, state, started)
+        let mut app = Self::with_state(&cc.egui_ctx, state, started);
+        app.reopen_on_start = reopen;
+        app
     }
 
     /// Creates the app around an existing state (tests, benchmarks).
@@ -123,6 +129,7 @@ impl JingduApp {
             tasks: crate::app::tasks::Tasks::default(),
             shown_script,
             reading_list: reading_list::ReadingListWindow::default(),
+            reopen_on_start: None,
         }
     }
 
@@ -199,7 +206,7 @@ impl JingduApp {
     /// Started without a file: reopens the document read last, at its place, when the
     /// setting asks for it and the file is still there.
     pub fn reopen_last_read(&mut self, ctx: &egui::Context) {
-        if let Some(path) = self.state.last_read_file() {
+        if let Some(path) = self.reopen_on_start.take() {
             self.open_document(ctx, &path);
         }
     }

@@ -413,11 +413,14 @@ fn card_ui(
         ui.painter().galley(r.min, galley, palette.ink);
         resp.on_hover_text(text.chars().take(1000).collect::<String>());
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(state.palette.name_of(&note.color))
-                    .small()
-                    .color(palette.legible(color)),
-            );
+            // A bookmark's colour marks nothing (its ribbon has the accent colour).
+            if note.kind != notes::NoteKind::Bookmark {
+                ui.label(
+                    RichText::new(state.palette.name_of(&note.color))
+                        .small()
+                        .color(palette.legible(color)),
+                );
+            }
             if !note.tags.is_empty() {
                 let tags: Vec<String> = note.tags.iter().map(|t| format!("#{t}")).collect();
                 ui.add(

@@ -1123,6 +1123,15 @@ impl ReaderView {
             }
             if let Some(b) = menu_block.filter(|&b| b < doc.blocks.len()) {
                 let block = &doc.blocks[b];
+                let label = if state.note_index().bookmark(b).is_some() {
+                    s::REMOVE_BOOKMARK
+                } else {
+                    s::ADD_BOOKMARK
+                };
+                if ui.button(label).clicked() {
+                    actions.push(Action::ToggleBookmarkAt(b));
+                    ui.close();
+                }
                 if block.kind == BlockKind::Paragraph && ui.button(s::NOTE_PARAGRAPH).clicked() {
                     actions.push(Action::StartNote(NoteTarget {
                         kind: NoteKind::Paragraph,

@@ -54,6 +54,8 @@ impl ReadingListWindow {
             .max_height(ctx.content_rect().height() * 0.8)
             .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
             .show(ctx, |ui| {
+                // Whole names and dates: the window grows to fit them rather than eliding.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     egui::Grid::new("reading-list")
                         .num_columns(6)
@@ -121,10 +123,8 @@ fn row_ui(
             ui.label(RichText::new(s::RECENT_BUILTIN).color(palette.muted));
         }
         (Some(path), false) => {
-            ui.add(
-                egui::Label::new(RichText::new(short_path(path)).color(palette.muted)).truncate(),
-            )
-            .on_hover_text(path.as_str());
+            ui.label(RichText::new(short_path(path)).color(palette.muted))
+                .on_hover_text(path.as_str());
         }
         (Some(path), true) => {
             let warn = Color32::from_rgb(0xC0, 0x3A, 0x2B);
@@ -149,14 +149,28 @@ fn row_ui(
     chosen
 }
 
-/// The last two parts of a path: enough to tell files apart in a narrow column.
+/// The last two parts of a path, at most [`SHORT_PATH_CHARS`] (the middle left out):
+/// enough to tell files apart in a narrow column; the whole path is in the tooltip.
 fn short_path(path: &str) -> String {
     let parts: Vec<&str> = path.rsplit(['/', '\\']).take(2).collect();
-    match parts.as_slice() {
+    let short = match parts.as_slice() {
         [file, dir] if path.len() > file.len() + dir.len() + 1 => format!("…/{dir}/{file}"),
         _ => path.to_owned(),
+    };
+    let chars: Vec<char> = short.chars().collect();
+    if chars.len() <= SHORT_PATH_CHARS {
+        return short;
     }
+    let half = SHORT_PATH_CHARS / 2;
+    let head: String = chars[..half].iter().collect();
+    let tail: String = chars[chars.len() - (SHORT_PATH_CHARS - half - 1)..]
+        .iter()
+        .collect();
+    format!("{head}…{tail}")
 }
+
+/// Longest file name shown in the reading list, in chars.
+const SHORT_PATH_CHARS: usize = 36;
 
 /// `2024年5月1日 09:30` in local time; empty for never.
 fn last_read_text(unix: u64) -> String {
@@ -180,6 +194,12 @@ mod tests {
         assert_eq!(short_path("/home/读者/资料/论文.txt"), "…/资料/论文.txt");
         assert_eq!(short_path("论文.txt"), "论文.txt");
         assert_eq!(short_path("/a.txt"), "/a.txt");
+        let long = short_path("/srv/corpus/story_luxun_yao_1919_numeral_sections_and_more.txt");
+        assert_eq!(long.chars().count(), SHORT_PATH_CHARS);
+        assert!(
+            long.starts_with("…/corpus/") && long.ends_with("more.txt"),
+            "{long}"
+        );
         assert_eq!(last_read_text(0), "");
         assert!(last_read_text(1_700_000_000).starts_with("2023年11月"));
     }

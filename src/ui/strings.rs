@@ -342,6 +342,10 @@ pub const BOOKMARK: &str = "加书签";
 pub const BOOKMARK_TIP: &str = "给窗口顶部的段落加书签，书签列在笔记栏里；已有书签时删除它";
 /// Tooltip of a bookmark ribbon in the reader.
 pub const BOOKMARK_RIBBON: &str = "书签：在笔记栏中查看，或再按一次删除";
+/// Context menu: bookmark this paragraph.
+pub const ADD_BOOKMARK: &str = "在此加书签";
+/// Context menu: remove this paragraph's bookmark.
+pub const REMOVE_BOOKMARK: &str = "删除此处书签";
 /// Accessible name of a bookmark ribbon.
 pub const BOOKMARK_LABEL: &str = "书签";
 /// A bookmark card without text.
