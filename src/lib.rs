@@ -12,4 +12,4 @@ pub mod cli;
 pub mod desktop;
 pub mod ui;
 
-pub use jingdu_core::{document, export, fonts, fsutil, links, notes, terminal_safe};
+pub use jingdu_core::{document, export, fonts, fsutil, i18n, links, notes, terminal_safe};

@@ -127,6 +127,8 @@ pub enum Action {
     SetFilterColor(Option<String>),
     /// Take a document off the reading list (by store id).
     RemoveFromReadingList(String),
+    /// The interface language (`None`: the system's).
+    SetUiLanguage(Option<crate::i18n::Lang>),
     /// Reopen the last document on a start without a file, or not.
     SetReopenLast(bool),
     /// Show only bookmarks in the notes panel, or everything.

@@ -32,7 +32,13 @@ impl AppState {
                     before: Some(before),
                     after: None,
                 });
-                self.post_undo_status(Level::Info, "已删除书签（{undo} 撤销）");
+                self.post_undo_status(
+                    Level::Info,
+                    crate::i18n::tr(
+                        "已删除书签（{undo} 撤销）",
+                        "Bookmark removed ({undo} undoes)",
+                    ),
+                );
             }
             return;
         }
@@ -53,7 +59,13 @@ impl AppState {
             before: None,
             after: Some(note),
         });
-        self.post_undo_status(Level::Info, "已加书签（在笔记栏中可找到；{undo} 撤销）");
+        self.post_undo_status(
+            Level::Info,
+            crate::i18n::tr(
+                "已加书签（在笔记栏中可找到；{undo} 撤销）",
+                "Bookmarked (listed in the notes panel; {undo} undoes)",
+            ),
+        );
     }
 }
 

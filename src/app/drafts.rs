@@ -129,7 +129,13 @@ impl AppState {
         };
         if self.draft_has_changes(&draft) {
             self.history.record(Step::DraftDiscarded(draft));
-            self.post_undo_status(Level::Info, "已放弃草稿（{undo} 恢复）");
+            self.post_undo_status(
+                Level::Info,
+                crate::i18n::tr(
+                    "已放弃草稿（{undo} 恢复）",
+                    "Draft discarded ({undo} brings it back)",
+                ),
+            );
         }
     }
 
@@ -172,7 +178,10 @@ impl AppState {
                 let Some(before) = self.note(id).cloned() else {
                     self.messages.post(
                         Level::Warning,
-                        "要编辑的笔记已不存在（可能已在另一窗口删除）。",
+                        crate::i18n::tr(
+                            "要编辑的笔记已不存在（可能已在另一窗口删除）。",
+                            "The note being edited is gone (deleted in another window?).",
+                        ),
                     );
                     return;
                 };
@@ -226,14 +235,24 @@ impl AppState {
             before: Some(before),
             after: Some(after),
         });
-        self.messages
-            .post(Level::Info, "笔记已重新关联到所选文字。");
+        self.messages.post(
+            Level::Info,
+            crate::i18n::tr(
+                "笔记已重新关联到所选文字。",
+                "The note is attached to the selected text.",
+            ),
+        );
     }
 
     /// Starts re-attaching note `id`: the next selection in the reader becomes its target.
     pub fn begin_reattach(&mut self, id: &str) {
         self.view.reattaching = Some(id.to_owned());
-        self.messages
-            .post(Level::Info, "请在正文中选择要关联的文字。");
+        self.messages.post(
+            Level::Info,
+            crate::i18n::tr(
+                "请在正文中选择要关联的文字。",
+                "Select the text in the article to attach the note to.",
+            ),
+        );
     }
 }

@@ -11,7 +11,11 @@ impl AppState {
                 self.messages.post_about(
                     "import",
                     Level::Error,
-                    format!("{e}。笔记没有任何改动。"),
+                    crate::i18n::trf(
+                        "{}。笔记没有任何改动。",
+                        "{}. The notes are unchanged.",
+                        &[&e],
+                    ),
                 );
                 return;
             }
@@ -36,17 +40,21 @@ impl AppState {
 
     pub(super) fn finish_import(&mut self, path: &std::path::Path, imported: Imported) {
         let report = self.merge_imported(imported.notes);
-        let mut text = format!(
+        let mut text = crate::i18n::trf(
             "已从 {} 导入：新增 {} 条，更新 {} 条，{} 条已存在",
-            path.display(),
-            report.added,
-            report.updated,
-            report.unchanged
+            "Imported from {}: {} added, {} updated, {} already there",
+            &[
+                &path.display(),
+                &report.added,
+                &report.updated,
+                &report.unchanged,
+            ],
         );
         if report.unanchored > 0 {
-            text.push_str(&format!(
+            text.push_str(&crate::i18n::trf(
                 "；{} 条在本文中找不到原文，列在“未定位”下",
-                report.unanchored
+                "; {} whose passages are not in this text are listed under “Not located”",
+                &[&report.unanchored],
             ));
         }
         self.messages.post(Level::Info, text);

@@ -419,7 +419,13 @@ impl AppState {
                     if self.view.draft.as_ref().is_some_and(|d| !d.has_text()) {
                         self.view.draft = None;
                     }
-                    self.post_undo_status(Level::Info, "已删除笔记（{undo} 撤销）");
+                    self.post_undo_status(
+                        Level::Info,
+                        crate::i18n::tr(
+                            "已删除笔记（{undo} 撤销）",
+                            "Note deleted ({undo} undoes)",
+                        ),
+                    );
                 }
             }
             Action::ReattachNote { id, target } => self.reattach(&id, target),
@@ -428,13 +434,15 @@ impl AppState {
                 if let Some(step) = self.history.undo() {
                     let text = match step {
                         Step::Notes(changes) => {
-                            let text = describe_undo(&changes, "已撤销");
+                            let text =
+                                describe_undo(&changes, crate::i18n::Text::new("已撤销", "Undone"));
                             self.apply_changes(changes);
                             text
                         }
                         Step::DraftDiscarded(d) => {
                             self.open_draft(d);
-                            "已恢复放弃的草稿。".to_owned()
+                            crate::i18n::tr("已恢复放弃的草稿。", "The discarded draft is back.")
+                                .to_owned()
                         }
                     };
                     self.post_undo_status(Level::Info, text);
@@ -444,13 +452,18 @@ impl AppState {
                 if let Some(step) = self.history.redo() {
                     let text = match step {
                         Step::Notes(changes) => {
-                            let text = describe_undo(&changes, "已重做");
+                            let text =
+                                describe_undo(&changes, crate::i18n::Text::new("已重做", "Redone"));
                             self.apply_changes(changes);
                             text
                         }
                         Step::DraftDiscarded(d) => {
                             self.drop_draft(&d);
-                            "已再次放弃草稿（{undo} 恢复）。".to_owned()
+                            crate::i18n::tr(
+                                "已再次放弃草稿（{undo} 恢复）。",
+                                "Draft discarded again ({undo} brings it back).",
+                            )
+                            .to_owned()
                         }
                     };
                     self.post_undo_status(Level::Info, text);
@@ -469,15 +482,26 @@ impl AppState {
                 None => {
                     self.messages.post(
                         Level::Warning,
-                        "链接所指的笔记已不在这篇文章里（可能已删除）。",
+                        crate::i18n::tr(
+                            "链接所指的笔记已不在这篇文章里（可能已删除）。",
+                            "The note the link names is not in this article (deleted?).",
+                        ),
                     );
                 }
                 Some(n) => {
                     let excerpt: String = n.text.trim().chars().take(20).collect();
                     let text = if n.anchored {
-                        format!("已打开链接所指的笔记：{excerpt}")
+                        crate::i18n::trf(
+                            "已打开链接所指的笔记：{}",
+                            "Opened the note the link names: {}",
+                            &[&excerpt],
+                        )
                     } else {
-                        format!("链接所指的笔记已找不到原文位置（见笔记栏“未定位”）：{excerpt}")
+                        crate::i18n::trf(
+                            "链接所指的笔记已找不到原文位置（见笔记栏“未定位”）：{}",
+                            "The passage of the note the link names is gone (see “Not located” in the notes panel): {}",
+                            &[&excerpt],
+                        )
                     };
                     self.messages.post(Level::Info, text);
                     self.apply(Action::RevealNote(id));
@@ -507,6 +531,7 @@ impl AppState {
             Action::SetFilterBookmarks(on) => self.view.filter.bookmarks_only = on,
             Action::RemoveFromReadingList(id) => self.remove_from_reading_list(&id),
             Action::SetReopenLast(on) => self.settings.reopen_last = on,
+            Action::SetUiLanguage(lang) => self.settings.ui_language = lang,
             Action::RenameColor { key, name } => {
                 if self.palette.rename(&key, &name) {
                     self.save_palette();
@@ -527,7 +552,11 @@ impl AppState {
                     let folder = path.parent().map(std::path::Path::to_path_buf);
                     self.messages.post_with_folder(
                         Level::Info,
-                        format!("已导出 {count} 条笔记：{}", path.display()),
+                        crate::i18n::trf(
+                            "已导出 {} 条笔记：{}",
+                            "{} notes exported: {}",
+                            &[&count, &path.display()],
+                        ),
                         folder,
                     );
                     self.view.export_open = false;
@@ -536,7 +565,11 @@ impl AppState {
                     self.messages.post_about(
                         "export",
                         Level::Error,
-                        format!("{e}。笔记没有任何改动。"),
+                        crate::i18n::trf(
+                            "{}。笔记没有任何改动。",
+                            "{}. The notes are unchanged.",
+                            &[&e],
+                        ),
                     );
                 }
             },
@@ -612,24 +645,31 @@ impl AppState {
 }
 
 /// The status line after undoing or redoing note changes (`verb`: 已撤销 / 已重做).
-fn describe_undo(changes: &[Change], verb: &str) -> String {
+fn describe_undo(changes: &[Change], verb: crate::i18n::Text) -> String {
+    use crate::i18n::{Text, trf};
     let what = match changes {
         [
             Change {
                 before: None,
                 after: Some(_),
             },
-        ] => "恢复笔记",
+        ] => Text::new("恢复笔记", "note restored"),
         [
             Change {
                 before: Some(_),
                 after: None,
             },
-        ] => "删除笔记",
-        [_] => "修改笔记",
-        _ => return format!("{verb} {} 处笔记改动。", changes.len()),
+        ] => Text::new("删除笔记", "note deleted"),
+        [_] => Text::new("修改笔记", "note changed"),
+        _ => {
+            return trf(
+                "{} {} 处笔记改动。",
+                "{} {} changes to notes.",
+                &[&verb, &changes.len()],
+            );
+        }
     };
-    format!("{verb}：{what}。")
+    trf("{}：{}。", "{}: {}.", &[&verb, &what])
 }
 
 #[cfg(test)]

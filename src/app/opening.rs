@@ -68,7 +68,11 @@ impl AppState {
                 Err(e) => {
                     messages.post(
                         Level::Error,
-                        format!("无法启动自动保存（{e}），笔记将在退出时保存。"),
+                        crate::i18n::trf(
+                            "无法启动自动保存（{}），笔记将在退出时保存。",
+                            "Autosave cannot start ({}); the notes will be saved when you quit.",
+                            &[&e],
+                        ),
                     );
                     None
                 }
@@ -170,9 +174,10 @@ impl PreparedNotes {
         }
         messages.post(
             Level::Warning,
-            format!(
+            crate::i18n::trf(
                 "文件已不在原处，{} 条笔记以只读方式列出，可以导出；找回文件后重新打开即可继续。",
-                notes_list.len()
+                "The file is gone: its {} notes are listed read-only and can be exported; open the file again once it is back.",
+                &[&notes_list.len()],
             ),
         );
         PreparedNotes {
@@ -203,7 +208,13 @@ impl PreparedNotes {
             .map(|s| Palette::load(&s.palette_path()))
             .unwrap_or_default();
         if store.is_none() {
-            messages.post(Level::Error, "找不到存放笔记的数据目录，本次写的笔记不会保存；请设置 JINGDU_DATA_DIR 后重新打开。");
+            messages.post(
+                Level::Error,
+                crate::i18n::tr(
+                    "找不到存放笔记的数据目录，本次写的笔记不会保存；请设置 JINGDU_DATA_DIR 后重新打开。",
+                    "No data folder to keep notes in: notes written now will not be saved. Set JINGDU_DATA_DIR and open again.",
+                ),
+            );
         }
         if let Some(store) = &store {
             let started = Instant::now();
@@ -230,29 +241,42 @@ impl PreparedNotes {
                     read_only = loaded.read_only;
                     let report = notes::reanchor_all(&source.document, &mut notes_list);
                     if loaded.text_changed || report.moved + report.fuzzy + report.lost > 0 {
-                        let mut text = format!(
+                        let mut text = crate::i18n::trf(
                             "文档内容与上次写笔记时不同：{} 条笔记已重新定位",
-                            report.moved + report.fuzzy
+                            "The text has changed since the notes were written: {} notes were located again",
+                            &[&(report.moved + report.fuzzy)],
                         );
                         if report.lost > 0 {
-                            text.push_str(&format!(
+                            text.push_str(&crate::i18n::trf(
                                 "，{} 条未能定位（列在笔记栏末尾“未定位”下，可重新关联）",
-                                report.lost
+                                ", {} could not be (listed under “Not located” at the end of the notes panel; you can attach them again)",
+                                &[&report.lost],
                             ));
                         }
-                        text.push('。');
+                        text.push_str(crate::i18n::tr("。", "."));
                         messages.post(Level::Warning, text);
                     }
                     if let notes::store::FoundBy::TextHash(other) = &loaded.found_by {
                         messages.post(
                             Level::Info,
-                            format!("按内容找到了这篇文档在其他位置的笔记：{}", other.display()),
+                            crate::i18n::trf(
+                                "按内容找到了这篇文档在其他位置的笔记：{}",
+                                "Found this document's notes by its text, under another path: {}",
+                                &[&other.display()],
+                            ),
                         );
                     }
                 }
                 Err(e) => {
                     read_only = true;
-                    messages.post(Level::Error, format!("{e}。为避免覆盖，本次修改不会保存。"));
+                    messages.post(
+                        Level::Error,
+                        crate::i18n::trf(
+                            "{}。为避免覆盖，本次修改不会保存。",
+                            "{}. So as not to overwrite it, changes made now will not be saved.",
+                            &[&e],
+                        ),
+                    );
                 }
             }
             log::info!(

@@ -10,8 +10,14 @@ impl AppState {
     pub(super) fn absorb_merge(&mut self, merged: Vec<Note>, deleted: Vec<Tombstone>) {
         let added = self.notebook.absorb(&self.source.document, merged, deleted);
         if added > 0 {
-            self.messages
-                .post(Level::Info, format!("已合并另一窗口中的 {added} 条笔记。"));
+            self.messages.post(
+                Level::Info,
+                crate::i18n::trf(
+                    "已合并另一窗口中的 {} 条笔记。",
+                    "Merged {} notes from another window.",
+                    &[&added],
+                ),
+            );
         }
     }
 
@@ -86,11 +92,13 @@ impl AppState {
             };
             for outcome in outcomes {
                 let failure = match outcome {
-                    SaveOutcome::Notes(Err(e)) => {
-                        Some(format!("《{}》的笔记未能保存：{e}", r.name))
-                    }
+                    SaveOutcome::Notes(Err(e)) => Some(crate::i18n::trf(
+                        "《{}》的笔记未能保存：{}",
+                        "The notes of “{}” could not be saved: {}",
+                        &[&r.name, &e],
+                    )),
                     SaveOutcome::Palette(path, Err(reason)) => {
-                        Some(format!("无法保存颜色名称（{reason}）：{}", path.display()))
+                        Some(palette_not_saved(&reason, &path))
                     }
                     _ => None,
                 };
@@ -135,10 +143,8 @@ impl AppState {
             super::autosave::SaveOutcome::Notes(result) => self.take_save_result(result),
             super::autosave::SaveOutcome::Palette(_, Ok(())) => {}
             super::autosave::SaveOutcome::Palette(path, Err(reason)) => {
-                self.messages.post(
-                    Level::Error,
-                    format!("无法保存颜色名称（{reason}）：{}", path.display()),
-                );
+                self.messages
+                    .post(Level::Error, palette_not_saved(&reason, &path));
             }
         }
     }
@@ -157,11 +163,7 @@ impl AppState {
         if let Err(e) = self.palette.save(&path) {
             self.messages.post(
                 Level::Error,
-                format!(
-                    "无法保存颜色名称（{}）：{}",
-                    crate::fsutil::describe_io_error(&e),
-                    path.display()
-                ),
+                palette_not_saved(&crate::fsutil::describe_io_error(&e), &path),
             );
         }
     }
@@ -181,7 +183,11 @@ impl AppState {
                 }
                 self.messages.post(
                     Level::Error,
-                    format!("{e}。笔记仍在窗口中，请勿关闭，稍后会重试。"),
+                    crate::i18n::trf(
+                    "{}。笔记仍在窗口中，请勿关闭，稍后会重试。",
+                    "{}. The notes are still in the window: do not close it; saving will be tried again.",
+                    &[&e],
+                ),
                 );
             }
         }
@@ -228,4 +234,13 @@ pub(super) struct Retiring {
     saver: Autosaver,
     /// The document's name, for a failure message.
     name: String,
+}
+
+/// The colour names could not be written to `path`.
+fn palette_not_saved(reason: &dyn std::fmt::Display, path: &std::path::Path) -> String {
+    crate::i18n::trf(
+        "无法保存颜色名称（{}）：{}",
+        "Cannot save the colour names ({}): {}",
+        &[reason, &path.display()],
+    )
 }

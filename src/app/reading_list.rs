@@ -155,11 +155,21 @@ pub fn stand_in_source(path: &str, title: &str) -> Source {
             ..Metadata::default()
         },
         vec![
-            block(BlockKind::Paragraph, format!("找不到这篇文档的文件：{path}")),
             block(
                 BlockKind::Paragraph,
-                "它的笔记仍在数据目录里，列在笔记栏的“未定位”下，可以阅读和导出；文件找回后从“最近阅读”或“打开”重新打开，笔记会回到原文的位置。"
-                    .to_owned(),
+                crate::i18n::trf(
+                    "找不到这篇文档的文件：{}",
+                    "This document's file cannot be found: {}",
+                    &[&path],
+                ),
+            ),
+            block(
+                BlockKind::Paragraph,
+                crate::i18n::tr(
+                    "它的笔记仍在数据目录里，列在笔记栏的“未定位”下，可以阅读和导出；文件找回后从“最近阅读”或“打开”重新打开，笔记会回到原文的位置。",
+                    "Its notes are still in the data folder, listed under “Not located” in the notes panel, to read and export; once the file is back, open it again from Recent or Open and the notes return to their passages.",
+                )
+                .to_owned(),
             ),
         ],
     );

@@ -8,7 +8,11 @@ use serde::{Deserialize, Serialize};
 /// Article font sizes (points) reachable with Ctrl+= / Ctrl+-.
 pub const FONT_SIZES_PT: [f32; 10] = [14.0, 15.0, 16.0, 17.0, 18.0, 20.0, 22.0, 24.0, 26.0, 28.0];
 /// 小 / 中 / 大, as on the source page's 字体 control.
-pub const FONT_PRESETS_PT: [(&str, f32); 3] = [("小", 16.0), ("中", 18.0), ("大", 22.0)];
+pub const FONT_PRESETS_PT: [(crate::i18n::Text, f32); 3] = [
+    (crate::i18n::Text::new("小", "S"), 16.0),
+    (crate::i18n::Text::new("中", "M"), 18.0),
+    (crate::i18n::Text::new("大", "L"), 22.0),
+];
 /// The file eframe keeps the settings in, given the value of `JINGDU_DATA_DIR`: `app.ron`
 /// inside that folder, so that the one variable moves everything jingdu writes (tests and
 /// portable installs touch nothing else); `None` (unset or empty): the platform's place.
@@ -98,6 +102,8 @@ pub struct Settings {
     pub recent: BTreeMap<String, super::reading_list::RecentDocument>,
     /// Started without a file, reopen the document read last (at its place).
     pub reopen_last: bool,
+    /// The interface language; `None`: the system's.
+    pub ui_language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -118,6 +124,7 @@ impl Default for Settings {
             search_any_script: true,
             recent: BTreeMap::new(),
             reopen_last: true,
+            ui_language: None,
         }
     }
 }

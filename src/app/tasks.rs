@@ -127,7 +127,7 @@ impl Tasks {
                 self.opening = None;
                 Some(Err(LoadError::Unreadable {
                     path,
-                    reason: "读取时出错".into(),
+                    reason: crate::i18n::tr("读取时出错", "error while reading").into(),
                 }))
             }
         }
@@ -213,7 +213,11 @@ impl Tasks {
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.exporting = None;
-                Some(Err("导出线程意外结束".into()))
+                Some(Err(crate::i18n::tr(
+                    "导出线程意外结束",
+                    "the export stopped unexpectedly",
+                )
+                .into()))
             }
         }
     }
@@ -242,7 +246,7 @@ fn prepare(
     if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
         return Err(LoadError::Unreadable {
             path: path.to_path_buf(),
-            reason: "已取消".into(),
+            reason: crate::i18n::tr("已取消", "cancelled").into(),
         });
     }
     if let Some(s) = stage {

@@ -26,7 +26,7 @@ pub fn save_pasted(
     extension: &str,
 ) -> Result<PathBuf, String> {
     let Some(dir) = data_dir else {
-        return Err(super::strings::PASTE_NO_DATA_DIR.to_owned());
+        return Err(super::strings::PASTE_NO_DATA_DIR.to_string());
     };
     let folder = dir.join("pasted");
     let stamp = jiff::ZonedDateTime::now()
@@ -42,11 +42,12 @@ pub fn save_pasted(
         .and_then(|()| crate::fsutil::write_atomic(&path, content.as_bytes()));
     match written {
         Ok(()) => Ok(path),
-        Err(e) => Err(format!(
-            "{}（{}）：{}",
-            super::strings::PASTE_SAVE_FAILED,
-            crate::fsutil::describe_io_error(&e),
-            folder.display()
+        Err(e) => Err(super::strings::labelled(
+            &super::strings::with_aside(
+                &super::strings::PASTE_SAVE_FAILED,
+                &crate::fsutil::describe_io_error(&e),
+            ),
+            &folder.display(),
         )),
     }
 }

@@ -93,54 +93,54 @@ impl UiCommand {
     /// The button or menu label.
     pub fn label(self) -> &'static str {
         match self {
-            UiCommand::NewNote => s::NEW_NOTE,
-            UiCommand::Bookmark => s::BOOKMARK,
-            UiCommand::Undo => s::UNDO,
-            UiCommand::Redo => s::REDO,
-            UiCommand::ZoomIn => s::ZOOM_IN,
-            UiCommand::ZoomOut => s::ZOOM_OUT,
-            UiCommand::ZoomReset => s::ZOOM_RESET,
-            UiCommand::Find => s::FIND_COMMAND,
-            UiCommand::FindNext => s::FIND_NEXT_COMMAND,
-            UiCommand::FindPrevious => s::FIND_PREVIOUS_COMMAND,
-            UiCommand::CopyCitation => s::COPY_CITATION,
-            UiCommand::Export => s::EXPORT,
-            UiCommand::ExportPdf => s::EXPORT_PDF,
-            UiCommand::Import => s::IMPORT,
-            UiCommand::Open => s::OPEN,
-            UiCommand::ReadingList => s::READING_LIST,
-            UiCommand::Paste => s::PASTE_DOCUMENT,
-            UiCommand::ToggleOutline => s::TOGGLE_OUTLINE,
-            UiCommand::ToggleNotes => s::TOGGLE_NOTES,
-            UiCommand::KeyboardHelp => s::KEYBOARD_HELP,
-            UiCommand::Quit => s::QUIT,
+            UiCommand::NewNote => s::NEW_NOTE.get(),
+            UiCommand::Bookmark => s::BOOKMARK.get(),
+            UiCommand::Undo => s::UNDO.get(),
+            UiCommand::Redo => s::REDO.get(),
+            UiCommand::ZoomIn => s::ZOOM_IN.get(),
+            UiCommand::ZoomOut => s::ZOOM_OUT.get(),
+            UiCommand::ZoomReset => s::ZOOM_RESET.get(),
+            UiCommand::Find => s::FIND_COMMAND.get(),
+            UiCommand::FindNext => s::FIND_NEXT_COMMAND.get(),
+            UiCommand::FindPrevious => s::FIND_PREVIOUS_COMMAND.get(),
+            UiCommand::CopyCitation => s::COPY_CITATION.get(),
+            UiCommand::Export => s::EXPORT.get(),
+            UiCommand::ExportPdf => s::EXPORT_PDF.get(),
+            UiCommand::Import => s::IMPORT.get(),
+            UiCommand::Open => s::OPEN.get(),
+            UiCommand::ReadingList => s::READING_LIST.get(),
+            UiCommand::Paste => s::PASTE_DOCUMENT.get(),
+            UiCommand::ToggleOutline => s::TOGGLE_OUTLINE.get(),
+            UiCommand::ToggleNotes => s::TOGGLE_NOTES.get(),
+            UiCommand::KeyboardHelp => s::KEYBOARD_HELP.get(),
+            UiCommand::Quit => s::QUIT.get(),
         }
     }
 
     /// What the command does, for its tooltip (without the shortcut, which is added).
     pub fn explanation(self) -> &'static str {
         match self {
-            UiCommand::NewNote => s::NEW_NOTE_TIP,
-            UiCommand::Bookmark => s::BOOKMARK_TIP,
-            UiCommand::Undo => s::UNDO_TIP,
-            UiCommand::Redo => s::REDO_TIP,
-            UiCommand::ZoomIn => s::ZOOM_IN_TIP,
-            UiCommand::ZoomOut => s::ZOOM_OUT_TIP,
-            UiCommand::ZoomReset => s::ZOOM_RESET_TIP,
-            UiCommand::Find => s::FIND_TIP,
-            UiCommand::FindNext => s::FIND_NEXT_TIP,
-            UiCommand::FindPrevious => s::FIND_PREVIOUS_TIP,
-            UiCommand::CopyCitation => s::COPY_CITATION_TIP,
-            UiCommand::Export => s::EXPORT_TIP,
-            UiCommand::ExportPdf => s::EXPORT_PDF_TIP,
-            UiCommand::Import => s::IMPORT_TIP,
-            UiCommand::Open => s::OPEN_TIP,
-            UiCommand::ReadingList => s::READING_LIST_TIP,
-            UiCommand::Paste => s::PASTE_DOCUMENT_TIP,
-            UiCommand::ToggleOutline => s::TOGGLE_OUTLINE_TIP,
-            UiCommand::ToggleNotes => s::TOGGLE_NOTES_TIP,
-            UiCommand::KeyboardHelp => s::KEYBOARD_HELP_TIP,
-            UiCommand::Quit => s::QUIT_TIP,
+            UiCommand::NewNote => s::NEW_NOTE_TIP.get(),
+            UiCommand::Bookmark => s::BOOKMARK_TIP.get(),
+            UiCommand::Undo => s::UNDO_TIP.get(),
+            UiCommand::Redo => s::REDO_TIP.get(),
+            UiCommand::ZoomIn => s::ZOOM_IN_TIP.get(),
+            UiCommand::ZoomOut => s::ZOOM_OUT_TIP.get(),
+            UiCommand::ZoomReset => s::ZOOM_RESET_TIP.get(),
+            UiCommand::Find => s::FIND_TIP.get(),
+            UiCommand::FindNext => s::FIND_NEXT_TIP.get(),
+            UiCommand::FindPrevious => s::FIND_PREVIOUS_TIP.get(),
+            UiCommand::CopyCitation => s::COPY_CITATION_TIP.get(),
+            UiCommand::Export => s::EXPORT_TIP.get(),
+            UiCommand::ExportPdf => s::EXPORT_PDF_TIP.get(),
+            UiCommand::Import => s::IMPORT_TIP.get(),
+            UiCommand::Open => s::OPEN_TIP.get(),
+            UiCommand::ReadingList => s::READING_LIST_TIP.get(),
+            UiCommand::Paste => s::PASTE_DOCUMENT_TIP.get(),
+            UiCommand::ToggleOutline => s::TOGGLE_OUTLINE_TIP.get(),
+            UiCommand::ToggleNotes => s::TOGGLE_NOTES_TIP.get(),
+            UiCommand::KeyboardHelp => s::KEYBOARD_HELP_TIP.get(),
+            UiCommand::Quit => s::QUIT_TIP.get(),
         }
     }
 
@@ -227,7 +227,7 @@ impl UiCommand {
     /// The tooltip: what it does and its first shortcut.
     pub fn tooltip(self, ctx: &egui::Context) -> String {
         match self.shortcuts().first() {
-            Some(sc) => format!("{}（{}）", self.explanation(), shortcut_text(ctx, sc)),
+            Some(sc) => s::with_aside(&self.explanation(), &shortcut_text(ctx, sc)),
             None => self.explanation().to_owned(),
         }
     }
@@ -294,7 +294,7 @@ fn key_symbol(key: Key) -> &'static str {
         Key::ArrowLeft => "←",
         Key::ArrowRight => "→",
         Key::Minus => "-",
-        Key::Space => s::SPACE_KEY,
+        Key::Space => s::SPACE_KEY.get(),
         Key::Escape => "Esc",
         other => other.symbol_or_name(),
     }
@@ -339,7 +339,7 @@ fn modifier_count(m: Modifiers) -> u8 {
 
 /// Keys that belong to the note editor and the reader rather than to a command, listed in
 /// the keyboard help after the commands.
-pub const FIXED_KEYS: [(&str, &[KeyboardShortcut]); 6] = [
+pub const FIXED_KEYS: [(s::Text, &[KeyboardShortcut]); 6] = [
     (s::SAVE_NOTE_KEY, &[KeyboardShortcut::new(CMD, Key::Enter)]),
     (
         s::CLOSE_EDITOR_KEY,
@@ -407,10 +407,10 @@ mod tests {
         let ctx = egui::Context::default();
         let undo = shortcut_text(&ctx, &UiCommand::Undo.shortcuts()[0]);
         assert_eq!(
-            with_keys(&ctx, s::DISCARD_QUESTION),
+            with_keys(&ctx, &s::DISCARD_QUESTION),
             format!("放弃这条草稿？再按 Esc 放弃，可用 {undo} 恢复。")
         );
-        assert!(!with_keys(&ctx, s::EDITOR_HINT).contains('{'));
+        assert!(!with_keys(&ctx, &s::EDITOR_HINT).contains('{'));
         // No label, tooltip or message spells a shortcut out by hand.
         for source in [
             include_str!("strings.rs"),
@@ -422,6 +422,32 @@ mod tests {
                 let code = line.split("//").next().unwrap_or("");
                 assert!(!code.contains("Ctrl+"), "hand-written shortcut: {line}");
             }
+        }
+    }
+
+    #[test]
+    fn the_readme_keys_table_names_every_shortcut() {
+        let readme = include_str!("../../README.md");
+        let keys = readme
+            .split("## Keys")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .expect("README has a Keys section");
+        let ctx = egui::Context::default();
+        let shortcuts = UiCommand::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |sc| (format!("{c:?}"), sc)))
+            .chain(
+                FIXED_KEYS
+                    .iter()
+                    .flat_map(|(what, keys)| keys.iter().map(move |sc| (what.to_string(), sc))),
+            );
+        for (what, sc) in shortcuts {
+            let text = shortcut_text(&ctx, sc);
+            assert!(
+                keys.contains(&text),
+                "README's Keys table does not mention {text} ({what})"
+            );
         }
     }
 

@@ -123,7 +123,7 @@ impl ExportDialog {
         ui.horizontal(|ui| {
             let label = ui.label(s::EXPORT_TEMPLATE);
             egui::ComboBox::from_id_salt("export-template")
-                .selected_text(chosen.as_deref().unwrap_or(s::EXPORT_TEMPLATE_BUILTIN))
+                .selected_text(chosen.as_deref().unwrap_or(&s::EXPORT_TEMPLATE_BUILTIN))
                 .show_ui(ui, |ui| {
                     if ui
                         .selectable_label(chosen.is_none(), s::EXPORT_TEMPLATE_BUILTIN)
@@ -317,7 +317,7 @@ impl ExportDialog {
             });
             let label = match &section {
                 Some(h) => s::current_section(&super::outline::shortened(h, 18)),
-                None => s::EXPORT_NO_SECTION.to_owned(),
+                None => s::EXPORT_NO_SECTION.to_string(),
             };
             if ui
                 .add_enabled(
@@ -419,8 +419,8 @@ impl ExportDialog {
             if busy {
                 ui.spinner();
                 ui.label(match self.pending {
-                    Some(Pending::Dialog(_)) => s::EXPORT_WAITING,
-                    _ => s::EXPORT_RUNNING,
+                    Some(Pending::Dialog(_)) => s::EXPORT_WAITING.get(),
+                    _ => s::EXPORT_RUNNING.get(),
                 });
             }
         });
@@ -516,29 +516,29 @@ pub enum Purpose {
 impl Purpose {
     fn title(self) -> &'static str {
         match self {
-            Purpose::Import => s::IMPORT,
-            Purpose::Open => s::OPEN_TITLE,
+            Purpose::Import => s::IMPORT.get(),
+            Purpose::Open => s::OPEN_TITLE.get(),
         }
     }
 
     fn explanation(self) -> &'static str {
         match self {
-            Purpose::Import => s::IMPORT_EXPLANATION,
-            Purpose::Open => s::OPEN_EXPLANATION,
+            Purpose::Import => s::IMPORT_EXPLANATION.get(),
+            Purpose::Open => s::OPEN_EXPLANATION.get(),
         }
     }
 
     fn field_label(self) -> &'static str {
         match self {
-            Purpose::Import => s::IMPORT_PATH,
-            Purpose::Open => s::OPEN_PATH,
+            Purpose::Import => s::IMPORT_PATH.get(),
+            Purpose::Open => s::OPEN_PATH.get(),
         }
     }
 
     fn confirm_label(self) -> &'static str {
         match self {
-            Purpose::Import => s::IMPORT_CONFIRM,
-            Purpose::Open => s::OPEN_CONFIRM,
+            Purpose::Import => s::IMPORT_CONFIRM.get(),
+            Purpose::Open => s::OPEN_CONFIRM.get(),
         }
     }
 
@@ -551,9 +551,9 @@ impl Purpose {
 
     fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Purpose::Import => (s::IMPORT_FILTER, &["json"]),
+            Purpose::Import => (s::IMPORT_FILTER.get(), &["json"]),
             Purpose::Open => (
-                s::OPEN_FILTER,
+                s::OPEN_FILTER.get(),
                 &["txt", "md", "markdown", "text", "html", "htm", "docx"],
             ),
         }

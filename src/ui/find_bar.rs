@@ -63,7 +63,7 @@ impl FindBar {
                     let count = if search.query.trim().is_empty() {
                         String::new()
                     } else if search.hits.is_empty() {
-                        s::FIND_NONE.to_owned()
+                        s::FIND_NONE.to_string()
                     } else {
                         format!("{} / {}", search.current + 1, search.hits.len())
                     };

@@ -66,6 +66,18 @@ pub struct JingduApp {
     reading_list: reading_list::ReadingListWindow,
     /// The document read last before this start, to reopen when started without a file.
     reopen_on_start: Option<std::path::PathBuf>,
+    /// The interface language when the settings say "the system's" (简体中文 unless the
+    /// window was started from the real system, whose locale decides).
+    pub system_lang: crate::i18n::Lang,
+}
+
+/// The system's interface language: 繁體中文 for Traditional Chinese locales, English for
+/// English ones, else 简体中文.
+pub fn system_language() -> crate::i18n::Lang {
+    sys_locale::get_locale()
+        .as_deref()
+        .and_then(crate::i18n::Lang::from_locale)
+        .unwrap_or_default()
 }
 
 /// Below this height (points, under the toolbar) the status bar is not shown.
@@ -99,6 +111,8 @@ impl JingduApp {
         let state = AppState::new(source, store, settings, Box::new(crate::notes::now_rfc3339));
         let mut app = Self::with_state(&cc.egui_ctx, state, started);
         app.reopen_on_start = reopen;
+        app.system_lang = system_language();
+        app.apply_language();
         app
     }
 
@@ -130,7 +144,13 @@ impl JingduApp {
             shown_script,
             reading_list: reading_list::ReadingListWindow::default(),
             reopen_on_start: None,
+            system_lang: crate::i18n::Lang::default(),
         }
+    }
+
+    /// Sets the process's interface language from the settings.
+    fn apply_language(&self) {
+        crate::i18n::set_lang(self.state.settings.ui_language.unwrap_or(self.system_lang));
     }
 
     /// Builds the reader and the outline again for the document as shown (after opening
@@ -271,7 +291,7 @@ impl JingduApp {
                     self.state.messages.post_about(
                         "paste",
                         crate::app::Level::Warning,
-                        strings::PASTE_EMPTY.to_owned(),
+                        strings::PASTE_EMPTY.to_string(),
                     );
                     return;
                 }
@@ -451,6 +471,7 @@ impl JingduApp {
         if self.state.settings.script != self.shown_script {
             self.rebuild_views();
         }
+        self.apply_language();
 
         self.window_width = ui.available_width();
         let settings = &self.state.settings;
@@ -538,7 +559,7 @@ impl JingduApp {
         } else if !plan.outline_overlaid {
             let outline = side_panel(
                 ui,
-                ("outline", strings::RESIZE_OUTLINE),
+                ("outline", strings::RESIZE_OUTLINE.get()),
                 outline_shown,
                 outline_width,
                 layout::MIN_OUTLINE_WIDTH..=600.0,
@@ -563,7 +584,7 @@ impl JingduApp {
         } else if !plan.notes_overlaid {
             let notes = side_panel(
                 ui,
-                ("notes", strings::RESIZE_NOTES),
+                ("notes", strings::RESIZE_NOTES.get()),
                 notes_shown,
                 notes_width,
                 layout::MIN_NOTES_WIDTH..=700.0,

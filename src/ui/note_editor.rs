@@ -177,7 +177,7 @@ impl NoteEditor {
             }
             let cancel = ui
                 .button(s::CANCEL)
-                .on_hover_text(with_keys(ui.ctx(), s::CANCEL_TIP));
+                .on_hover_text(with_keys(ui.ctx(), &s::CANCEL_TIP));
             if cancel.clicked() {
                 sync(actions, self);
                 actions.push(Action::DiscardDraft);
@@ -188,7 +188,7 @@ impl NoteEditor {
                 actions.push(Action::EscapeDraft);
             }
             ui.label(
-                RichText::new(with_keys(ui.ctx(), s::EDITOR_HINT))
+                RichText::new(with_keys(ui.ctx(), &s::EDITOR_HINT))
                     .small()
                     .color(palette.muted),
             );
@@ -205,7 +205,7 @@ impl NoteEditor {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(
-                    RichText::new(with_keys(ui.ctx(), s::DISCARD_QUESTION)).color(palette.ink),
+                    RichText::new(with_keys(ui.ctx(), &s::DISCARD_QUESTION)).color(palette.ink),
                 );
                 ui.horizontal(|ui| {
                     if ui.button(s::DISCARD).clicked() {
@@ -230,10 +230,10 @@ fn parked_drafts_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &
         ui.label(RichText::new(s::PARKED_DRAFTS).small().color(palette.muted));
         for (i, d) in state.view.parked_drafts.iter().enumerate() {
             let label = draft_label(d);
-            let resp =
-                ui.small_button(&label)
-                    .on_hover_text(format!("{}：{}", s::RESUME_DRAFT, d.text));
-            let resp = resp.accessible_name(format!("{}：{label}", s::RESUME_DRAFT));
+            let resp = ui
+                .small_button(&label)
+                .on_hover_text(s::labelled(&s::RESUME_DRAFT, &d.text));
+            let resp = resp.accessible_name(s::labelled(&s::RESUME_DRAFT, &label));
             if resp.clicked() {
                 actions.push(Action::ResumeDraft(i));
             }

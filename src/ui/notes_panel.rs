@@ -225,10 +225,11 @@ impl NotesPanel {
             let tags = notes::all_tags(state.notes());
             let current_tag = state.view.filter.tag.clone();
             egui::ComboBox::from_id_salt("filter-tag")
-                .selected_text(current_tag.as_deref().map_or_else(
-                    || format!("{}：{}", s::FILTER_TAG, s::ALL),
-                    |t| format!("#{t}"),
-                ))
+                .selected_text(
+                    current_tag
+                        .as_deref()
+                        .map_or_else(|| s::labelled(&s::FILTER_TAG, &s::ALL), |t| format!("#{t}")),
+                )
                 .width(combo_width)
                 .show_ui(ui, |ui| {
                     if ui.selectable_label(current_tag.is_none(), s::ALL).clicked() {
@@ -248,7 +249,7 @@ impl NotesPanel {
             let current_color = state.view.filter.color.clone();
             egui::ComboBox::from_id_salt("filter-color")
                 .selected_text(current_color.as_deref().map_or_else(
-                    || format!("{}：{}", s::FILTER_COLOR, s::ALL),
+                    || s::labelled(&s::FILTER_COLOR, &s::ALL),
                     |c| state.palette.name_of(c),
                 ))
                 .width(combo_width)
@@ -388,9 +389,9 @@ fn card_ui(
             );
         });
         let text = if note.text.trim().is_empty() && note.kind == notes::NoteKind::Bookmark {
-            s::BOOKMARK_NO_TEXT.to_owned()
+            s::BOOKMARK_NO_TEXT.to_string()
         } else if note.text.trim().is_empty() {
-            s::NO_CONTENT.to_owned()
+            s::NO_CONTENT.to_string()
         } else {
             note.text.clone()
         };

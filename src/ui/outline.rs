@@ -313,14 +313,13 @@ impl OutlineView {
                 Id::unique(("outline-expander", row.node)),
                 Sense::click(),
             );
-            let name = format!(
-                "{}：{}",
+            let name = s::labelled(
                 if collapsed {
-                    s::EXPAND_NODE
+                    &s::EXPAND_NODE
                 } else {
-                    s::COLLAPSE_NODE
+                    &s::COLLAPSE_NODE
                 },
-                row.label
+                &row.label,
             );
             resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &name));
             let color = if resp.hovered() {

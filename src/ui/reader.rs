@@ -823,7 +823,7 @@ impl ReaderView {
                 .map(|n| n.text.chars().take(80).collect::<String>())
                 .unwrap_or_default();
             let resp = resp.on_hover_text(if note_text.is_empty() {
-                s::EMPTY_NOTE.to_owned()
+                s::EMPTY_NOTE.to_string()
             } else {
                 note_text
             });
@@ -884,7 +884,7 @@ impl ReaderView {
                 pos2(rect.max.x + 10.0, text_top),
                 vec2(26.0, ts.line_height.min(28.0)),
             );
-            let label = format!("{}：{}", s::HEADING_NOTE_BUTTON, display_text(&block.text));
+            let label = s::labelled(&s::HEADING_NOTE_BUTTON, &display_text(&block.text));
             let resp = ui
                 .put(
                     btn,

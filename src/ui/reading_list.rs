@@ -63,11 +63,11 @@ impl ReadingListWindow {
                         .spacing(egui::vec2(16.0, 8.0))
                         .show(ui, |ui| {
                             for h in [
-                                s::RECENT_TITLE,
-                                s::RECENT_FILE,
-                                s::RECENT_PROGRESS,
-                                s::RECENT_NOTES,
-                                s::RECENT_LAST_READ,
+                                s::RECENT_TITLE.get(),
+                                s::RECENT_FILE.get(),
+                                s::RECENT_PROGRESS.get(),
+                                s::RECENT_NOTES.get(),
+                                s::RECENT_LAST_READ.get(),
                                 "",
                             ] {
                                 ui.label(RichText::new(h).small().color(palette.muted));
@@ -181,7 +181,7 @@ fn last_read_text(unix: u64) -> String {
         return String::new();
     };
     t.to_zoned_datetime(jiff::tz::TimeZone::system())
-        .strftime("%Y年%-m月%-d日 %H:%M")
+        .strftime(crate::i18n::tr("%Y年%-m月%-d日 %H:%M", "%-d %b %Y %H:%M"))
         .to_string()
 }
 

@@ -98,6 +98,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             }
             ui.menu_button("？", |ui| {
                 command_button(ui, UiCommand::KeyboardHelp, actions);
+                language_menu(ui, state, actions);
                 if ui.button(s::ABOUT).clicked() {
                     actions.push(Intent::ToggleAbout);
                 }
@@ -130,6 +131,24 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
                 .on_hover_text(s::MORE_TIP);
             }
         });
+    });
+}
+
+/// The interface language: the system's, or one chosen (each named in its own language).
+fn language_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
+    ui.menu_button(s::LANGUAGE, |ui| {
+        let current = state.settings.ui_language;
+        if ui.radio(current.is_none(), s::LANGUAGE_SYSTEM).clicked() {
+            actions.push(Action::SetUiLanguage(None));
+        }
+        for lang in crate::i18n::Lang::ALL {
+            if ui
+                .radio(current == Some(lang), lang.native_name())
+                .clicked()
+            {
+                actions.push(Action::SetUiLanguage(Some(lang)));
+            }
+        }
     });
 }
 
@@ -185,22 +204,25 @@ fn import_button(ui: &mut Ui, actions: &mut Requests) {
 
 fn font_size_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Requests) {
     let ctx = ui.ctx().clone();
-    let zoom_keys = format!(
+    let zoom_keys = crate::i18n::trf(
         "{}：{} {}，{} {}，{} {}",
-        s::FONT_SIZE_TIP,
-        UiCommand::ZoomIn.label(),
-        UiCommand::ZoomIn.shortcut_text(&ctx),
-        UiCommand::ZoomOut.label(),
-        UiCommand::ZoomOut.shortcut_text(&ctx),
-        UiCommand::ZoomReset.label(),
-        UiCommand::ZoomReset.shortcut_text(&ctx),
+        "{}: {} {}, {} {}, {} {}",
+        &[
+            &s::FONT_SIZE_TIP,
+            &UiCommand::ZoomIn.label(),
+            &UiCommand::ZoomIn.shortcut_text(&ctx),
+            &UiCommand::ZoomOut.label(),
+            &UiCommand::ZoomOut.shortcut_text(&ctx),
+            &UiCommand::ZoomReset.label(),
+            &UiCommand::ZoomReset.shortcut_text(&ctx),
+        ],
     );
     ui.label(RichText::new(s::FONT_SIZE).color(palette.muted))
         .on_hover_text(&zoom_keys);
     for (name, pt) in FONT_PRESETS_PT {
         let selected = (state.settings.font_size_pt - pt).abs() < 0.01;
         if ui
-            .selectable_label(selected, name)
+            .selectable_label(selected, name.get())
             .on_hover_text(s::font_size_tip(&zoom_keys, pt))
             .clicked()
         {

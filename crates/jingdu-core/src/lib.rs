@@ -14,6 +14,7 @@ pub mod document;
 pub mod export;
 pub mod fonts;
 pub mod fsutil;
+pub mod i18n;
 pub mod links;
 pub mod notes;
 pub mod terminal_safe;

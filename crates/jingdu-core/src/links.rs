@@ -42,10 +42,10 @@ pub fn note_link(doc: &str, note: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LinkError {
     /// Not a `jingdu://open` URL.
-    #[error("无法识别的链接：{0}（应为 jingdu://open?doc=…&note=…）")]
+    #[error("{}", crate::i18n::trf("无法识别的链接：{}（应为 jingdu://open?doc=…&note=…）", "Not a jingdu link: {} (expected jingdu://open?doc=…&note=…)", &[&.0]))]
     NotOurs(String),
     /// Neither a document id nor an absolute path.
-    #[error("链接里没有文章的编号（doc=…）或文件的绝对路径（file=…）：{0}")]
+    #[error("{}", crate::i18n::trf("链接里没有文章的编号（doc=…）或文件的绝对路径（file=…）：{}", "The link names neither an article (doc=…) nor a file's absolute path (file=…): {}", &[&.0]))]
     NoTarget(String),
 }
 

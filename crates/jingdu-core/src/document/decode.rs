@@ -11,10 +11,19 @@ use encoding_rs::Encoding;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
     /// The bytes are not text in the encoding detected or asked for.
-    #[error("不是可识别的文本文件（支持 UTF-8、UTF-16、GBK/GB18030、Big5 编码）")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "不是可识别的文本文件（支持 UTF-8、UTF-16、GBK/GB18030、Big5 编码）",
+            "Not a text file jingdu can read (UTF-8, UTF-16, GBK/GB18030 and Big5 are supported)"
+        )
+    )]
     NotText,
     /// The file holds NUL bytes or other signs of binary content.
-    #[error("这是二进制文件，不是文本")]
+    #[error(
+        "{}",
+        crate::i18n::tr("这是二进制文件，不是文本", "This is a binary file, not text")
+    )]
     Binary,
 }
 

@@ -25,13 +25,31 @@ const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DocxError {
     /// Not a zip archive, or one without `word/document.xml`.
-    #[error("不是有效的 Word 文档（.docx）：文件可能已损坏，请在 Word 或 WPS 中打开后另存一份")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "不是有效的 Word 文档（.docx）：文件可能已损坏，请在 Word 或 WPS 中打开后另存一份",
+            "Not a valid Word document (.docx): the file may be damaged; open it in Word or WPS and save a copy"
+        )
+    )]
     NotDocx,
     /// Password-protected: Word stores such files as an encrypted OLE container.
-    #[error("这个 Word 文档有密码保护：请先在 Word 或 WPS 中取消密码，再用精读打开")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "这个 Word 文档有密码保护：请先在 Word 或 WPS 中取消密码，再用精读打开",
+            "This Word document is password-protected: remove the password in Word or WPS, then open it in jingdu"
+        )
+    )]
     Encrypted,
     /// A part would unpack to more than [`MAX_PART_BYTES`].
-    #[error("Word 文档内容过大（解压后超过 64 MB），无法打开")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "Word 文档内容过大（解压后超过 64 MB），无法打开",
+            "The Word document is too large to open (over 64 MB unpacked)"
+        )
+    )]
     TooLarge,
 }
 

@@ -30,10 +30,22 @@ const MIN_ARTICLE_CHARS: usize = 30;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum HtmlError {
     /// The page exceeds [`MAX_HTML_BYTES`].
-    #[error("网页太大（超过 32 MB），无法打开：请在浏览器里选中正文，复制后存为文本文件再打开")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "网页太大（超过 32 MB），无法打开：请在浏览器里选中正文，复制后存为文本文件再打开",
+            "The web page is too large to open (over 32 MB): select the article in the browser, copy it and save it as a text file"
+        )
+    )]
     TooLarge,
     /// No element of the page holds running text.
-    #[error("这个网页里找不到正文（可能是目录页或列表页）：请打开文章本身的页面")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "这个网页里找不到正文（可能是目录页或列表页）：请打开文章本身的页面",
+            "No article found in this web page (an index or list page?): open the article's own page"
+        )
+    )]
     NoArticle,
 }
 

@@ -53,16 +53,16 @@ pub struct Source {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// No file at that path.
-    #[error("找不到文件：{0}")]
+    #[error("{}", crate::i18n::trf("找不到文件：{}", "File not found: {}", &[&.0.display()]))]
     NotFound(PathBuf),
     /// The path names a directory.
-    #[error("这是一个文件夹，不是文本文件：{0}")]
+    #[error("{}", crate::i18n::trf("这是一个文件夹，不是文本文件：{}", "This is a folder, not a text file: {}", &[&.0.display()]))]
     IsDirectory(PathBuf),
     /// The file exceeds [`MAX_FILE_BYTES`].
-    #[error("文件太大（超过 256 MB），无法打开：{0}")]
+    #[error("{}", crate::i18n::trf("文件太大（超过 256 MB），无法打开：{}", "The file is too large to open (over 256 MB): {}", &[&.0.display()]))]
     TooLarge(PathBuf),
     /// Reading failed (permissions, I/O error).
-    #[error("无法读取文件（{reason}）：{path}")]
+    #[error("{}", crate::i18n::trf("无法读取文件（{}）：{}", "Cannot read the file ({}): {}", &[&.reason, &.path.display()]))]
     Unreadable {
         /// The file.
         path: PathBuf,
@@ -70,7 +70,7 @@ pub enum LoadError {
         reason: String,
     },
     /// The bytes are not text in a supported encoding.
-    #[error("{reason}：{path}")]
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
     NotText {
         /// The file.
         path: PathBuf,
@@ -78,7 +78,7 @@ pub enum LoadError {
         reason: DecodeError,
     },
     /// A web page without an article, or too large.
-    #[error("{reason}：{path}")]
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
     NotAnArticle {
         /// The file.
         path: PathBuf,
@@ -86,7 +86,7 @@ pub enum LoadError {
         reason: HtmlError,
     },
     /// A format jingdu does not read (PDF, EPUB, an image…), with what to do instead.
-    #[error("{advice}：{path}")]
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.advice, &.path.display()]))]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -94,7 +94,7 @@ pub enum LoadError {
         advice: &'static str,
     },
     /// A `.docx` that is broken, protected or too large.
-    #[error("{reason}：{path}")]
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
     NotWord {
         /// The file.
         path: PathBuf,
@@ -102,7 +102,7 @@ pub enum LoadError {
         reason: DocxError,
     },
     /// A device, a pipe or a socket: reading it might never end.
-    #[error("这不是普通文件（设备或管道），无法作为文档打开：{0}")]
+    #[error("{}", crate::i18n::trf("这不是普通文件（设备或管道），无法作为文档打开：{}", "Not a regular file (a device or pipe); it cannot be opened as a document: {}", &[&.0.display()]))]
     NotAFile(PathBuf),
 }
 
@@ -120,17 +120,22 @@ pub enum Format {
 /// Decides the format from the name and the first bytes; formats we cannot read give the
 /// advice to show.
 pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
+    use crate::i18n::tr;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if bytes.starts_with(b"%PDF-") || ext == "pdf" {
-        return Err(
+        return Err(tr(
             "暂不支持 PDF：请先在 WPS 或 Acrobat 中“另存为”文本（.txt）或网页，再用精读打开",
-        );
+            "PDF is not supported yet: in WPS or Acrobat, “Save as” text (.txt) or a web page first, then open that in jingdu",
+        ));
     }
     if ext == "epub" {
-        return Err("暂不支持 EPUB 电子书：请先用 Calibre 转换为文本（.txt）或网页，再用精读打开");
+        return Err(tr(
+            "暂不支持 EPUB 电子书：请先用 Calibre 转换为文本（.txt）或网页，再用精读打开",
+            "EPUB books are not supported yet: convert the book to text (.txt) or a web page with Calibre first, then open that in jingdu",
+        ));
     }
     // A password-protected .docx is an OLE container too; the Word reader says so.
     let zip = bytes.starts_with(b"PK\x03\x04");
@@ -142,17 +147,26 @@ pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
         return Ok(Format::Docx);
     }
     if ext == "doc" || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err("暂不支持旧版 Word 文档（.doc）：请先在 Word 或 WPS 中另存为 .docx 或文本");
+        return Err(tr(
+            "暂不支持旧版 Word 文档（.doc）：请先在 Word 或 WPS 中另存为 .docx 或文本",
+            "Old Word documents (.doc) are not supported: save it as .docx or text in Word or WPS first",
+        ));
     }
     if zip {
-        return Err("这是压缩包或电子书，不是文本：请先解压或转换为文本（.txt）");
+        return Err(tr(
+            "这是压缩包或电子书，不是文本：请先解压或转换为文本（.txt）",
+            "This is an archive or an e-book, not text: unpack it or convert it to text (.txt) first",
+        ));
     }
     let image = bytes.starts_with(b"\x89PNG")
         || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
         || bytes.starts_with(b"GIF8")
         || (bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"));
     if image {
-        return Err("这是图片，不是文本：精读只能打开文字");
+        return Err(tr(
+            "这是图片，不是文本：精读只能打开文字",
+            "This is a picture, not text: jingdu opens text only",
+        ));
     }
     if matches!(ext.as_str(), "html" | "htm" | "xhtml" | "shtml") {
         return Ok(Format::Html);

@@ -69,17 +69,25 @@ impl Format {
         }
     }
 
-    /// Name shown in the export dialog and the Save dialog's filter.
+    /// Name shown in the export dialog and the Save dialog's filter, in the interface
+    /// language.
     pub fn label(self) -> &'static str {
-        match self {
-            Format::Markdown => "Markdown（.md）",
-            Format::Html => "网页（.html）",
-            Format::Docx => "Word 文档（.docx）",
-            Format::Json => "W3C 标注 JSON（.json，可再导入）",
-            Format::Text => "纯文本（.txt）",
-            Format::Csv => "表格（.csv，Excel、WPS、Anki）",
-            Format::Pdf => "PDF（.pdf，可打印）",
-        }
+        let (zh, en) = match self {
+            Format::Markdown => ("Markdown（.md）", "Markdown (.md)"),
+            Format::Html => ("网页（.html）", "Web page (.html)"),
+            Format::Docx => ("Word 文档（.docx）", "Word document (.docx)"),
+            Format::Json => (
+                "W3C 标注 JSON（.json，可再导入）",
+                "W3C annotations JSON (.json, can be imported again)",
+            ),
+            Format::Text => ("纯文本（.txt）", "Plain text (.txt)"),
+            Format::Csv => (
+                "表格（.csv，Excel、WPS、Anki）",
+                "Spreadsheet (.csv: Excel, WPS, Anki)",
+            ),
+            Format::Pdf => ("PDF（.pdf，可打印）", "PDF (.pdf, printable)"),
+        };
+        crate::i18n::tr(zh, en)
     }
 
     /// Parses a CLI name (`md`, `html`, `docx`, `pdf`, `json`, `txt`, `csv`).
@@ -501,7 +509,7 @@ pub fn select_notes<'a>(doc: &Document, notes: &'a [Note], options: &Options) ->
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing failed.
-    #[error("导出失败（{reason}）：{path}")]
+    #[error("{}", crate::i18n::trf("导出失败（{}）：{}", "The export failed ({}): {}", &[&.reason, &.path]))]
     Write {
         /// Destination.
         path: String,
@@ -509,13 +517,13 @@ pub enum ExportError {
         reason: String,
     },
     /// The DOCX library failed.
-    #[error("无法生成 Word 文档：{0}")]
+    #[error("{}", crate::i18n::trf("无法生成 Word 文档：{}", "Cannot make the Word document: {}", &[&.0]))]
     Docx(String),
     /// The PDF library failed.
-    #[error("无法生成 PDF：{0}")]
+    #[error("{}", crate::i18n::trf("无法生成 PDF：{}", "Cannot make the PDF: {}", &[&.0]))]
     Pdf(String),
     /// The reader's template could not be read or rendered.
-    #[error("模板出错：{0}")]
+    #[error("{}", crate::i18n::trf("模板出错：{}", "Template error: {}", &[&.0]))]
     Template(String),
 }
 

@@ -37,7 +37,7 @@ pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("无法读取要导入的文件（{reason}）：{path}")]
+    #[error("{}", crate::i18n::trf("无法读取要导入的文件（{}）：{}", "Cannot read the file to import ({}): {}", &[&.reason, &.path]))]
     Unreadable {
         /// The file.
         path: String,
@@ -45,7 +45,7 @@ pub enum ImportError {
         reason: String,
     },
     /// The file is not JSON or not in the expected shape.
-    #[error("不是精读导出的 W3C 标注 JSON（{reason}）：{path}")]
+    #[error("{}", crate::i18n::trf("不是精读导出的 W3C 标注 JSON（{}）：{}", "Not W3C annotations JSON exported by jingdu ({}): {}", &[&.reason, &.path]))]
     Malformed {
         /// The file.
         path: String,

@@ -26,17 +26,18 @@ impl std::error::Error for Refused {}
 
 /// Explains an I/O error of a write in words a user can act on.
 pub fn describe_io_error(err: &io::Error) -> String {
+    use crate::i18n::tr;
     use io::ErrorKind::*;
     if let Some(refused) = err.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
         return refused.0.to_owned();
     }
     match err.kind() {
-        NotFound => "文件夹不存在".into(),
-        PermissionDenied => "没有写入权限".into(),
-        StorageFull => "磁盘已满".into(),
-        ReadOnlyFilesystem => "磁盘为只读".into(),
-        IsADirectory => "这是一个文件夹".into(),
-        AlreadyExists => "文件已存在".into(),
+        NotFound => tr("文件夹不存在", "no such folder").into(),
+        PermissionDenied => tr("没有写入权限", "no permission to write").into(),
+        StorageFull => tr("磁盘已满", "the disk is full").into(),
+        ReadOnlyFilesystem => tr("磁盘为只读", "the disk is read-only").into(),
+        IsADirectory => tr("这是一个文件夹", "this is a folder").into(),
+        AlreadyExists => tr("文件已存在", "the file exists").into(),
         _ => one_line(&err.to_string()),
     }
 }

@@ -10,16 +10,22 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// Nothing is at that path.
-    #[error("找不到文件")]
+    #[error("{}", crate::i18n::tr("找不到文件", "File not found"))]
     NotFound,
     /// The path is a folder.
-    #[error("这是一个文件夹")]
+    #[error("{}", crate::i18n::tr("这是一个文件夹", "This is a folder"))]
     IsDirectory,
     /// A device, FIFO or socket.
-    #[error("不是普通文件，而是设备、管道或套接字")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "不是普通文件，而是设备、管道或套接字",
+            "Not a regular file but a device, pipe or socket"
+        )
+    )]
     NotAFile,
     /// More than the limit.
-    #[error("文件太大（超过 {} MB）", limit / (1024 * 1024))]
+    #[error("{}", crate::i18n::trf("文件太大（超过 {} MB）", "The file is too large (over {} MB)", &[&(limit / (1024 * 1024))]))]
     TooLarge {
         /// The limit in bytes.
         limit: u64,
@@ -31,8 +37,10 @@ pub enum ReadError {
 
 fn describe_read_error(err: &io::Error) -> String {
     match err.kind() {
-        io::ErrorKind::PermissionDenied => "没有读取权限".into(),
-        io::ErrorKind::NotFound => "找不到文件".into(),
+        io::ErrorKind::PermissionDenied => {
+            crate::i18n::tr("没有读取权限", "no permission to read").into()
+        }
+        io::ErrorKind::NotFound => crate::i18n::tr("找不到文件", "file not found").into(),
         _ => super::one_line(&err.to_string()),
     }
 }

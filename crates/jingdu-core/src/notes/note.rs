@@ -27,14 +27,15 @@ impl NoteKind {
         }
     }
 
-    /// The Chinese label shown to readers.
+    /// The label shown to readers, in the interface language.
     pub fn label(self) -> &'static str {
-        match self {
-            NoteKind::Section => "章节",
-            NoteKind::Paragraph => "段落",
-            NoteKind::Passage => "摘句",
-            NoteKind::Bookmark => "书签",
-        }
+        let (zh, en) = match self {
+            NoteKind::Section => ("章节", "Section"),
+            NoteKind::Paragraph => ("段落", "Paragraph"),
+            NoteKind::Passage => ("摘句", "Passage"),
+            NoteKind::Bookmark => ("书签", "Bookmark"),
+        };
+        crate::i18n::tr(zh, en)
     }
 }
 

@@ -155,10 +155,16 @@ pub struct Saved {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// No home or data directory could be determined.
-    #[error("找不到存放笔记的数据目录；请设置环境变量 JINGDU_DATA_DIR")]
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "找不到存放笔记的数据目录；请设置环境变量 JINGDU_DATA_DIR",
+            "No data folder to keep notes in; set the environment variable JINGDU_DATA_DIR"
+        )
+    )]
     NoDataDir,
     /// A file or directory could not be created or written.
-    #[error("无法保存笔记（{reason}）：{path}")]
+    #[error("{}", crate::i18n::trf("无法保存笔记（{}）：{}", "Cannot save the notes ({}): {}", &[&.reason, &.path.display()]))]
     Write {
         /// The file or directory.
         path: PathBuf,
@@ -166,7 +172,7 @@ pub enum StoreError {
         reason: String,
     },
     /// The notes file exists but cannot be read.
-    #[error("无法读取笔记文件（{reason}）：{path}")]
+    #[error("{}", crate::i18n::trf("无法读取笔记文件（{}）：{}", "Cannot read the notes file ({}): {}", &[&.reason, &.path.display()]))]
     Unreadable {
         /// The file.
         path: PathBuf,
@@ -174,7 +180,7 @@ pub enum StoreError {
         reason: String,
     },
     /// The notes file is not valid (strict loading only; the GUI sets it aside instead).
-    #[error("笔记文件已损坏（{reason}），未作改动：{path}")]
+    #[error("{}", crate::i18n::trf("笔记文件已损坏（{}），未作改动：{}", "The notes file is damaged ({}) and was left as it is: {}", &[&.reason, &.path.display()]))]
     Corrupt {
         /// The file.
         path: PathBuf,
@@ -182,7 +188,7 @@ pub enum StoreError {
         reason: String,
     },
     /// The notes file was written by a newer jingdu; writing it could lose data.
-    #[error("笔记文件由更新版本的精读写入（格式版本 {version}），请升级后再修改：{path}")]
+    #[error("{}", crate::i18n::trf("笔记文件由更新版本的精读写入（格式版本 {}），请升级后再修改：{}", "The notes file was written by a newer jingdu (format version {}); upgrade before changing it: {}", &[&.version, &.path.display()]))]
     NewerSchema {
         /// The file.
         path: PathBuf,
