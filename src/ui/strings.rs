@@ -300,9 +300,9 @@ pub const NEW_NOTE_TIP: Text = Text::new(
 /// Outline panel heading.
 pub const OUTLINE_TITLE: Text = Text::new("目录", "Outline");
 /// Collapse-all button.
-pub const COLLAPSE_ALL: Text = Text::new("全部折叠", "Collapse all");
+pub const COLLAPSE_ALL: Text = Text::new("全部折叠", "Fold all");
 /// Expand-all button.
-pub const EXPAND_ALL: Text = Text::new("全部展开", "Expand all");
+pub const EXPAND_ALL: Text = Text::new("全部展开", "Unfold all");
 /// Prefix of the accessible name of a node's expand button.
 pub const EXPAND_NODE: Text = Text::new("展开", "Expand");
 /// Prefix of the accessible name of a node's collapse button.

@@ -33,11 +33,16 @@ enum Fold {
 }
 
 impl Fold {
-    /// Widths (points) below which items fold, measured on the full Chinese toolbar.
+    /// Widths (points) below which items fold, measured on the full toolbar in each
+    /// language (English words are wider than their Chinese).
     fn for_width(width: f32) -> Fold {
-        if width >= 1200.0 {
+        let (all, some) = match crate::i18n::lang() {
+            crate::i18n::Lang::En => (1440.0, 700.0),
+            _ => (1200.0, 560.0),
+        };
+        if width >= all {
             Fold::None
-        } else if width >= 560.0 {
+        } else if width >= some {
             Fold::Some
         } else {
             Fold::Most
