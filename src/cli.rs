@@ -165,6 +165,15 @@ pub struct ExportArgs {
     /// login name).
     #[arg(long, value_name = "NAME")]
     pub author: Option<String>,
+    /// The language of the export's own labels (学习笔记, 位置, 创建…): zh-hans, zh-hant or
+    /// en (default: the document's, 繁體 for a Traditional text).
+    #[arg(long, value_parser = parse_labels, value_name = "LANG")]
+    pub labels: Option<crate::i18n::Lang>,
+}
+
+fn parse_labels(s: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_locale(s)
+        .ok_or_else(|| format!("未知语言“{s}”；可用：zh-hans、zh-hant、en"))
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -850,6 +859,7 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
         include_quotes: !args.no_quotes,
         include_headings: !args.no_headings,
         annotated_copy: args.annotated,
+        labels: args.labels,
     };
     let name = ctx.source.display_name();
     let generated = notes::now_rfc3339();

@@ -414,3 +414,47 @@ fn markdown_front_matter_cannot_be_broken_out_of() {
     }
     assert!(parts.next().unwrap().trim_start().starts_with("# "));
 }
+
+#[test]
+fn labels_follow_the_document_unless_asked_otherwise() {
+    use jingdu::i18n::Lang;
+    // The built-in article is Simplified: Simplified labels.
+    let (source, list) = fixture();
+    let md = String::from_utf8(render(&source, &list, &Options::new(Format::Markdown))).unwrap();
+    assert!(md.contains(" · 学习笔记") && md.contains("创建："), "{md}");
+    // Asked for English labels: every format's own words are English, the article's are not.
+    for format in [Format::Markdown, Format::Text, Format::Html, Format::Csv] {
+        let o = Options {
+            labels: Some(Lang::En),
+            ..Options::new(format)
+        };
+        let out = String::from_utf8(render(&source, &list, &o)).unwrap();
+        assert!(
+            out.contains("Created") && !out.contains("创建") && !out.contains("学习笔记"),
+            "{format:?}: {out}"
+        );
+        assert!(
+            out.contains("基层党组织"),
+            "{format:?}: the article stays as it is"
+        );
+    }
+    // A Traditional text gets Traditional labels.
+    let source = Source::from_text(
+        jingdu::document::Origin::Builtin,
+        "黨的建設\n\n一、組織建設\n\n堅持黨的領導，發展是第一要務。",
+    );
+    let doc = &source.document;
+    let b = doc.paragraph_indices().next().unwrap();
+    let note = export_common::note(
+        doc,
+        jingdu::notes::NoteKind::Paragraph,
+        doc.blocks[b].range.clone(),
+        "00000000-0000-4000-8000-000000000009",
+        "要點",
+        "yellow",
+        &[],
+    );
+    assert_eq!(export::labels_for(doc), Lang::ZhHant);
+    let md = String::from_utf8(render(&source, &[note], &Options::new(Format::Markdown))).unwrap();
+    assert!(md.contains(" · 學習筆記") && md.contains("創建："), "{md}");
+}

@@ -209,7 +209,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__export)
-            opts="-h --format --template --out --section --tag --color --no-quotes --no-headings --annotated --author --encoding --help"
+            opts="-h --format --template --out --section --tag --color --no-quotes --no-headings --annotated --author --labels --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -240,6 +240,10 @@ _jingdu() {
                     return 0
                     ;;
                 --author)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --labels)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

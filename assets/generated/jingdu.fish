@@ -71,6 +71,7 @@ complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l section -d 'Onl
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l tag -d 'Only notes with this tag (repeatable)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l color -d 'Only notes of this colour, by key or name (repeatable)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l author -d 'Who wrote the notes: the Word document\'s author and comment author (default: the login name)' -r
+complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l labels -d 'The language of the export\'s own labels (学习笔记, 位置, 创建…): zh-hans, zh-hant or en (default: the document\'s, 繁體 for a Traditional text)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l no-quotes -d 'Leave out the quoted passages'
 complete -c jingdu -n "__fish_jingdu_using_subcommand export" -l no-headings -d 'Leave out the section headings'

@@ -196,6 +196,7 @@ impl ExportJob {
             author: self.author.as_deref(),
             zone: jiff::tz::TimeZone::system(),
             places: export::Places::of(&self.source.document),
+            labels: export::labels_for(&self.source.document),
         }
     }
 

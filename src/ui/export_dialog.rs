@@ -75,6 +75,8 @@ pub struct ExportDialog {
     author: Option<String>,
     /// The template chosen, read from its file; `None`: the built-in layout.
     template: Option<export::template::UserTemplate>,
+    /// The language of the export's labels; `None`: the document's.
+    labels: Option<crate::i18n::Lang>,
 }
 
 impl Default for ExportDialog {
@@ -96,6 +98,7 @@ impl Default for ExportDialog {
             writing: false,
             author: None,
             template: None,
+            labels: None,
         }
     }
 }
@@ -182,6 +185,7 @@ impl ExportDialog {
                 && self.format.supports_annotated_copy()
                 && self.template.is_none(),
             template: self.template.clone().filter(|t| t.format == self.format),
+            labels: self.labels,
         }
     }
 
@@ -390,6 +394,34 @@ impl ExportDialog {
             if field.changed() {
                 actions.push(Action::SetNoteAuthor(author.clone()));
             }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(s::EXPORT_LABELS);
+            let shown = self.labels.map_or(
+                s::EXPORT_LABELS_DOCUMENT.get(),
+                crate::i18n::Lang::native_name,
+            );
+            egui::ComboBox::from_id_salt("export-labels")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(self.labels.is_none(), s::EXPORT_LABELS_DOCUMENT)
+                        .clicked()
+                    {
+                        self.labels = None;
+                    }
+                    for lang in crate::i18n::Lang::ALL {
+                        if ui
+                            .selectable_label(self.labels == Some(lang), lang.native_name())
+                            .clicked()
+                        {
+                            self.labels = Some(lang);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(s::EXPORT_LABELS_TIP);
         });
         let count = state.export_count(&self.options(state));
         ui.label(RichText::new(s::will_export(count)).small());

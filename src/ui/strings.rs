@@ -93,6 +93,15 @@ pub const PASTE_DOCUMENT_TIP: Text = Text::new(
     "把剪贴板里的文字或网页内容作为新文档打开（保存在数据目录，笔记随之保存）",
     "Open the text or web content on the clipboard as a new document (kept in the data folder, with its notes)",
 );
+/// Export dialog: the language of the export's labels.
+pub const EXPORT_LABELS: Text = Text::new("标注语言", "Labels in");
+/// The export's labels in the document's language.
+pub const EXPORT_LABELS_DOCUMENT: Text = Text::new("随文档", "The document's language");
+/// Tooltip of the labels' language.
+pub const EXPORT_LABELS_TIP: Text = Text::new(
+    "导出文件里“学习笔记”“位置”“创建”等字样的语言；默认随文档（繁体文档用繁体）",
+    "The language of words such as “Study notes”, “Place” and “Created” in the export; by default the document's (Traditional for a Traditional text)",
+);
 /// The interface-language menu (both languages, so that it can be found in either).
 pub const LANGUAGE: Text = Text::new("语言 Language", "Language 语言");
 /// Interface language: the system's.

@@ -12,9 +12,18 @@ use std::io::{self, Write};
 
 use super::{Export, kind_label};
 
-/// The header row.
-const HEADER: [&str; 10] = [
-    "类型", "章节", "位置", "摘句", "笔记", "标签", "颜色", "创建", "修改", "链接",
+/// The header row, as `(Chinese, English)`.
+const HEADER: [(&str, &str); 10] = [
+    ("类型", "Kind"),
+    ("章节", "Section"),
+    ("位置", "Place"),
+    ("摘句", "Passage"),
+    ("笔记", "Note"),
+    ("标签", "Tags"),
+    ("颜色", "Colour"),
+    ("创建", "Created"),
+    ("修改", "Modified"),
+    ("链接", "Link"),
 ];
 
 /// Writes the CSV export.
@@ -23,7 +32,7 @@ pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(HEADER)?;
+    w.write_record(HEADER.map(|(zh, en)| e.t(zh, en)))?;
     for n in &e.notes {
         let quote = if n.kind == crate::notes::NoteKind::Passage {
             crate::document::typography::display_text(&n.anchor.quote)
@@ -31,7 +40,7 @@ pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
             String::new()
         };
         let row = [
-            kind_label(n.kind).to_owned(),
+            kind_label(n.kind, e.labels).to_owned(),
             e.heading_path(n).join(" › "),
             e.place(n),
             quote,

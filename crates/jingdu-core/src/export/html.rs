@@ -111,22 +111,25 @@ fn write_note(
         .facts(n)
         .into_iter()
         .map(|(k, v)| match k {
-            "创建" => format!(
-                "{k}：<time datetime=\"{}\">{}</time>",
+            k if k == e.t("创建", "Created") => format!(
+                "{}<time datetime=\"{}\">{}</time>",
+                e.tf("{}：", "{}: ", &[&k]),
                 escape(&n.created),
                 escape(&v)
             ),
-            "修改" => format!(
-                "{k}：<time datetime=\"{}\">{}</time>",
+            k if k == e.t("修改", "Modified") => format!(
+                "{}<time datetime=\"{}\">{}</time>",
+                e.tf("{}：", "{}: ", &[&k]),
                 escape(&n.modified),
                 escape(&v)
             ),
-            _ => format!("{k}：{}", escape(&v)),
+            _ => e.tf("{}：{}", "{}: {}", &[&k, &escape(&v)]),
         })
         .collect();
     facts.push(format!(
-        "<a class=\"back\" href=\"{}\">在精读中打开</a>",
-        escape(&e.link(n))
+        "<a class=\"back\" href=\"{}\">{}</a>",
+        escape(&e.link(n)),
+        e.t("在精读中打开", "Open in jingdu")
     ));
     writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "))?;
     writeln!(out, "</section>")
@@ -163,7 +166,7 @@ fn write_head(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result<(
     )?;
     writeln!(out, "<ul class=\"meta\">")?;
     for (k, v) in e.meta_lines() {
-        if k == "颜色" {
+        if k == e.t("颜色", "Colours") {
             // The legend in the colours themselves, with the reader's names.
             let swatches: Vec<String> = e
                 .legend()
@@ -176,10 +179,18 @@ fn write_head(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result<(
                     )
                 })
                 .collect();
-            writeln!(out, "<li>{}：{}</li>", escape(&k), swatches.join(" "))?;
+            writeln!(
+                out,
+                "<li>{}</li>",
+                e.tf("{}：{}", "{}: {}", &[&escape(&k), &swatches.join(" ")])
+            )?;
             continue;
         }
-        writeln!(out, "<li>{}：{}</li>", escape(&k), escape(&v))?;
+        writeln!(
+            out,
+            "<li>{}</li>",
+            e.tf("{}：{}", "{}: {}", &[&escape(&k), &escape(&v)])
+        )?;
     }
     writeln!(out, "</ul>")
 }
@@ -195,9 +206,13 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
     if o.annotated_copy {
         return write_annotated(e, o, out);
     }
-    write_head(e, out, " · 学习笔记")?;
+    write_head(e, out, e.t(" · 学习笔记", " · Study notes"))?;
     if e.notes.is_empty() {
-        writeln!(out, "<p>（没有符合条件的笔记）</p>")?;
+        writeln!(
+            out,
+            "<p>{}</p>",
+            e.t("（没有符合条件的笔记）", "(no notes match)")
+        )?;
     }
     for entry in e.entries(o.include_headings) {
         for (depth, h) in &entry.headings {
@@ -211,7 +226,7 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
 
 /// The article with passages marked and notes after the block they belong to.
 fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
-    write_head(e, out, " · 批注本")?;
+    write_head(e, out, e.t(" · 批注本", " · Annotated text"))?;
     let doc = e.doc;
     let numbered = e.numbered();
     for (b, block) in doc.blocks.iter().enumerate() {
@@ -241,7 +256,11 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
     }
     let lost: Vec<&(usize, &Note)> = numbered.iter().filter(|(_, n)| !n.anchored).collect();
     if !lost.is_empty() {
-        writeln!(out, "<h2>{}</h2>", escape(super::UNANCHORED))?;
+        writeln!(
+            out,
+            "<h2>{}</h2>",
+            escape(super::UNANCHORED.get_in(e.labels))
+        )?;
         for (num, n) in lost {
             write_note(e, o, n, *num, out)?;
         }

@@ -126,14 +126,15 @@ fn write_note(
     let facts: Vec<String> = e
         .facts(n)
         .into_iter()
-        .map(|(k, v)| format!("{k}：{v}"))
+        .map(|(k, v)| e.tf("{}：{}", "{}: {}", &[&k, &v]))
         .collect();
     // Plain, not italic: Chinese has no italics, and `#标签` stays a tag for notes apps. The
     // link is built from ids and percent-encoded, so it needs no escaping.
     writeln!(
         out,
-        "{} · [在精读中打开]({})",
+        "{} · [{}]({})",
         escape_line(&facts.join(" · ")),
+        e.t("在精读中打开", "Open in jingdu"),
         e.link(n)
     )?;
     writeln!(out)?;
@@ -177,7 +178,11 @@ fn write_header(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result
     writeln!(out, "{}", heading(1, &format!("{}{suffix}", e.title())))?;
     writeln!(out)?;
     for (k, v) in e.meta_lines() {
-        writeln!(out, "- {}：{}", escape_line(&k), escape_line(&v))?;
+        writeln!(
+            out,
+            "- {}",
+            e.tf("{}：{}", "{}: {}", &[&escape_line(&k), &escape_line(&v)])
+        )?;
     }
     writeln!(out)?;
     Ok(())
@@ -188,9 +193,9 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
     if o.annotated_copy {
         return write_annotated(e, o, out);
     }
-    write_header(e, out, " · 学习笔记")?;
+    write_header(e, out, e.t(" · 学习笔记", " · Study notes"))?;
     if e.notes.is_empty() {
-        writeln!(out, "（没有符合条件的笔记）")?;
+        writeln!(out, "{}", e.t("（没有符合条件的笔记）", "(no notes match)"))?;
         return Ok(());
     }
     for entry in e.entries(o.include_headings) {
@@ -206,7 +211,7 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
 /// The whole article with the notes after the block they belong to; passages are marked with
 /// `〔n〕` where they end.
 fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
-    write_header(e, out, " · 批注本")?;
+    write_header(e, out, e.t(" · 批注本", " · Annotated text"))?;
     let doc = e.doc;
     let numbered = e.numbered();
     for (b, block) in doc.blocks.iter().enumerate() {
@@ -248,7 +253,7 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
     }
     let lost: Vec<&(usize, &Note)> = numbered.iter().filter(|(_, n)| !n.anchored).collect();
     if !lost.is_empty() {
-        writeln!(out, "{}", heading(2, super::UNANCHORED))?;
+        writeln!(out, "{}", heading(2, super::UNANCHORED.get_in(e.labels)))?;
         writeln!(out)?;
         for (num, n) in lost {
             write_note(e, o, n, *num, out)?;

@@ -17,6 +17,8 @@ pub mod w3c;
 pub mod w3c_import;
 
 use std::io::Write;
+
+use crate::i18n::{Lang, Text};
 use std::path::Path;
 
 use crate::document::{Document, Metadata, typography::display_text};
@@ -147,6 +149,8 @@ pub struct Options {
     pub annotated_copy: bool,
     /// The reader's template, for Markdown and text (the built-in layout when `None`).
     pub template: Option<template::UserTemplate>,
+    /// The language of the export's own labels, when not the document's.
+    pub labels: Option<Lang>,
 }
 
 impl Options {
@@ -161,11 +165,13 @@ impl Options {
             include_headings: true,
             annotated_copy: false,
             template: None,
+            labels: None,
         }
     }
 }
 
 /// Everything an exporter reads.
+#[derive(Clone)]
 pub struct Export<'a> {
     /// The document.
     pub doc: &'a Document,
@@ -186,6 +192,9 @@ pub struct Export<'a> {
     pub zone: jiff::tz::TimeZone,
     /// Section and paragraph numbers of the document's blocks.
     pub places: Places,
+    /// The language of the export's own labels (学习笔记, 位置, 创建…): the document's
+    /// ([`labels_for`]) unless the reader asked for another.
+    pub labels: Lang,
 }
 
 impl<'a> Export<'a> {
@@ -209,16 +218,32 @@ impl<'a> Export<'a> {
             author: None,
             zone: jiff::tz::TimeZone::system(),
             places: Places::of(doc),
+            labels: labels_for(doc),
         }
     }
 
-    /// An RFC 3339 time as a Chinese reader writes it, on the reader's clock:
-    /// `2026年11月28日 20:14`. Text that is not a time is printed as it is.
+    /// A label of the export in its label language.
+    pub fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        Text::new(zh, en).get_in(self.labels)
+    }
+
+    /// A label template of the export, its `{}` filled with `args`.
+    pub fn tf(
+        &self,
+        zh: &'static str,
+        en: &'static str,
+        args: &[&dyn std::fmt::Display],
+    ) -> String {
+        crate::i18n::fill_str(self.t(zh, en), args)
+    }
+
+    /// An RFC 3339 time as a reader of the labels' language writes it, on the reader's
+    /// clock: `2026年11月28日 20:14`. Text that is not a time is printed as it is.
     pub fn time(&self, rfc3339: &str) -> String {
         match rfc3339.parse::<jiff::Timestamp>() {
             Ok(t) => t
                 .to_zoned_datetime(self.zone.clone())
-                .strftime("%Y年%-m月%-d日 %H:%M")
+                .strftime(self.t("%Y年%-m月%-d日 %H:%M", "%-d %B %Y %H:%M"))
                 .to_string(),
             Err(_) => rfc3339.to_owned(),
         }
@@ -279,7 +304,7 @@ impl<'a> Export<'a> {
             .iter()
             .filter(|c| self.notes.iter().any(|n| n.color == c.key))
             .map(|c| LegendEntry {
-                hue: hue_name(&c.key),
+                hue: hue_name(&c.key, self.labels),
                 name: c.name.clone(),
                 rgb: c.rgb,
             })
@@ -292,15 +317,15 @@ impl<'a> Export<'a> {
         let mut out = Vec::new();
         let place = self.place(n);
         if !place.is_empty() {
-            out.push(("位置", place));
+            out.push((self.t("位置", "Place"), place));
         }
         if !n.tags.is_empty() {
             let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
-            out.push(("标签", tags.join(" ")));
+            out.push((self.t("标签", "Tags"), tags.join(" ")));
         }
-        out.push(("创建", self.time(&n.created)));
+        out.push((self.t("创建", "Created"), self.time(&n.created)));
         if n.modified != n.created {
-            out.push(("修改", self.time(&n.modified)));
+            out.push((self.t("修改", "Modified"), self.time(&n.modified)));
         }
         out
     }
@@ -318,7 +343,7 @@ impl<'a> Export<'a> {
     /// Heading path of a note in display form (current text; `未定位` when not anchored).
     pub fn heading_path(&self, n: &Note) -> Vec<String> {
         if !n.anchored {
-            return vec![UNANCHORED.to_owned()];
+            return vec![UNANCHORED.get_in(self.labels).to_owned()];
         }
         let path = match crate::notes::block_for(self.doc, n) {
             Some(b) => self.doc.heading_path(b),
@@ -331,7 +356,7 @@ impl<'a> Export<'a> {
     pub fn label(&self, n: &Note) -> String {
         format!(
             "{} · {}",
-            kind_label(n.kind),
+            kind_label(n.kind, self.labels),
             self.palette.name_of(&n.color)
         )
     }
@@ -341,41 +366,53 @@ impl<'a> Export<'a> {
         let m = self.meta();
         let mut out = Vec::new();
         if let Some(c) = &m.column {
-            out.push(("栏目".to_owned(), c.clone()));
+            out.push((self.t("栏目", "Column").to_owned(), c.clone()));
         }
         if let Some(a) = &m.author {
             let v = match &m.affiliation {
-                Some(aff) => format!("{a}（{aff}）"),
+                Some(aff) => self.tf("{}（{}）", "{} ({})", &[a, aff]),
                 None => a.clone(),
             };
-            out.push(("作者".to_owned(), v));
+            out.push((self.t("作者", "Author").to_owned(), v));
         }
         if let Some(d) = &m.published {
-            out.push(("发表日期".to_owned(), d.clone()));
+            out.push((self.t("发表日期", "Published").to_owned(), d.clone()));
         }
         if let Some(s) = &m.source {
-            out.push(("来源".to_owned(), s.clone()));
+            out.push((self.t("来源", "Source").to_owned(), s.clone()));
         }
         if !m.breadcrumb.is_empty() {
-            out.push(("栏目路径".to_owned(), m.breadcrumb.join(" › ")));
+            out.push((
+                self.t("栏目路径", "Site path").to_owned(),
+                m.breadcrumb.join(" › "),
+            ));
         }
         if let Some(p) = &self.info.path {
-            out.push(("文件".to_owned(), p.clone()));
+            out.push((self.t("文件", "File").to_owned(), p.clone()));
         }
         if let Some(a) = self.author_name() {
-            out.push(("笔记作者".to_owned(), a.to_owned()));
+            out.push((self.t("笔记作者", "Notes by").to_owned(), a.to_owned()));
         }
-        out.push(("笔记".to_owned(), format!("{} 条", self.notes.len())));
+        out.push((
+            self.t("笔记", "Notes").to_owned(),
+            self.tf("{} 条", "{}", &[&self.notes.len()]),
+        ));
         let legend = self.legend();
         if !legend.is_empty() {
             let line: Vec<String> = legend
                 .iter()
-                .map(|c| format!("{}＝{}", c.hue, c.name))
+                .map(|c| self.tf("{}＝{}", "{} = {}", &[&c.hue, &c.name]))
                 .collect();
-            out.push(("颜色".to_owned(), line.join("　")));
+            out.push((
+                self.t("颜色", "Colours").to_owned(),
+                line.join(self.t("　", "; ")),
+            ));
         }
-        out.push(("导出时间".to_owned(), self.time(self.generated)));
-        out.push(("引用".to_owned(), self.reference()));
+        out.push((
+            self.t("导出时间", "Exported").to_owned(),
+            self.time(self.generated),
+        ));
+        out.push((self.t("引用", "Cite as").to_owned(), self.reference()));
         out
     }
 }
@@ -391,19 +428,20 @@ pub struct LegendEntry {
     pub rgb: [u8; 3],
 }
 
-/// The colour a palette key names, in one Chinese word.
-fn hue_name(key: &str) -> &'static str {
-    match key {
-        "yellow" => "黄",
-        "blue" => "蓝",
-        "green" => "绿",
-        "purple" => "紫",
-        "red" => "红",
-        "gray" | "grey" => "灰",
-        "orange" => "橙",
-        "pink" => "粉",
-        _ => "色",
-    }
+/// The colour a palette key names, in one word of `lang`.
+fn hue_name(key: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match key {
+        "yellow" => ("黄", "yellow"),
+        "blue" => ("蓝", "blue"),
+        "green" => ("绿", "green"),
+        "purple" => ("紫", "purple"),
+        "red" => ("红", "red"),
+        "gray" | "grey" => ("灰", "grey"),
+        "orange" => ("橙", "orange"),
+        "pink" => ("粉", "pink"),
+        _ => ("色", "colour"),
+    };
+    Text::new(zh, en).get_in(lang)
 }
 
 /// One note of a listing with the headings to print before it.
@@ -439,7 +477,7 @@ impl<'a> Export<'a> {
                 if with_headings {
                     let path = self.heading_path(note);
                     let path = if path.is_empty() {
-                        vec![BEFORE_FIRST_HEADING.to_owned()]
+                        vec![BEFORE_FIRST_HEADING.get_in(self.labels).to_owned()]
                     } else {
                         path
                     };
@@ -472,18 +510,29 @@ pub fn login_name() -> Option<String> {
 }
 
 /// Group heading for notes before the first heading.
-pub const BEFORE_FIRST_HEADING: &str = "正文开头";
+pub const BEFORE_FIRST_HEADING: Text = Text::new("正文开头", "Opening");
 
 /// Group heading for unanchored notes.
-pub const UNANCHORED: &str = "未定位的笔记";
+pub const UNANCHORED: Text = Text::new("未定位的笔记", "Notes not located");
 
-/// The kind of target as printed in exports.
-pub fn kind_label(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Section => "章节笔记",
-        NoteKind::Paragraph => "段落笔记",
-        NoteKind::Passage => "摘句",
-        NoteKind::Bookmark => "书签",
+/// The kind of target as printed in exports, in `lang`.
+pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
+    let (zh, en) = match kind {
+        NoteKind::Section => ("章节笔记", "Section note"),
+        NoteKind::Paragraph => ("段落笔记", "Paragraph note"),
+        NoteKind::Passage => ("摘句", "Passage"),
+        NoteKind::Bookmark => ("书签", "Bookmark"),
+    };
+    Text::new(zh, en).get_in(lang)
+}
+
+/// The language of a document's export labels: 繁體中文 for a text in Traditional
+/// characters, else 简体中文.
+pub fn labels_for(doc: &Document) -> Lang {
+    if crate::document::script::looks_traditional(doc.body_text()) {
+        Lang::ZhHant
+    } else {
+        Lang::ZhHans
     }
 }
 
@@ -542,6 +591,18 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
+    // Labels in another language than the document's, when asked for.
+    let relabelled;
+    let export = match options.labels {
+        Some(lang) if lang != export.labels => {
+            relabelled = Export {
+                labels: lang,
+                ..export.clone()
+            };
+            &relabelled
+        }
+        _ => export,
+    };
     if let Some(t) = options
         .template
         .as_ref()
@@ -550,7 +611,7 @@ pub fn write(
         let text = template::render(export, t)?;
         return out
             .write_all(text.as_bytes())
-            .map_err(|e| ExportError::io("（输出）", &e));
+            .map_err(|e| ExportError::io(crate::i18n::tr("（输出）", "(output)"), &e));
     }
     let result = match options.format {
         Format::Markdown => markdown::write(export, options, out),
@@ -561,7 +622,7 @@ pub fn write(
         Format::Docx => return docx::write(export, options, out),
         Format::Pdf => return pdf::write(export, options, out),
     };
-    result.map_err(|e| ExportError::io("（输出）", &e))
+    result.map_err(|e| ExportError::io(crate::i18n::tr("（输出）", "(output)"), &e))
 }
 
 /// Writes the export to `path` atomically: on any error the destination is untouched and no

@@ -57,8 +57,10 @@ pub fn list_templates(dir: &Path) -> (Vec<(String, Format, PathBuf)>, Vec<String
         if let Some((n, f)) = template_kind(&name) {
             found.push((n, f, entry.path()));
         } else if name.ends_with(".jinja") {
-            problems.push(format!(
-                "{name}：模板文件名应以 .md.jinja 或 .txt.jinja 结尾"
+            problems.push(crate::i18n::trf(
+                "{}：模板文件名应以 .md.jinja 或 .txt.jinja 结尾",
+                "{}: a template's name must end in .md.jinja or .txt.jinja",
+                &[&name],
             ));
         }
     }
@@ -74,14 +76,21 @@ pub fn read_template(path: &Path) -> Result<UserTemplate, ExportError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let (name, format) = template_kind(&file_name).ok_or_else(|| {
-        ExportError::Template(format!(
-            "{shown}：模板文件名应以 .md.jinja 或 .txt.jinja 结尾"
+        ExportError::Template(crate::i18n::trf(
+            "{}：模板文件名应以 .md.jinja 或 .txt.jinja 结尾",
+            "{}: a template's name must end in .md.jinja or .txt.jinja",
+            &[&shown],
         ))
     })?;
     let bytes = crate::fsutil::read_regular(path, MAX_TEMPLATE_BYTES)
-        .map_err(|e| ExportError::Template(format!("{shown}：{e}")))?;
-    let source = String::from_utf8(bytes)
-        .map_err(|_| ExportError::Template(format!("{shown}：模板不是 UTF-8 文本")))?;
+        .map_err(|e| ExportError::Template(crate::i18n::trf("{}：{}", "{}: {}", &[&shown, &e])))?;
+    let source = String::from_utf8(bytes).map_err(|_| {
+        ExportError::Template(crate::i18n::trf(
+            "{}：模板不是 UTF-8 文本",
+            "{}: the template is not UTF-8 text",
+            &[&shown],
+        ))
+    })?;
     Ok(UserTemplate {
         name,
         format,
@@ -211,7 +220,7 @@ impl Context {
                     NoteFields {
                         number,
                         kind: n.kind.as_str().to_owned(),
-                        kind_label: kind_label(n.kind).to_owned(),
+                        kind_label: kind_label(n.kind, e.labels).to_owned(),
                         heading: heading_path.join(" › "),
                         heading_path,
                         place: e.place(n),
@@ -248,13 +257,17 @@ pub fn render(e: &Export<'_>, template: &UserTemplate) -> Result<String, ExportE
     let fail = |err: minijinja::Error| {
         let line = err
             .line()
-            .map(|l| format!("第 {l} 行："))
+            .map(|l| crate::i18n::trf("第 {} 行：", "line {}: ", &[&l]))
             .unwrap_or_default();
         let detail = err
             .detail()
             .map(str::to_owned)
             .unwrap_or_else(|| err.kind().to_string());
-        ExportError::Template(format!("模板“{}”{line}{detail}", template.name))
+        ExportError::Template(crate::i18n::trf(
+            "模板“{}”{}{}",
+            "Template “{}”: {}{}",
+            &[&template.name, &line, &detail],
+        ))
     };
     let compiled = env.template_from_str(&template.source).map_err(fail)?;
     let context = Context::of(e);

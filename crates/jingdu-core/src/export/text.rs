@@ -75,15 +75,15 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
 }
 
 fn write_unfiltered(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let title = format!("{} · 学习笔记", e.title());
+    let title = e.tf("{} · 学习笔记", "{} · Study notes", &[&e.title()]);
     writeln!(out, "{title}")?;
     writeln!(out, "{}", "=".repeat(title.chars().count() * 2))?;
     for (k, v) in e.meta_lines() {
-        writeln!(out, "{k}：{v}")?;
+        writeln!(out, "{}", e.tf("{}：{}", "{}: {}", &[&k, &v]))?;
     }
     writeln!(out)?;
     if e.notes.is_empty() {
-        writeln!(out, "（没有符合条件的笔记）")?;
+        writeln!(out, "{}", e.t("（没有符合条件的笔记）", "(no notes match)"))?;
         return Ok(());
     }
     for entry in e.entries(o.include_headings) {
@@ -92,7 +92,7 @@ fn write_unfiltered(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Res
             // The whole path whenever it changes: plain text has no heading levels.
             let path = e.heading_path(n);
             let shown = if path.is_empty() {
-                super::BEFORE_FIRST_HEADING.to_owned()
+                super::BEFORE_FIRST_HEADING.get_in(e.labels).to_owned()
             } else {
                 path.join(" › ")
             };
@@ -109,9 +109,13 @@ fn write_unfiltered(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Res
         let facts: Vec<String> = e
             .facts(n)
             .into_iter()
-            .map(|(k, v)| format!("{k}：{v}"))
+            .map(|(k, v)| e.tf("{}：{}", "{}: {}", &[&k, &v]))
             .collect();
-        writeln!(out, "    （{}）", facts.join("；"))?;
+        writeln!(
+            out,
+            "    {}",
+            e.tf("（{}）", "({})", &[&facts.join(e.t("；", "; "))])
+        )?;
         writeln!(out, "    {}", e.link(n))?;
         writeln!(out)?;
     }

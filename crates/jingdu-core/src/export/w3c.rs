@@ -221,7 +221,7 @@ pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
         context: (CONTEXT, json!({ "jingdu": JINGDU_NS })),
         id: id.clone(),
         kind: "AnnotationCollection",
-        label: format!("{} · 学习笔记", e.title()),
+        label: e.tf("{} · 学习笔记", "{} · Study notes", &[&e.title()]),
         total: items.len(),
         generated: e.generated,
         generator: Generator {

@@ -29,7 +29,7 @@ struct Span<'a> {
 
 /// The annotated document.
 pub(super) fn document(e: &Export<'_>, o: &Options) -> Docx {
-    let mut docx = super::title_block(e, styles::new_document(), "批注本");
+    let mut docx = super::title_block(e, styles::new_document(e), e.t("批注本", "Annotated text"));
     let spans = spans(e);
     // Spans sorted by start; `next` is the first not yet opened, `open` those opened and not
     // yet ended (usually none or a few).
@@ -63,7 +63,7 @@ pub(super) fn document(e: &Export<'_>, o: &Options) -> Docx {
         .filter(|(_, n)| !n.anchored)
         .collect();
     if !lost.is_empty() {
-        docx = docx.add_paragraph(para("Heading1", UNANCHORED));
+        docx = docx.add_paragraph(para("Heading1", UNANCHORED.get_in(e.labels)));
         for (number, n) in lost {
             // The passage as it was, commented, so that the note is still in the margin.
             let quote = format!("“{}”", e.quote(n));
@@ -215,14 +215,15 @@ fn comment(e: &Export<'_>, o: &Options, n: &Note, number: usize, id: usize) -> C
     let facts: Vec<String> = e
         .facts(n)
         .into_iter()
-        .filter(|(k, _)| *k != "位置")
-        .map(|(k, v)| format!("{k}：{v}"))
+        .filter(|(k, _)| *k != e.t("位置", "Place"))
+        .map(|(k, v)| e.tf("{}：{}", "{}: {}", &[&k, &v]))
         .collect();
+    let gap = e.t("　", " · ");
     let url = e.link(n);
     p = p
         .add_run(Run::new().add_break(BreakType::TextWrapping))
-        .add_run(text_run(&facts.join("　")).size(18).color("7A7368"))
-        .add_run(Run::new().add_text("　"))
+        .add_run(text_run(&facts.join(gap)).size(18).color("7A7368"))
+        .add_run(Run::new().add_text(gap))
         .add_run(
             Run::new()
                 .add_field_char(FieldCharType::Begin, false)
@@ -235,7 +236,7 @@ fn comment(e: &Export<'_>, o: &Options, n: &Note, number: usize, id: usize) -> C
         .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
         .add_run(
             Run::new()
-                .add_text("在精读中打开")
+                .add_text(e.t("在精读中打开", "Open in jingdu"))
                 .size(18)
                 .color("A8322D")
                 .underline("single"),

@@ -21,9 +21,9 @@ use styles::{para, text_run};
 /// Writes the DOCX export: the notes, or with `o.annotated_copy` the commented article.
 pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), ExportError> {
     let (docx, subject) = if o.annotated_copy {
-        (annotated::document(e, o), "批注本")
+        (annotated::document(e, o), e.t("批注本", "Annotated text"))
     } else {
-        (notes_document(e, o), "学习笔记")
+        (notes_document(e, o), e.t("学习笔记", "Study notes"))
     };
     let mut buf = Cursor::new(Vec::new());
     docx.pack(&mut buf)
@@ -31,7 +31,7 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), Exp
     let props = package::CoreProperties::of(e, subject);
     let bytes = package::finish(buf.get_ref(), &props)?;
     out.write_all(&bytes)
-        .map_err(|err| ExportError::io("（输出）", &err))
+        .map_err(|err| ExportError::io(crate::i18n::tr("（输出）", "(output)"), &err))
 }
 
 /// The title block shared by both documents: column, title, metadata lines with the legend.
@@ -47,14 +47,14 @@ fn title_block(e: &Export<'_>, mut docx: Docx, suffix: &str) -> Docx {
     }
     docx = docx.add_paragraph(para("Title", &format!("{} · {suffix}", e.title())));
     for (k, v) in e.meta_lines() {
-        if k == "颜色" {
+        if k == e.t("颜色", "Colours") {
             // The legend in the colours themselves: a highlighted name per colour.
             let mut p = Paragraph::new()
                 .style("JingduMeta")
-                .add_run(Run::new().add_text("颜色："));
+                .add_run(Run::new().add_text(e.tf("{}：", "{}: ", &[&k])));
             for (i, c) in e.legend().iter().enumerate() {
                 if i > 0 {
-                    p = p.add_run(Run::new().add_text("　"));
+                    p = p.add_run(Run::new().add_text(e.t("　", "; ")));
                 }
                 p = p.add_run(
                     Run::new()
@@ -65,7 +65,7 @@ fn title_block(e: &Export<'_>, mut docx: Docx, suffix: &str) -> Docx {
             docx = docx.add_paragraph(p);
             continue;
         }
-        docx = docx.add_paragraph(para("JingduMeta", &format!("{k}：{v}")));
+        docx = docx.add_paragraph(para("JingduMeta", &e.tf("{}：{}", "{}: {}", &[&k, &v])));
     }
     docx
 }
@@ -112,23 +112,26 @@ fn note_paragraphs(e: &Export<'_>, o: &Options, n: &Note, number: usize) -> Vec<
     let facts: Vec<String> = e
         .facts(n)
         .into_iter()
-        .map(|(k, v)| format!("{k}：{v}"))
+        .map(|(k, v)| e.tf("{}：{}", "{}: {}", &[&k, &v]))
         .collect();
+    let gap = e.t("　", " · ");
     out.push(
         Paragraph::new()
             .style("JingduMeta")
-            .add_run(text_run(&facts.join("　")))
-            .add_run(Run::new().add_text("　"))
-            .add_hyperlink(link(&e.link(n), "在精读中打开")),
+            .add_run(text_run(&facts.join(gap)))
+            .add_run(Run::new().add_text(gap))
+            .add_hyperlink(link(&e.link(n), e.t("在精读中打开", "Open in jingdu"))),
     );
     out
 }
 
 /// The notes as a document to hand in.
 fn notes_document(e: &Export<'_>, o: &Options) -> Docx {
-    let mut docx = title_block(e, styles::new_document(), "学习笔记");
+    let mut docx = title_block(e, styles::new_document(e), e.t("学习笔记", "Study notes"));
     if e.notes.is_empty() {
-        docx = docx.add_paragraph(Paragraph::new().add_run(text_run("（没有符合条件的笔记）")));
+        docx = docx.add_paragraph(
+            Paragraph::new().add_run(text_run(e.t("（没有符合条件的笔记）", "(no notes match)"))),
+        );
     }
     for entry in e.entries(o.include_headings) {
         for (depth, h) in &entry.headings {

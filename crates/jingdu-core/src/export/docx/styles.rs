@@ -34,7 +34,7 @@ pub(super) fn fonts(east_asia: &str, latin: &str) -> RunFonts {
 }
 
 /// A new A4 document with jingdu's defaults, styles and page-numbered footer.
-pub(super) fn new_document() -> Docx {
+pub(super) fn new_document(e: &super::super::Export<'_>) -> Docx {
     // A4 in twips, with the 2.54 cm / 3.17 cm margins of Word's Chinese default page.
     let page = PageMargin::new()
         .top(1440)
@@ -50,19 +50,19 @@ pub(super) fn new_document() -> Docx {
         .default_fonts(fonts(SONG, LATIN_SERIF))
         .default_size(24)
         .default_line_spacing(spacing(360, 0, 60))
-        .footer(Footer::new().add_paragraph(page_number_line()))
+        .footer(Footer::new().add_paragraph(page_number_line(e)))
 }
 
-/// `第 1 页　共 5 页`, centred, with Word's PAGE and NUMPAGES fields.
-fn page_number_line() -> Paragraph {
+/// `第 1 页　共 5 页` (`Page 1 of 5`), centred, with Word's PAGE and NUMPAGES fields.
+fn page_number_line(e: &super::super::Export<'_>) -> Paragraph {
     let small = |text: &str| Run::new().add_text(text).size(18).color("7A7368");
     Paragraph::new()
         .align(AlignmentType::Center)
-        .add_run(small("第 "))
+        .add_run(small(e.t("第 ", "Page ")))
         .add_page_num(PageNum::new())
-        .add_run(small(" 页　共 "))
+        .add_run(small(e.t(" 页　共 ", " of ")))
         .add_num_pages(NumPages::new())
-        .add_run(small(" 页"))
+        .add_run(small(e.t(" 页", "")))
 }
 
 /// The styles the documents use: Title, Heading 1–6 with outline levels, Quote, Body (the

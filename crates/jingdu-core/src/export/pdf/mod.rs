@@ -154,11 +154,11 @@ fn title_block(e: &Export<'_>, suffix: &str, out: &mut Vec<Para>) {
         bookmark: Some((1, t)),
     });
     for (k, v) in e.meta_lines() {
-        let mut spans = vec![Span::plain(format!("{k}："))];
-        if k == "颜色" {
+        let mut spans = vec![Span::plain(e.tf("{}：", "{}: ", &[&k]))];
+        if k == e.t("颜色", "Colours") {
             for (i, c) in e.legend().iter().enumerate() {
                 if i > 0 {
-                    spans.push(Span::plain("　"));
+                    spans.push(Span::plain(e.t("　", "; ")));
                 }
                 spans.push(Span {
                     text: c.name.clone(),
@@ -213,14 +213,18 @@ fn note_paras(e: &Export<'_>, o: &Options, n: &Note, number: usize, left: f32) -
     let line: Vec<String> = e
         .facts(n)
         .into_iter()
-        .map(|(k, v)| format!("{k}：{v}"))
+        .map(|(k, v)| e.tf("{}：{}", "{}: {}", &[&k, &v]))
         .collect();
     out.push(Para {
         style: facts(left),
         spans: vec![
-            Span::plain(format!("{}　", line.join("　"))),
+            Span::plain(format!(
+                "{}{}",
+                line.join(e.t("　", " · ")),
+                e.t("　", " · ")
+            )),
             Span {
-                text: "在精读中打开".into(),
+                text: e.t("在精读中打开", "Open in jingdu").into(),
                 color: Some(ACCENT),
                 link: Some(e.link(n)),
                 ..Span::default()
@@ -234,11 +238,13 @@ fn note_paras(e: &Export<'_>, o: &Options, n: &Note, number: usize, left: f32) -
 /// The notes as a document to hand in.
 fn notes_paras(e: &Export<'_>, o: &Options) -> Vec<Para> {
     let mut out = Vec::new();
-    title_block(e, "学习笔记", &mut out);
+    title_block(e, e.t("学习笔记", "Study notes"), &mut out);
     if e.notes.is_empty() {
         out.push(Para {
             style: note_text(0.0),
-            spans: vec![Span::plain("（没有符合条件的笔记）")],
+            spans: vec![Span::plain(
+                e.t("（没有符合条件的笔记）", "(no notes match)"),
+            )],
             bookmark: None,
         });
     }
@@ -258,7 +264,7 @@ fn notes_paras(e: &Export<'_>, o: &Options) -> Vec<Para> {
 /// The article with passages highlighted and numbered, each note after its paragraph.
 fn annotated_paras(e: &Export<'_>, o: &Options) -> Vec<Para> {
     let mut out = Vec::new();
-    title_block(e, "批注本", &mut out);
+    title_block(e, e.t("批注本", "Annotated text"), &mut out);
     let doc = e.doc;
     let numbered = e.numbered();
     for (b, block) in doc.blocks.iter().enumerate() {
@@ -292,8 +298,8 @@ fn annotated_paras(e: &Export<'_>, o: &Options) -> Vec<Para> {
     if !lost.is_empty() {
         out.push(Para {
             style: heading(1),
-            spans: vec![Span::plain(UNANCHORED)],
-            bookmark: Some((2, UNANCHORED.to_owned())),
+            spans: vec![Span::plain(UNANCHORED.get_in(e.labels))],
+            bookmark: Some((2, UNANCHORED.get_in(e.labels).to_owned())),
         });
         for (num, n) in lost {
             out.extend(note_paras(e, o, n, *num, 0.0));
@@ -358,11 +364,15 @@ fn marked_spans(e: &Export<'_>, b: usize, numbered: &[(usize, &Note)]) -> Vec<Sp
 
 /// Writes the PDF export.
 pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), ExportError> {
-    let mut faces = Faces::load().ok_or_else(|| ExportError::Pdf("内置字体无法读取".to_owned()))?;
+    let mut faces = Faces::load().ok_or_else(|| {
+        ExportError::Pdf(
+            crate::i18n::tr("内置字体无法读取", "the built-in fonts cannot be read").to_owned(),
+        )
+    })?;
     let (paras, subject) = if o.annotated_copy {
-        (annotated_paras(e, o), "批注本")
+        (annotated_paras(e, o), e.t("批注本", "Annotated text"))
     } else {
-        (notes_paras(e, o), "学习笔记")
+        (notes_paras(e, o), e.t("学习笔记", "Study notes"))
     };
     let laid = layout::lay_out(&mut faces, &paras);
     let info = render::Info {
@@ -372,8 +382,12 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), Exp
         keywords: e.tags().into_iter().map(str::to_owned).collect(),
         created: e.generated.to_owned(),
         header: tight(&format!("{} · {subject}", e.title())),
+        page_of: (
+            e.t("第 {} 页　共 {} 页", "Page {} of {}"),
+            e.t("在精读中打开这条笔记", "Open this note in jingdu"),
+        ),
     };
     let bytes = render::render(&mut faces, &laid, &info)?;
     out.write_all(&bytes)
-        .map_err(|err| ExportError::io("（输出）", &err))
+        .map_err(|err| ExportError::io(crate::i18n::tr("（输出）", "(output)"), &err))
 }

@@ -28,6 +28,9 @@ pub(super) struct Info {
     pub created: String,
     /// Running header on every page after the first.
     pub header: String,
+    /// The footer's template (`第 {} 页　共 {} 页`) and a link's tooltip, in the labels'
+    /// language.
+    pub page_of: (&'static str, &'static str),
 }
 
 fn fill(color: [u8; 3]) -> Fill {
@@ -163,7 +166,7 @@ pub(super) fn render(faces: &mut Faces, laid: &Laid, info: &Info) -> Result<Vec<
             }
             let footer = small_line(
                 faces,
-                &format!("第 {} 页　共 {total} 页", index + 1),
+                &crate::i18n::fill_str(info.page_of.0, &[&(index + 1), &total]),
                 PAGE_HEIGHT - MARGIN_BOTTOM / 2.0,
                 9.0,
             );
@@ -181,7 +184,7 @@ pub(super) fn render(faces: &mut Faces, laid: &Laid, info: &Info) -> Result<Vec<
                         r,
                         Target::Action(Action::Link(LinkAction::new(link.clone()))),
                     ),
-                    Some("在精读中打开这条笔记".to_owned()),
+                    Some(info.page_of.1.to_owned()),
                 ));
             }
         }
