@@ -4,6 +4,7 @@
 //! Every error is one line naming what went wrong and the file last, and a non-zero exit:
 //! 2 for a document that cannot be opened, 1 for everything else.
 
+use crate::i18n::{tr, trf};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -172,13 +173,22 @@ pub struct ExportArgs {
 }
 
 fn parse_labels(s: &str) -> Result<crate::i18n::Lang, String> {
-    crate::i18n::Lang::from_locale(s)
-        .ok_or_else(|| format!("未知语言“{s}”；可用：zh-hans、zh-hant、en"))
+    crate::i18n::Lang::from_locale(s).ok_or_else(|| {
+        trf(
+            "未知语言“{}”；可用：zh-hans、zh-hant、en",
+            "unknown language “{}”; use zh-hans, zh-hant or en",
+            &[&s],
+        )
+    })
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
     crate::document::encoding_for_label(s).ok_or_else(|| {
-        format!("未知编码“{s}”；可用：utf-8、gb18030（含 gbk）、big5、utf-16le、utf-16be")
+        trf(
+            "未知编码“{}”；可用：utf-8、gb18030（含 gbk）、big5、utf-16le、utf-16be",
+            "unknown encoding “{}”; use utf-8, gb18030 (covers gbk), big5, utf-16le or utf-16be",
+            &[&s],
+        )
     })
 }
 
@@ -200,9 +210,10 @@ pub fn open_source(file: Option<&Path>, stdin_ok: bool) -> Result<Source, CliErr
     match file {
         Some(p) if p == Path::new("-") => {
             if !stdin_ok {
-                return Err(CliError::new(
+                return Err(CliError::new(tr(
                     "标准输入（-）只能用于 outline；笔记要保存在文件上，请给出文件路径",
-                ));
+                    "standard input (-) works with outline only; notes are kept with a file, so give a file's path",
+                )));
             }
             let bytes = crate::document::read_stdin_bounded()?;
             Ok(Source::from_bytes(
@@ -231,8 +242,13 @@ pub fn window_target(
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s)
-        .ok_or_else(|| format!("未知格式“{s}”；可用：md、html、docx、pdf、json、txt、csv"))
+    Format::parse(s).ok_or_else(|| {
+        trf(
+            "未知格式“{}”；可用：md、html、docx、pdf、json、txt、csv",
+            "unknown format “{}”; use md, html, docx, pdf, json, txt or csv",
+            &[&s],
+        )
+    })
 }
 
 /// `jingdu note …`
@@ -322,7 +338,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                 code: 0,
             }
         } else {
-            CliError::new(format!("无法输出结果：{e}"))
+            CliError::new(trf(
+                "无法输出结果：{}",
+                "cannot write the output: {}",
+                &[&e],
+            ))
         }
     };
     match command {
@@ -386,10 +406,26 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                     serde_json::to_string_pretty(&r).map_err(|e| CliError::new(e.to_string()))?;
                 writeln!(out, "{text}").map_err(write_err)
             } else {
+                let ms = |v: f64| format!("{v:.2}");
                 writeln!(
                     out,
-                    "{} 字 / {} 段；{} 帧：首帧 {:.1} ms，中位数 {:.2} ms，p95 {:.2} ms，最慢 {:.2} ms；跳转 {:.2} ms，改字号 {:.2} ms；字形图集溢出 {} 次",
-                    r.chars, r.paragraphs, r.frames, r.first_frame_ms, r.median_ms, r.p95_ms, r.max_ms, r.jump_ms, r.resize_ms, r.atlas_overflows
+                    "{}",
+                    trf(
+                        "{} 字 / {} 段；{} 帧：首帧 {} ms，中位数 {} ms，p95 {} ms，最慢 {} ms；跳转 {} ms，改字号 {} ms；字形图集溢出 {} 次",
+                        "{} characters / {} paragraphs; {} frames: first {} ms, median {} ms, p95 {} ms, slowest {} ms; jump {} ms, resize {} ms; glyph atlas overflows {}",
+                        &[
+                            &r.chars,
+                            &r.paragraphs,
+                            &r.frames,
+                            &format!("{:.1}", r.first_frame_ms),
+                            &ms(r.median_ms),
+                            &ms(r.p95_ms),
+                            &ms(r.max_ms),
+                            &ms(r.jump_ms),
+                            &ms(r.resize_ms),
+                            &r.atlas_overflows,
+                        ],
+                    )
                 )
                 .map_err(write_err)
             }
@@ -424,7 +460,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             let (file, query) = match args.as_slice() {
                 [q] => (None, q.as_str()),
                 [f, q] => (Some(PathBuf::from(f)), q.as_str()),
-                _ => return Err(CliError::new("用法：jingdu search [FILE] QUERY")),
+                _ => {
+                    return Err(CliError::new(tr(
+                        "用法：jingdu search [FILE] QUERY",
+                        "usage: jingdu search [FILE] QUERY",
+                    )));
+                }
             };
             let source = open_source(file.as_deref(), true)?;
             let matching = crate::document::search::Matching {
@@ -432,9 +473,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             };
             search(&source, query, matching, json, out).map_err(write_err)
         }
-        Command::Open { .. } => Err(CliError::new(
+        Command::Open { .. } => Err(CliError::new(tr(
             "jingdu open 会打开窗口，不在无窗口模式下运行",
-        )),
+            "jingdu open opens the window; it does not run without one",
+        ))),
         Command::Import { notes, file, yes } => {
             let text = import_notes(&notes, file.as_deref(), yes)?;
             writeln!(out, "{text}").map_err(write_err)
@@ -443,10 +485,20 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             let (file, id) = match args.as_slice() {
                 [id] => (None, id.clone()),
                 [file, id] => (Some(PathBuf::from(file)), id.clone()),
-                _ => return Err(CliError::new("用法：jingdu note rm [FILE] ID")),
+                _ => {
+                    return Err(CliError::new(tr(
+                        "用法：jingdu note rm [FILE] ID",
+                        "usage: jingdu note rm [FILE] ID",
+                    )));
+                }
             };
             let removed = remove_note(file.as_deref(), &id)?;
-            writeln!(out, "已删除笔记 {removed}").map_err(write_err)
+            writeln!(
+                out,
+                "{}",
+                trf("已删除笔记 {}", "note {} deleted", &[&removed])
+            )
+            .map_err(write_err)
         }
     }
 }
@@ -454,38 +506,63 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
 fn write_outline_tree(source: &Source, out: &mut dyn Write) -> std::io::Result<()> {
     let doc = &source.document;
     let m = &doc.meta;
-    writeln!(out, "标题：{}", m.title.as_deref().unwrap_or("（无）"))?;
+    let none = tr("（无）", "(none)");
+    let line = |k: &str, v: &dyn std::fmt::Display| trf("{}：{}", "{}: {}", &[&k, v]);
+    writeln!(
+        out,
+        "{}",
+        line(tr("标题", "Title"), &m.title.as_deref().unwrap_or(none))
+    )?;
     if let Some(c) = &m.column {
-        writeln!(out, "栏目：{c}")?;
+        writeln!(out, "{}", line(tr("栏目", "Column"), c))?;
     }
     if let Some(d) = &m.published {
-        writeln!(out, "日期：{d}")?;
+        writeln!(out, "{}", line(tr("日期", "Date"), d))?;
     }
     if let Some(a) = &m.author {
-        match &m.affiliation {
-            Some(aff) => writeln!(out, "作者：{a}（{aff}）")?,
-            None => writeln!(out, "作者：{a}")?,
-        }
+        let who = match &m.affiliation {
+            Some(aff) => trf("{}（{}）", "{} ({})", &[a, aff]),
+            None => a.clone(),
+        };
+        writeln!(out, "{}", line(tr("作者", "Author"), &who))?;
     }
     if !m.breadcrumb.is_empty() {
-        writeln!(out, "位置：{}", m.breadcrumb.join(" › "))?;
+        writeln!(
+            out,
+            "{}",
+            line(tr("位置", "Site path"), &m.breadcrumb.join(" › "))
+        )?;
     }
     writeln!(
         out,
-        "段落：{}　字数：{}",
-        doc.paragraph_count(),
-        doc.paragraph_chars()
+        "{}",
+        trf(
+            "段落：{}　字数：{}",
+            "Paragraphs: {}  Characters: {}",
+            &[&doc.paragraph_count(), &doc.paragraph_chars()],
+        )
     )?;
     if !doc.preamble.is_empty() {
-        writeln!(out, "（正文开头 {} 段）", doc.preamble.len())?;
+        writeln!(
+            out,
+            "{}",
+            trf(
+                "（正文开头 {} 段）",
+                "({} paragraphs before the first heading)",
+                &[&doc.preamble.len()],
+            )
+        )?;
     }
     for s in &doc.sections {
         let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
         writeln!(
             out,
-            "{indent}{}　[{} 段]",
-            doc.blocks[s.heading].text,
-            s.paragraphs.len()
+            "{indent}{}",
+            trf(
+                "{}　[{} 段]",
+                "{}  [{} paragraphs]",
+                &[&doc.blocks[s.heading].text, &s.paragraphs.len()],
+            )
         )?;
     }
     Ok(())
@@ -578,11 +655,19 @@ fn note_json(ctx: &NotesContext, n: &Note) -> serde_json::Value {
 
 fn write_notes_text(ctx: &NotesContext, out: &mut dyn Write) -> std::io::Result<()> {
     if ctx.book.notes().is_empty() {
-        return writeln!(out, "（这篇文档还没有笔记）");
+        return writeln!(
+            out,
+            "{}",
+            tr("（这篇文档还没有笔记）", "(this document has no notes yet)")
+        );
     }
     for (i, n) in ctx.book.notes().iter().enumerate() {
         let place = notes::place_label(n);
-        let status = if n.anchored { "" } else { "（未定位）" };
+        let status = if n.anchored {
+            ""
+        } else {
+            tr("（未定位）", " (not located)")
+        };
         writeln!(
             out,
             "{}. [{}·{}] {place}{status}",
@@ -610,23 +695,41 @@ fn add_note(args: AddArgs) -> Result<String, CliError> {
         let sec = n
             .checked_sub(1)
             .and_then(|i| doc.sections.get(i))
-            .ok_or_else(|| CliError::new(format!("没有第 {n} 节：这篇文档共有 {count} 个标题")))?;
+            .ok_or_else(|| {
+                CliError::new(trf(
+                    "没有第 {} 节：这篇文档共有 {} 个标题",
+                    "there is no section {}: the document has {} headings",
+                    &[&n, &count],
+                ))
+            })?;
         (NoteKind::Section, doc.blocks[sec.heading].range.clone())
     } else if let Some(n) = args.paragraph {
         let count = doc.paragraph_count();
         let b = n
             .checked_sub(1)
             .and_then(|i| doc.paragraph_indices().nth(i))
-            .ok_or_else(|| CliError::new(format!("没有第 {n} 段：这篇文档共有 {count} 段")))?;
+            .ok_or_else(|| {
+                CliError::new(trf(
+                    "没有第 {} 段：这篇文档共有 {} 段",
+                    "there is no paragraph {}: the document has {} paragraphs",
+                    &[&n, &count],
+                ))
+            })?;
         (NoteKind::Paragraph, doc.blocks[b].range.clone())
     } else if let Some(q) = &args.quote {
-        let range = find_quote(doc.body_text(), q)
-            .ok_or_else(|| CliError::new(format!("正文中找不到这段文字：{q}")))?;
+        let range = find_quote(doc.body_text(), q).ok_or_else(|| {
+            CliError::new(trf(
+                "正文中找不到这段文字：{}",
+                "the text is not in the article: {}",
+                &[q],
+            ))
+        })?;
         (NoteKind::Passage, range)
     } else {
-        return Err(CliError::new(
+        return Err(CliError::new(tr(
             "请用 --section N、--paragraph N 或 --quote 文字 指定笔记对象",
-        ));
+            "say what the note is on with --section N, --paragraph N or --quote TEXT",
+        )));
     };
     let color = match &args.color {
         Some(c) => ctx
@@ -635,7 +738,11 @@ fn add_note(args: AddArgs) -> Result<String, CliError> {
             .map(|e| e.key.clone())
             .ok_or_else(|| {
                 let names: Vec<&str> = ctx.palette.colors.iter().map(|c| c.name.as_str()).collect();
-                CliError::new(format!("没有名为“{c}”的颜色；可用：{}", names.join("、")))
+                CliError::new(trf(
+                    "没有名为“{}”的颜色；可用：{}",
+                    "there is no colour named “{}”; use {}",
+                    &[c, &names.join(tr("、", ", "))],
+                ))
             })?,
         None => notes::DEFAULT_COLOR.to_owned(),
     };
@@ -689,10 +796,18 @@ fn remove_note(file: Option<&Path>, id: &str) -> Result<String, CliError> {
         .collect();
     let full = match matches.as_slice() {
         [one] => one.clone(),
-        [] => return Err(CliError::new(format!("没有 id 为 {id} 的笔记"))),
+        [] => {
+            return Err(CliError::new(trf(
+                "没有 id 为 {} 的笔记",
+                "no note has the id {}",
+                &[&id],
+            )));
+        }
         _ => {
-            return Err(CliError::new(format!(
-                "id 前缀 {id} 对应多条笔记，请写完整 id"
+            return Err(CliError::new(trf(
+                "id 前缀 {} 对应多条笔记，请写完整 id",
+                "several notes start with {}: give the whole id",
+                &[&id],
             )));
         }
     };
@@ -763,7 +878,7 @@ fn search(
     for hit in &found {
         let place = hit
             .paragraph
-            .map(|p| format!("第 {p} 段"))
+            .map(|p| trf("第 {} 段", "paragraph {}", &[&p]))
             .unwrap_or_default();
         writeln!(
             out,
@@ -772,7 +887,7 @@ fn search(
         )?;
         writeln!(out, "    {}", hit.context)?;
     }
-    writeln!(out, "共 {} 处", found.len())?;
+    writeln!(out, "{}", trf("共 {} 处", "{} found", &[&found.len()]))?;
     out.flush()
 }
 
@@ -790,10 +905,13 @@ fn find_template(
         match found.into_iter().find(|(n, _, _)| *n == wanted) {
             Some((_, _, p)) => p,
             None => {
-                return Err(CliError::new(format!(
+                return Err(CliError::new(trf(
                     "找不到模板“{}”：既不是文件，也不在 {}（模板文件名如 卡片.md.jinja）",
-                    crate::fsutil::one_line(&wanted),
-                    crate::fsutil::shown_path(&dir)
+                    "no template “{}”: it is neither a file nor in {} (templates are named like card.md.jinja)",
+                    &[
+                        &crate::fsutil::one_line(&wanted),
+                        &crate::fsutil::shown_path(&dir),
+                    ],
                 )));
             }
         }
@@ -807,9 +925,10 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let scope = match args.section {
         Some(n) => {
             if n == 0 || n > doc.sections.len() {
-                return Err(CliError::new(format!(
-                    "没有第 {n} 节：这篇文档共有 {} 个标题",
-                    doc.sections.len()
+                return Err(CliError::new(trf(
+                    "没有第 {} 节：这篇文档共有 {} 个标题",
+                    "there is no section {}: the document has {} headings",
+                    &[&n, &doc.sections.len()],
                 )));
             }
             export::Scope::Section(n - 1)
@@ -818,10 +937,13 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     };
     let mut colors = Vec::new();
     for c in &args.colors {
-        let entry = ctx
-            .palette
-            .resolve(c)
-            .ok_or_else(|| CliError::new(format!("没有名为“{c}”的颜色")))?;
+        let entry = ctx.palette.resolve(c).ok_or_else(|| {
+            CliError::new(trf(
+                "没有名为“{}”的颜色",
+                "there is no colour named “{}”",
+                &[c],
+            ))
+        })?;
         colors.push(entry.key.clone());
     }
     let template = match &args.template {
@@ -830,25 +952,26 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     };
     let format = match (&template, args.format) {
         (Some(t), Some(f)) if f != t.format => {
-            return Err(CliError::new(format!(
+            return Err(CliError::new(trf(
                 "模板“{}”生成 {} 文件，与 --format {} 不符",
-                t.name,
-                t.format.extension(),
-                f.extension()
+                "the template “{}” makes {} files, not the --format {} asked for",
+                &[&t.name, &t.format.extension(), &f.extension()],
             )));
         }
         (Some(t), _) => t.format,
         (None, Some(f)) => f,
         (None, None) => {
-            return Err(CliError::new(
+            return Err(CliError::new(tr(
                 "请用 --format 指定格式，或用 --template 指定模板",
-            ));
+                "give a format with --format, or a template with --template",
+            )));
         }
     };
     if args.annotated && (template.is_some() || !format.supports_annotated_copy()) {
-        return Err(CliError::new(
+        return Err(CliError::new(tr(
             "--annotated 只适用于 md、html、docx 和 pdf 格式（不用模板时）",
-        ));
+            "--annotated works with md, html, docx and pdf only (without a template)",
+        )));
     }
     let options = export::Options {
         template,
@@ -880,15 +1003,19 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
             export::write_to_path(&e, &options, path)
                 .map_err(|err| CliError::new(err.to_string()))?;
             eprintln!(
-                "已导出 {} 条笔记：{}",
-                e.notes.len(),
-                crate::fsutil::shown_path(path)
+                "{}",
+                trf(
+                    "已导出 {} 条笔记：{}",
+                    "{} notes exported: {}",
+                    &[&e.notes.len(), &crate::fsutil::shown_path(path)],
+                )
             );
             Ok(())
         }
-        None if format.is_binary() => Err(CliError::new(
+        None if format.is_binary() => Err(CliError::new(tr(
             "Word 和 PDF 是二进制格式，请用 --out 指定保存的文件",
-        )),
+            "Word and PDF are binary formats: name the file to write with --out",
+        ))),
         None => export::write(&e, &options, out).map_err(|err| match err {
             export::ExportError::Write { reason, .. } if reason.contains("Broken pipe") => {
                 CliError {
@@ -903,8 +1030,13 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
 
 fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, CliError> {
     let started = std::time::Instant::now();
-    let imported =
-        export::read_import(path).map_err(|e| CliError::new(format!("{e}；笔记没有任何改动")))?;
+    let imported = export::read_import(path).map_err(|e| {
+        CliError::new(trf(
+            "{}；笔记没有任何改动",
+            "{}; the notes are unchanged",
+            &[&e],
+        ))
+    })?;
     log::info!(
         "import: {} annotations read in {:.0} ms",
         imported.notes.len(),
@@ -915,10 +1047,16 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
     let mut state = crate::app::AppState::new_strict(source, store)?;
     if state.import_needs_confirmation(&imported) && !yes {
         return Err(CliError::new(match imported.title.as_deref() {
-            Some(title) => {
-                format!("这些笔记是为《{title}》写的，不是当前文档；确认要导入请加 --yes")
-            }
-            None => "这些笔记没有注明写于哪篇文档；确认要导入到当前文档请加 --yes".to_owned(),
+            Some(title) => trf(
+                "这些笔记是为《{}》写的，不是当前文档；确认要导入请加 --yes",
+                "these notes were written for “{}”, not for this document; add --yes to import them anyway",
+                &[&title],
+            ),
+            None => tr(
+                "这些笔记没有注明写于哪篇文档；确认要导入到当前文档请加 --yes",
+                "these notes do not say which document they were written for; add --yes to import them here",
+            )
+            .to_owned(),
         }));
     }
     let merged = std::time::Instant::now();
@@ -929,18 +1067,26 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
     );
     let saved = std::time::Instant::now();
     if !state.save_now() {
-        return Err(CliError::new("导入的笔记未能保存，原有笔记没有改动"));
+        return Err(CliError::new(tr(
+            "导入的笔记未能保存，原有笔记没有改动",
+            "the imported notes could not be saved; the notes are unchanged",
+        )));
     }
     log::info!(
         "import: saved in {:.0} ms",
         saved.elapsed().as_secs_f64() * 1e3
     );
-    let mut text = format!(
+    let mut text = trf(
         "已导入：新增 {} 条，更新 {} 条，{} 条已存在",
-        report.added, report.updated, report.unchanged
+        "imported: {} added, {} updated, {} already there",
+        &[&report.added, &report.updated, &report.unchanged],
     );
     if report.unanchored > 0 {
-        text.push_str(&format!("；{} 条找不到原文（未定位）", report.unanchored));
+        text.push_str(&trf(
+            "；{} 条找不到原文（未定位）",
+            "; {} whose passages are not in the text (not located)",
+            &[&report.unanchored],
+        ));
     }
     Ok(text)
 }
@@ -948,35 +1094,55 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
 /// `jingdu install-desktop [--uninstall]`: the user's menu entry for this binary.
 fn install_desktop(uninstall: bool) -> Result<String, CliError> {
     if !cfg!(all(unix, not(target_os = "macos"))) {
-        return Err(CliError::new(
+        return Err(CliError::new(tr(
             "install-desktop 只适用于 Linux 等使用 freedesktop 菜单的系统",
-        ));
+            "install-desktop is for Linux and other systems with freedesktop menus",
+        )));
     }
     let data_home = directories::BaseDirs::new()
         .map(|d| d.data_dir().to_path_buf())
-        .ok_or_else(|| CliError::new("找不到用户的数据目录（~/.local/share）"))?;
+        .ok_or_else(|| {
+            CliError::new(tr(
+                "找不到用户的数据目录（~/.local/share）",
+                "the user's data folder (~/.local/share) cannot be found",
+            ))
+        })?;
     let describe = |e: std::io::Error| CliError::new(crate::fsutil::describe_io_error(&e));
     let (done, verb) = if uninstall {
         (
             crate::desktop::uninstall_user(&data_home).map_err(describe)?,
-            "已删除",
+            tr("已删除", "Removed"),
         )
     } else {
         let exe = std::env::current_exe()
             .and_then(|p| p.canonicalize())
-            .map_err(|e| CliError::new(format!("找不到正在运行的程序：{e}")))?;
+            .map_err(|e| {
+                CliError::new(trf(
+                    "找不到正在运行的程序：{}",
+                    "the running program cannot be found: {}",
+                    &[&e],
+                ))
+            })?;
         (
             crate::desktop::install_user(&data_home, &exe).map_err(describe)?,
-            "已安装",
+            tr("已安装", "Installed"),
         )
     };
-    let mut text = format!(
-        "{verb} {} 个文件（{}）",
-        done.files.len(),
-        crate::fsutil::shown_path(&data_home)
+    let mut text = trf(
+        "{} {} 个文件（{}）",
+        "{} {} files ({})",
+        &[
+            &verb,
+            &done.files.len(),
+            &crate::fsutil::shown_path(&data_home),
+        ],
     );
     if !done.refreshed.is_empty() {
-        text.push_str(&format!("；已刷新：{}", done.refreshed.join("、")));
+        text.push_str(&trf(
+            "；已刷新：{}",
+            "; refreshed: {}",
+            &[&done.refreshed.join(tr("、", ", "))],
+        ));
     }
     Ok(text)
 }

@@ -61,10 +61,20 @@ pub fn window_target(
     let lower = text.get(..9).unwrap_or(text).to_ascii_lowercase();
     let shown = crate::fsutil::one_line(text);
     if lower.starts_with("file:") {
-        let url = url::Url::parse(text).map_err(|_| format!("无法识别的链接：{shown}"))?;
-        let path = url
-            .to_file_path()
-            .map_err(|()| format!("不是本机文件的链接：{shown}"))?;
+        let url = url::Url::parse(text).map_err(|_| {
+            crate::i18n::trf(
+                "无法识别的链接：{}",
+                "not a link jingdu knows: {}",
+                &[&shown],
+            )
+        })?;
+        let path = url.to_file_path().map_err(|()| {
+            crate::i18n::trf(
+                "不是本机文件的链接：{}",
+                "not a link to a file on this computer: {}",
+                &[&shown],
+            )
+        })?;
         return Ok(WindowTarget {
             file: Some(path),
             note: None,
@@ -88,21 +98,35 @@ pub fn window_target(
             Ok(WindowTarget { file: None, note })
         }
         OpenLink::Document { doc, note } => {
-            let store = store.ok_or_else(|| "无法读取笔记库，找不到链接所指的文章".to_owned())?;
+            let store = store.ok_or_else(|| {
+                crate::i18n::tr(
+                    "无法读取笔记库，找不到链接所指的文章",
+                    "the notes store cannot be read, so the article the link names cannot be found",
+                )
+                .to_owned()
+            })?;
             let info = store
                 .document(&doc)
                 .map_err(|e| crate::fsutil::one_line(&e.to_string()))?
                 .ok_or_else(|| {
-                    format!("笔记库里没有这篇文章（doc={doc}）：笔记可能是在另一台电脑上导出的，或已被删除")
+                    crate::i18n::trf(
+                        "笔记库里没有这篇文章（doc={}）：笔记可能是在另一台电脑上导出的，或已被删除",
+                        "the notes store has no such article (doc={}): the notes may have been exported on another computer, or deleted",
+                        &[&doc],
+                    )
                 })?;
-            let path = info
-                .path
-                .map(PathBuf::from)
-                .ok_or_else(|| format!("笔记库没有记下这篇文章的位置（doc={doc}）"))?;
+            let path = info.path.map(PathBuf::from).ok_or_else(|| {
+                crate::i18n::trf(
+                    "笔记库没有记下这篇文章的位置（doc={}）",
+                    "the notes store does not know where this article is (doc={})",
+                    &[&doc],
+                )
+            })?;
             if !path.exists() {
-                return Err(format!(
+                return Err(crate::i18n::trf(
                     "文章已不在原处：{}（移动或删除了？直接打开它的新位置，笔记会按内容找回）",
-                    crate::fsutil::shown_path(&path)
+                    "the article is not where it was: {} (moved or deleted? open it where it is now and the notes find it by its text)",
+                    &[&crate::fsutil::shown_path(&path)],
                 ));
             }
             Ok(WindowTarget {

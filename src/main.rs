@@ -16,6 +16,9 @@ fn main() -> ExitCode {
     if log::set_boxed_logger(Box::new(jingdu::bench::CountingLogger(logger))).is_ok() {
         log::set_max_level(max_level);
     }
+    // Messages, on the command line and in the window, in the system's language until the
+    // window's settings say otherwise.
+    jingdu::i18n::set_lang(jingdu::ui::system_language());
     let cli = Cli::parse();
     cli::choose_encoding(cli.encoding);
     match cli.command {
@@ -52,7 +55,10 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
             if from_link {
                 rfd::MessageDialog::new()
                     .set_level(rfd::MessageLevel::Error)
-                    .set_title("精读：无法打开链接")
+                    .set_title(jingdu::i18n::tr(
+                        "精读：无法打开链接",
+                        "jingdu: cannot open the link",
+                    ))
                     .set_description(&e.message)
                     .set_buttons(rfd::MessageButtons::Ok)
                     .show();
@@ -106,7 +112,10 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("jingdu: 无法打开窗口：{e}");
+            eprintln!(
+                "jingdu: {}",
+                jingdu::i18n::trf("无法打开窗口：{}", "cannot open the window: {}", &[&e])
+            );
             ExitCode::from(1)
         }
     }

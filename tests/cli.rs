@@ -2,7 +2,7 @@
 
 mod cli_common;
 
-use cli_common::{jingdu, stderr, stdout};
+use cli_common::{jingdu, jingdu_in, stderr, stdout};
 
 #[test]
 fn outline_json_of_the_builtin_article() {
@@ -327,4 +327,23 @@ fn cite_prints_the_gbt_7714_reference() {
         "{text}"
     );
     assert!(text.ends_with("].\n"), "{text}");
+}
+
+#[test]
+fn the_command_line_speaks_the_systems_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = jingdu_in(dir.path(), "en_US.UTF-8", &["search", "党的组织"]);
+    assert!(stdout(&en).ends_with("4 found\n"), "{}", stdout(&en));
+    assert!(stdout(&en).contains("paragraph 4"), "{}", stdout(&en));
+    let tw = jingdu_in(dir.path(), "zh_TW.UTF-8", &["search", "不存在的句子"]);
+    assert_eq!(stdout(&tw), "共 0 處\n");
+    let missing = jingdu_in(dir.path(), "en_US.UTF-8", &["outline", "/no/such/file.txt"]);
+    assert!(
+        stderr(&missing).contains("File not found"),
+        "{}",
+        stderr(&missing)
+    );
+    // A locale jingdu has no interface in: 简体中文.
+    let c = jingdu_in(dir.path(), "C", &["search", "不存在的句子"]);
+    assert_eq!(stdout(&c), "共 0 处\n");
 }

@@ -10,6 +10,9 @@ fn jingdu(data: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         .args(args)
         .env("JINGDU_DATA_DIR", data)
         .env_remove("RUST_LOG")
+        // Messages in 简体中文 (what the tests read), whatever the machine's locale.
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .env_remove("LANGUAGE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

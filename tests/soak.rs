@@ -26,6 +26,9 @@ fn jingdu(data: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_jingdu"));
     c.env("JINGDU_DATA_DIR", data)
         .env_remove("RUST_LOG")
+        // Messages in 简体中文 (what the tests read), whatever the machine's locale.
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .env_remove("LANGUAGE")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

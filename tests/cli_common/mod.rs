@@ -12,6 +12,21 @@ pub fn jingdu(data: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("JINGDU_DATA_DIR", data)
         .env_remove("RUST_LOG")
+        // Messages in 简体中文 (what the tests read), whatever the machine's locale.
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .env_remove("LANGUAGE")
+        .output()
+        .expect("run jingdu")
+}
+
+/// Runs `jingdu ARGS` with notes kept in `data`, in the locale `locale`.
+pub fn jingdu_in(data: &Path, locale: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jingdu"))
+        .args(args)
+        .env("JINGDU_DATA_DIR", data)
+        .env_remove("RUST_LOG")
+        .env("LC_ALL", locale)
+        .env_remove("LANGUAGE")
         .output()
         .expect("run jingdu")
 }

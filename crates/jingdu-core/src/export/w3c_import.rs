@@ -72,7 +72,8 @@ pub fn read_import(path: &std::path::Path) -> Result<Imported, ImportError> {
 /// Parses a JSON export; the error says what is wrong, on one line. A collection's
 /// annotations become notes one at a time, so a large file never exists as one JSON tree.
 pub fn parse_import(bytes: &[u8]) -> Result<Imported, String> {
-    let json_error = |e: serde_json::Error| format!("JSON 格式错误：{e}");
+    let json_error =
+        |e: serde_json::Error| crate::i18n::trf("JSON 格式错误：{}", "malformed JSON: {}", &[&e]);
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
         let notes: StreamedNotes = serde_json::from_slice(bytes).map_err(json_error)?;
         return Ok(Imported {
@@ -83,22 +84,31 @@ pub fn parse_import(bytes: &[u8]) -> Result<Imported, String> {
     }
     let top: Node<TopLevel> = serde_json::from_slice(bytes).map_err(json_error)?;
     let Node::Object(top) = top else {
-        return Err("顶层不是 JSON 对象".into());
+        return Err(
+            crate::i18n::tr("顶层不是 JSON 对象", "the top level is not a JSON object").into(),
+        );
     };
     let kind = text(top.kind, "type")?;
     let (notes, title, text_hash) = match kind.as_deref() {
         Some("AnnotationCollection") => {
             let Some(Node::Object(page)) = top.first else {
-                return Err("缺少 first.items".into());
+                return Err(crate::i18n::tr("缺少 first.items", "first.items is missing").into());
             };
-            let items = page.items.ok_or("缺少 first.items")?;
+            let items = page.items.ok_or(crate::i18n::tr(
+                "缺少 first.items",
+                "first.items is missing",
+            ))?;
             let (title, hash) = match top.document {
                 Some(Node::Object(d)) => (
                     text(d.title, "jingdu:document.title")?,
                     text(d.text_hash, "jingdu:document.textHash")?,
                 ),
                 Some(Node::Other(found)) => {
-                    return Err(format!("jingdu:document 应为对象，却是{found}"));
+                    return Err(crate::i18n::trf(
+                        "jingdu:document 应为对象，却是{}",
+                        "jingdu:document should be an object but is {}",
+                        &[&found],
+                    ));
                 }
                 None => (None, None),
             };
@@ -108,14 +118,28 @@ pub fn parse_import(bytes: &[u8]) -> Result<Imported, String> {
                 hash.map(Cow::into_owned),
             )
         }
-        Some("AnnotationPage") => (top.items.ok_or("缺少 items")?.0?, None, None),
+        Some("AnnotationPage") => (
+            top.items
+                .ok_or(crate::i18n::tr("缺少 items", "items is missing"))?
+                .0?,
+            None,
+            None,
+        ),
         Some("Annotation") => {
             // A single annotation: read again, as one.
             let one: RawAnnotation = serde_json::from_slice(bytes).map_err(json_error)?;
-            let note = note_from(one).map_err(|e| format!("第 1 条标注：{e}"))?;
+            let note = note_from(one).map_err(|e| {
+                crate::i18n::trf("第 {} 条标注：{}", "annotation {}: {}", &[&1, &e])
+            })?;
             (vec![note], None, None)
         }
-        _ => return Err("顶层既不是 AnnotationCollection 也不是 Annotation".into()),
+        _ => {
+            return Err(crate::i18n::tr(
+                "顶层既不是 AnnotationCollection 也不是 Annotation",
+                "the top level is neither an AnnotationCollection nor an Annotation",
+            )
+            .into());
+        }
     };
     Ok(Imported {
         notes,
@@ -138,8 +162,8 @@ impl Leaf<'_> {
     /// What kind of value this is, in words.
     fn kind(&self) -> &'static str {
         match self {
-            Leaf::Text(_) => "文字",
-            Leaf::Count(_) => "数字",
+            Leaf::Text(_) => crate::i18n::tr("文字", "text"),
+            Leaf::Count(_) => crate::i18n::tr("数字", "a number"),
             Leaf::Flag(_) => "true/false",
             Leaf::Other(kind) => kind,
         }
@@ -169,11 +193,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Leaf<'a> {
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Leaf<'a>, E> {
                 Ok(match u64::try_from(v) {
                     Ok(v) => Leaf::Count(v),
-                    Err(_) => Leaf::Other("负数"),
+                    Err(_) => Leaf::Other(crate::i18n::tr("负数", "a negative number")),
                 })
             }
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<Leaf<'a>, E> {
-                Ok(Leaf::Other("小数"))
+                Ok(Leaf::Other(crate::i18n::tr("小数", "a fraction")))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Leaf<'a>, E> {
                 Ok(Leaf::Flag(v))
@@ -183,11 +207,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Leaf<'a> {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Leaf<'a>, A::Error> {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Leaf::Other("数组"))
+                Ok(Leaf::Other(crate::i18n::tr("数组", "an array")))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Leaf<'a>, A::Error> {
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Leaf::Other("对象"))
+                Ok(Leaf::Other(crate::i18n::tr("对象", "an object")))
             }
         }
         d.deserialize_any(V(PhantomData))
@@ -216,16 +240,16 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Node<T> {
                     .map(|l| Node::Other(l.kind()))
             }
             fn visit_str<E: de::Error>(self, _: &str) -> Result<Node<T>, E> {
-                Ok(Node::Other("文字"))
+                Ok(Node::Other(crate::i18n::tr("文字", "text")))
             }
             fn visit_u64<E: de::Error>(self, _: u64) -> Result<Node<T>, E> {
-                Ok(Node::Other("数字"))
+                Ok(Node::Other(crate::i18n::tr("数字", "a number")))
             }
             fn visit_i64<E: de::Error>(self, _: i64) -> Result<Node<T>, E> {
-                Ok(Node::Other("数字"))
+                Ok(Node::Other(crate::i18n::tr("数字", "a number")))
             }
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<Node<T>, E> {
-                Ok(Node::Other("数字"))
+                Ok(Node::Other(crate::i18n::tr("数字", "a number")))
             }
             fn visit_bool<E: de::Error>(self, _: bool) -> Result<Node<T>, E> {
                 Ok(Node::Other("true/false"))
@@ -399,12 +423,20 @@ impl<'de> Deserialize<'de> for StreamedNotes {
                 while let Some(item) = seq.next_element::<Node<RawAnnotation>>()? {
                     let note = match item {
                         Node::Object(a) => note_from(a),
-                        Node::Other(found) => Err(format!("应为对象，却是{found}")),
+                        Node::Other(found) => Err(crate::i18n::trf(
+                            "应为对象，却是{}",
+                            "should be an object but is {}",
+                            &[&found],
+                        )),
                     };
                     match note {
                         Ok(n) => notes.push(n),
                         Err(e) => {
-                            let failed = format!("第 {} 条标注：{e}", notes.len() + 1);
+                            let failed = crate::i18n::trf(
+                                "第 {} 条标注：{}",
+                                "annotation {}: {}",
+                                &[&(notes.len() + 1), &e],
+                            );
                             // Read the rest so that a JSON error, if any, still surfaces.
                             while seq.next_element::<IgnoredAny>()?.is_some() {}
                             return Ok(StreamedNotes(Err(failed)));
@@ -423,7 +455,11 @@ fn text<'a>(leaf: Option<Leaf<'a>>, field: &str) -> Result<Option<Cow<'a, str>>,
     match leaf {
         None => Ok(None),
         Some(Leaf::Text(t)) => Ok(Some(t)),
-        Some(other) => Err(format!("{field} 应为文字，却是{}", other.kind())),
+        Some(other) => Err(crate::i18n::trf(
+            "{} 应为文字，却是{}",
+            "{} should be text but is {}",
+            &[&field, &other.kind()],
+        )),
     }
 }
 
@@ -433,8 +469,12 @@ fn count(leaf: Option<Leaf<'_>>, field: &str) -> Result<Option<usize>, String> {
         None => Ok(None),
         Some(Leaf::Count(n)) => usize::try_from(n)
             .map(Some)
-            .map_err(|_| format!("{field} 太大：{n}")),
-        Some(other) => Err(format!("{field} 应为非负整数，却是{}", other.kind())),
+            .map_err(|_| crate::i18n::trf("{} 太大：{}", "{} is too large: {}", &[&field, &n])),
+        Some(other) => Err(crate::i18n::trf(
+            "{} 应为非负整数，却是{}",
+            "{} should be a whole number but is {}",
+            &[&field, &other.kind()],
+        )),
     }
 }
 
@@ -443,7 +483,11 @@ fn flag(leaf: Option<Leaf<'_>>, field: &str) -> Result<Option<bool>, String> {
     match leaf {
         None => Ok(None),
         Some(Leaf::Flag(b)) => Ok(Some(b)),
-        Some(other) => Err(format!("{field} 应为 true 或 false，却是{}", other.kind())),
+        Some(other) => Err(crate::i18n::trf(
+            "{} 应为 true 或 false，却是{}",
+            "{} should be true or false but is {}",
+            &[&field, &other.kind()],
+        )),
     }
 }
 
@@ -454,7 +498,13 @@ fn timestamp(leaf: Option<Leaf<'_>>, field: &str) -> Result<Option<String>, Stri
     };
     crate::notes::checked_timestamp(&t)
         .map(Some)
-        .ok_or_else(|| format!("{field} 不是 RFC 3339 时间：{}", quoted(&t)))
+        .ok_or_else(|| {
+            crate::i18n::trf(
+                "{} 不是 RFC 3339 时间：{}",
+                "{} is not an RFC 3339 time: {}",
+                &[&field, &quoted(&t)],
+            )
+        })
 }
 
 /// A user-supplied value inside a one-line error: control characters escaped, long values cut.
@@ -483,19 +533,24 @@ fn is_iri(id: &str) -> bool {
 
 /// The annotation's id as jingdu stores it: `urn:uuid:` is dropped, other IRIs are kept whole.
 fn note_id(leaf: Option<Leaf<'_>>) -> Result<String, String> {
-    let id = text(leaf, "id")?.ok_or("缺少 id")?;
+    let id = text(leaf, "id")?.ok_or(crate::i18n::tr("缺少 id", "id is missing"))?;
     if id.chars().any(char::is_control) {
-        return Err(format!("id 含控制字符：{}", quoted(&id)));
+        return Err(crate::i18n::trf(
+            "id 含控制字符：{}",
+            "id holds control characters: {}",
+            &[&quoted(&id)],
+        ));
     }
     if !is_iri(&id) {
-        return Err(format!(
+        return Err(crate::i18n::trf(
             "id 不是 IRI（应形如 urn:uuid:… 或 https://…）：{}",
-            quoted(&id)
+            "id is not an IRI (urn:uuid:… or https://… expected): {}",
+            &[&quoted(&id)],
         ));
     }
     let bare = id.strip_prefix("urn:uuid:").unwrap_or(&id);
     if bare.trim().is_empty() {
-        return Err("id 为空".into());
+        return Err(crate::i18n::tr("id 为空", "id is empty").into());
     }
     Ok(bare.to_owned())
 }
@@ -521,9 +576,10 @@ fn selected(target: Option<Many<Node<RawTarget<'_>>>>) -> Result<Selected, Strin
         Node::Object(t) => Some(t),
         Node::Other(_) => None,
     });
-    let selectors = target
-        .and_then(|t| t.selector)
-        .ok_or("target 缺少 selector")?;
+    let selectors = target.and_then(|t| t.selector).ok_or(crate::i18n::tr(
+        "target 缺少 selector",
+        "target has no selector",
+    ))?;
     for (i, s) in selectors.0.into_iter().enumerate() {
         let Node::Object(s) = s else { continue };
         let field = |name: &str| format!("target.selector[{i}].{name}");
@@ -532,7 +588,9 @@ fn selected(target: Option<Many<Node<RawTarget<'_>>>>) -> Result<Selected, Strin
                 let exact = text(s.exact, &field("exact"))?;
                 out.exact = Some(
                     exact
-                        .ok_or_else(|| format!("缺少 {}", field("exact")))?
+                        .ok_or_else(|| {
+                            crate::i18n::trf("缺少 {}", "{} is missing", &[&field("exact")])
+                        })?
                         .into(),
                 );
                 out.prefix = text(s.prefix, &field("prefix"))?.unwrap_or_default().into();
@@ -542,10 +600,18 @@ fn selected(target: Option<Many<Node<RawTarget<'_>>>>) -> Result<Selected, Strin
                 let start = count(s.start, &field("start"))?;
                 let end = count(s.end, &field("end"))?;
                 let (Some(start), Some(end)) = (start, end) else {
-                    return Err(format!("{} 缺少 start 或 end", field("type")));
+                    return Err(crate::i18n::trf(
+                        "{} 缺少 start 或 end",
+                        "{} has no start or end",
+                        &[&field("type")],
+                    ));
                 };
                 if end < start {
-                    return Err("TextPositionSelector 的 end 小于 start".into());
+                    return Err(crate::i18n::tr(
+                        "TextPositionSelector 的 end 小于 start",
+                        "the TextPositionSelector's end is before its start",
+                    )
+                    .into());
                 }
                 (out.start, out.end) = (Some(start), Some(end));
             }
@@ -553,7 +619,11 @@ fn selected(target: Option<Many<Node<RawTarget<'_>>>>) -> Result<Selected, Strin
         }
     }
     if out.exact.is_none() && out.start.is_none() {
-        return Err("缺少 TextQuoteSelector 和 TextPositionSelector".into());
+        return Err(crate::i18n::tr(
+            "缺少 TextQuoteSelector 和 TextPositionSelector",
+            "there is neither a TextQuoteSelector nor a TextPositionSelector",
+        )
+        .into());
     }
     Ok(out)
 }
@@ -576,27 +646,32 @@ fn text_and_tags(
         let b = match b {
             Node::Object(b) => b,
             Node::Other(found) => {
-                return Err(format!("body[{i}] 不是文字（是{found}，不是 TextualBody）"));
+                return Err(crate::i18n::trf(
+                    "body[{}] 不是文字（是{}，不是 TextualBody）",
+                    "body[{}] is not text (it is {}, not a TextualBody)",
+                    &[&i, &found],
+                ));
             }
         };
         let kind = text(b.kind, &field("type"))?;
         if kind.as_deref().is_some_and(|k| k != "TextualBody") {
-            return Err(format!(
-                "body[{i}] 不是文字（type 是 {}，不是 TextualBody）",
-                quoted(kind.as_deref().unwrap_or_default())
+            return Err(crate::i18n::trf(
+                "body[{}] 不是文字（type 是 {}，不是 TextualBody）",
+                "body[{}] is not text (its type is {}, not TextualBody)",
+                &[&i, &quoted(kind.as_deref().unwrap_or_default())],
             ));
         }
         if let Some(format) = text(b.format, &field("format"))?
             && !format.starts_with("text/")
         {
-            return Err(format!(
+            return Err(crate::i18n::trf(
                 "{} 不是文字格式：{}",
-                field("format"),
-                quoted(&format)
+                "{} is not a text format: {}",
+                &[&field("format"), &quoted(&format)],
             ));
         }
         let value = text(b.value, &field("value"))?
-            .ok_or_else(|| format!("body[{i}] 缺少 value"))?
+            .ok_or_else(|| crate::i18n::trf("body[{}] 缺少 value", "body[{}] has no value", &[&i]))?
             .into_owned();
         let purpose = text(b.purpose, &field("purpose"))?;
         if purpose.as_deref() == Some("tagging") {
@@ -612,7 +687,7 @@ fn text_and_tags(
 
 fn note_from(a: RawAnnotation<'_>) -> Result<Note, String> {
     if text(a.kind, "type")?.as_deref() != Some("Annotation") {
-        return Err("type 不是 Annotation".into());
+        return Err(crate::i18n::tr("type 不是 Annotation", "type is not Annotation").into());
     }
     let id = note_id(a.id)?;
     let sel = selected(a.target)?;
@@ -623,16 +698,23 @@ fn note_from(a: RawAnnotation<'_>) -> Result<Note, String> {
         Some("passage") | None => NoteKind::Passage,
         Some("bookmark") => NoteKind::Bookmark,
         Some(other) => {
-            return Err(format!(
+            return Err(crate::i18n::trf(
                 "jingdu:kind 应为 section、paragraph、passage 或 bookmark：{}",
-                quoted(other)
+                "jingdu:kind should be section, paragraph, passage or bookmark: {}",
+                &[&quoted(other)],
             ));
         }
     };
     let color = match a.color {
         None => None,
         Some(Node::Object(c)) => text(c.key, "jingdu:color.key")?,
-        Some(Node::Other(found)) => return Err(format!("jingdu:color 应为对象，却是{found}")),
+        Some(Node::Other(found)) => {
+            return Err(crate::i18n::trf(
+                "jingdu:color 应为对象，却是{}",
+                "jingdu:color should be an object but is {}",
+                &[&found],
+            ));
+        }
     };
     let heading_path = a
         .heading_path
