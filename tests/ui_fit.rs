@@ -274,7 +274,7 @@ fn the_window_works_at_every_size() {
         if w >= 1100.0 {
             labels.extend(["打开", "大", "撤销", "导入笔记"]);
         } else {
-            labels.push("⋯");
+            labels.push("更多");
         }
         assert_toolbar_fits(&h, w, &labels);
     }
@@ -293,7 +293,7 @@ fn the_window_works_at_every_size() {
     );
     assert!(h.state().state.settings.show_outline);
     // The folded items are in the ⋯ menu.
-    h.get_by_label("⋯").click();
+    h.get_by_label("更多").click();
     h.run();
     h.get_by_label("大").click();
     h.run();

@@ -231,6 +231,8 @@ pub const IMPORT_TIP: Text = Text::new(
     "从 JSON 导出文件导入笔记",
     "Import notes from a JSON export",
 );
+/// Accessible name of the ⋯ menu.
+pub const MORE: Text = Text::new("更多", "More");
 /// Tooltip of the ⋯ menu that holds what a narrow toolbar folds away.
 pub const MORE_TIP: Text = Text::new(
     "更多：字体、主题、撤销、导入…",

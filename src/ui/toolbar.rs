@@ -133,7 +133,8 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
                     save_status_ui(ui, state, &palette);
                 })
                 .response
-                .on_hover_text(s::MORE_TIP);
+                .on_hover_text(s::MORE_TIP)
+                .accessible_name(s::MORE);
             }
         });
     });
