@@ -388,6 +388,15 @@ fn the_script_switch_shows_traditional_characters_and_keeps_notes_on_their_chars
         jingdu::document::script::convert(&quote, jingdu::document::script::Script::Traditional)
     );
     assert_ne!(on_screen, quote, "the passage has characters that change");
+    // The notes panel shows the quote as the text is shown.
+    let card = h.get_by_label("笔记：看这里");
+    let said = card
+        .accesskit_node()
+        .data()
+        .description()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(said.contains(&on_screen), "{said}");
 
     // Find with 简繁等同 (on by default) finds Traditional queries in the Simplified source.
     use egui::{Key, Modifiers};

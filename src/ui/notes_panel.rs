@@ -28,7 +28,7 @@ enum Entry {
 #[derive(Default)]
 pub struct NotesPanel {
     entries: Vec<Entry>,
-    built_for: Option<(u64, NoteFilter)>,
+    built_for: Option<(u64, NoteFilter, crate::document::script::Script)>,
     editor: NoteEditor,
     filter_text: String,
     renaming: Vec<(String, String)>,
@@ -36,7 +36,11 @@ pub struct NotesPanel {
 
 impl NotesPanel {
     fn rebuild(&mut self, state: &AppState) {
-        let key = (state.notes_version(), state.view.filter.clone());
+        let key = (
+            state.notes_version(),
+            state.view.filter.clone(),
+            state.settings.script,
+        );
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
@@ -55,7 +59,9 @@ impl NotesPanel {
                 entries.push(Entry::Card(i));
                 continue;
             }
-            let group = notes::place_label(n);
+            // In the characters the reader chose (简/繁), as the text is shown.
+            let group =
+                crate::document::script::convert(&notes::place_label(n), state.settings.script);
             if last_group.as_ref() != Some(&group) {
                 entries.push(Entry::Header(group.clone()));
                 last_group = Some(group);
@@ -329,6 +335,7 @@ fn card_ui(
     // The card itself is clickable; registered first so its buttons stay on top.
     let click = ui.interact(card, Id::unique(("note-card", &note.id)), Sense::click());
     let quote: String = display_text(&note.anchor.quote).chars().take(60).collect();
+    let quote = crate::document::script::convert(&quote, state.settings.script);
     click.widget_info(|| {
         egui::WidgetInfo::labeled(
             Role::ListItem,
