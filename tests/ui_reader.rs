@@ -256,6 +256,10 @@ fn the_typesetting_menu_turns_compression_and_gaps_off_and_on() {
     h.get_by_label("标点挤压").click();
     h.run();
     assert!(h.state().state.settings.compress_punctuation);
+    assert!(h.state().state.settings.line_edge_compression);
+    h.get_by_label("行首行尾挤压").click();
+    h.run();
+    assert!(!h.state().state.settings.line_edge_compression);
 }
 
 #[test]

@@ -54,6 +54,8 @@ pub enum Action {
     SetCompressPunctuation(bool),
     /// A quarter em between Han and Latin (中西文间距) or not.
     SetHanLatinGap(bool),
+    /// Half-width marks at line edges (行首行尾挤压) or not.
+    SetLineEdgeCompression(bool),
     /// Show the text in its own, Simplified or Traditional characters (简/繁).
     SetScript(crate::document::script::Script),
     /// The name exports give as the notes' author (the export dialog's 署名).

@@ -333,6 +333,7 @@ impl AppState {
             Action::SetNotesWidth(w) => self.settings.notes_width_pt = w,
             Action::SetCompressPunctuation(on) => self.settings.compress_punctuation = on,
             Action::SetHanLatinGap(on) => self.settings.han_latin_gap = on,
+            Action::SetLineEdgeCompression(on) => self.settings.line_edge_compression = on,
             Action::SetNoteAuthor(name) => {
                 self.settings.note_author = settings::clean_author(&name);
             }

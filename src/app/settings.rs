@@ -94,6 +94,8 @@ pub struct Settings {
     pub compress_punctuation: bool,
     /// 中西文间距: a quarter em between Han and Latin.
     pub han_latin_gap: bool,
+    /// 行首行尾挤压: half-width opening marks at line start, closing marks at line end.
+    pub line_edge_compression: bool,
     /// 简/繁: which characters the text is shown in.
     pub script: crate::document::script::Script,
     /// 简繁等同: the find bar matches Traditional and Simplified characters to each other.
@@ -120,6 +122,7 @@ impl Default for Settings {
             note_author: String::new(),
             compress_punctuation: true,
             han_latin_gap: true,
+            line_edge_compression: true,
             script: crate::document::script::Script::Original,
             search_any_script: true,
             recent: BTreeMap::new(),
@@ -138,6 +141,7 @@ impl Settings {
         crate::document::spacing::Spacing {
             compress_punctuation: self.compress_punctuation,
             han_latin_gap: self.han_latin_gap,
+            line_edges: self.line_edge_compression,
         }
     }
 

@@ -575,6 +575,13 @@ pub const COMPRESS_PUNCTUATION_TIP: Text = Text::new(
     "相邻的标点各让出半个字的空白，如“。”和“》《”",
     "Adjacent punctuation marks each give up half a character of space, as in 。” and 》《",
 );
+/// Typesetting: line-edge compression.
+pub const LINE_EDGES: Text = Text::new("行首行尾挤压", "Trim marks at line edges");
+/// Tooltip of line-edge compression.
+pub const LINE_EDGES_TIP: Text = Text::new(
+    "行首的前引号、前括号和行尾的句末点号、后引号只占半个字，让文字而不是空白贴齐版心",
+    "An opening quote or bracket that starts a line, and a full stop, comma or closing mark that ends one, take half a character, so that ink rather than blank meets the margin",
+);
 /// Typesetting: the Han–Latin gap.
 pub const HAN_LATIN_GAP: Text = Text::new("中西文间距（¼ 字）", "Han–Latin spacing (¼ em)");
 /// Tooltip of the Han–Latin gap.

@@ -267,6 +267,14 @@ fn typesetting_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
             {
                 actions.push(Action::SetHanLatinGap(gap));
             }
+            let mut edges = state.settings.line_edge_compression;
+            if ui
+                .checkbox(&mut edges, s::LINE_EDGES)
+                .on_hover_text(s::LINE_EDGES_TIP)
+                .changed()
+            {
+                actions.push(Action::SetLineEdgeCompression(edges));
+            }
             ui.separator();
             ui.label(egui::RichText::new(s::SCRIPT).small())
                 .on_hover_text(s::SCRIPT_TIP);

@@ -137,11 +137,23 @@ fn typeset_with(
             while end > range.start && chars[end - 1].is_whitespace() {
                 end -= 1;
             }
+            let glyphs = end - range.start;
+            // 行首行尾挤压: the blank half of a mark at either edge goes into the margin.
+            let (lead_trim, tail_trim) = if glyphs > 0 {
+                (
+                    spacing::line_start_trim(chars[range.start], style.spacing)
+                        * font_of(range.start).size,
+                    spacing::line_end_trim(chars[end - 1], style.spacing) * font_of(end - 1).size,
+                )
+            } else {
+                (0.0, 0.0)
+            };
             // The last glyph has no neighbour on this line to keep a gap from.
             let natural: f32 = widths[range.start..end].iter().sum::<f32>()
-                - end.checked_sub(1).map_or(0.0, |l| gaps[l]);
+                - end.checked_sub(1).map_or(0.0, |l| gaps[l])
+                - lead_trim
+                - tail_trim;
             let avail = style.width - start_x;
-            let glyphs = end - range.start;
             let (x, spacing) = match style.align {
                 Align::Justify if i + 1 < count && glyphs > 1 => {
                     let s = ((avail - natural) / (glyphs - 1) as f32).max(0.0);
@@ -154,6 +166,7 @@ fn typeset_with(
                 Align::Center => (start_x + ((avail - natural) / 2.0).max(0.0), 0.0),
                 _ => (start_x, 0.0),
             };
+            let x = x - lead_trim;
             let mut line_gaps = gaps[range.clone()].to_vec();
             if let Some(last) = line_gaps.last_mut() {
                 *last = 0.0;
@@ -289,5 +302,44 @@ mod tests {
         assert!((gap / em - 0.25).abs() < 0.05, "{gap}");
         let after_han = spaced[2] - spaced[1] - em;
         assert!((after_han / em - 0.25).abs() < 0.05, "{after_han}");
+    }
+
+    #[test]
+    fn marks_at_line_edges_put_their_ink_on_the_margin() {
+        let ctx = egui::Context::default();
+        super::super::fonts::install(&ctx);
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let em = 20.0;
+        let style = |line_edges| Style {
+            font: FontId::new(em, super::super::fonts::body_family()),
+            lead_font: None,
+            lead_chars: 0,
+            line_height: 30.0,
+            width: 10.0 * em,
+            indent: 0.0,
+            align: Align::Justify,
+            spacing: Spacing {
+                line_edges,
+                ..Spacing::default()
+            },
+        };
+        // Ten full-width chars fill the first line exactly: “ starts it and 。 ends it.
+        let chars: Vec<char> = "“一二三四五六七八。九十一二三四五六七八九十"
+            .chars()
+            .collect();
+        ctx.fonts_mut(|f| {
+            let on = typeset(f, &chars, &style(true));
+            let first = &on.lines[0];
+            assert_eq!(first.range, 0..10);
+            // The opening quote's blank half hangs into the margin…
+            assert!((first.x + 0.5 * em).abs() < 0.01, "{}", first.x);
+            // …and the full stop's blank half too: its ink ends at the measure.
+            let last_x = first.x + 9.0 * (em + first.spacing);
+            assert!((last_x + 0.5 * em - 10.0 * em).abs() < 0.5, "{last_x}");
+            let off = typeset(f, &chars, &style(false));
+            assert_eq!(off.lines[0].x, 0.0);
+            assert!(off.lines[0].spacing < 0.01);
+        });
     }
 }

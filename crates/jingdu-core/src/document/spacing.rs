@@ -8,6 +8,9 @@
 //!   `》《` and `，“` 1 em. (The halves were measured in Noto Serif/Sans CJK SC.)
 //! - **中西文间距, Han–Latin spacing.** A quarter em between a Han character and a Latin letter
 //!   or digit next to it (`2018年`, `发布iPhone`), never where the text already has a space.
+//! - **行首行尾挤压, line-edge compression.** An opening mark that starts a line and a closing
+//!   mark that ends one lose their blank half, so that the ink, not the blank, meets the margin
+//!   ([`line_start_trim`], [`line_end_trim`]; applied by the typesetters once lines are known).
 //!
 //! The result is, for each char, the change (in em) of the space after it; the typesetters
 //! add it to the char's advance before breaking lines, so breaking, justification and hit
@@ -57,6 +60,8 @@ pub struct Spacing {
     pub compress_punctuation: bool,
     /// A quarter em between Han and Latin.
     pub han_latin_gap: bool,
+    /// Half-width opening marks at line start and closing marks at line end.
+    pub line_edges: bool,
 }
 
 impl Default for Spacing {
@@ -64,7 +69,30 @@ impl Default for Spacing {
         Spacing {
             compress_punctuation: true,
             han_latin_gap: true,
+            line_edges: true,
         }
+    }
+}
+
+/// How much (em) of `c`'s box is blank before its ink when it starts a line: half an em for
+/// an opening mark with line-edge compression on, else nothing.
+pub fn line_start_trim(c: char, spacing: Spacing) -> f32 {
+    if spacing.line_edges && blank_side(c) == Some(Blank::Left) {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+/// How much (em) of `c`'s box is blank after its ink when it ends a line: half an em for a
+/// closing mark (and `，。、：；！？`) with line-edge compression on, else nothing. A mark
+/// already compressed against the next one (`。”`) keeps only the last one's blank, which is
+/// the one trimmed.
+pub fn line_end_trim(c: char, spacing: Spacing) -> f32 {
+    if spacing.line_edges && blank_side(c) == Some(Blank::Right) {
+        0.5
+    } else {
+        0.0
     }
 }
 
@@ -142,8 +170,27 @@ mod tests {
         let off = Spacing {
             compress_punctuation: false,
             han_latin_gap: false,
+            line_edges: false,
         };
         let chars: Vec<char> = "2018年，“好”".chars().collect();
         assert!(gaps(&chars, off).iter().all(|&g| g == 0.0));
+    }
+
+    #[test]
+    fn marks_at_line_edges_lose_their_blank_half_when_asked() {
+        let on = Spacing::default();
+        assert_eq!(line_start_trim('“', on), 0.5);
+        assert_eq!(line_start_trim('《', on), 0.5);
+        assert_eq!(line_start_trim('。', on), 0.0);
+        assert_eq!(line_start_trim('中', on), 0.0);
+        assert_eq!(line_end_trim('。', on), 0.5);
+        assert_eq!(line_end_trim('”', on), 0.5);
+        assert_eq!(line_end_trim('“', on), 0.0);
+        let off = Spacing {
+            line_edges: false,
+            ..on
+        };
+        assert_eq!(line_start_trim('“', off), 0.0);
+        assert_eq!(line_end_trim('。', off), 0.0);
     }
 }

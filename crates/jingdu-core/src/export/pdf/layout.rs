@@ -262,11 +262,21 @@ fn place_line(page: &mut Page, para: &Para, slots: &[Slot], indent: f32, top: f3
         .rposition(|s| !s.c.is_whitespace())
         .map_or(0, |i| i + 1);
     // Each glyph's gap counts except the last one's, which has no neighbour on the line.
+    // 行首行尾挤压, as on screen: the blank halves of marks at the edges go into the margin.
+    let edges = Spacing::default();
+    let lead_trim = slots
+        .first()
+        .map_or(0.0, |s| spacing::line_start_trim(s.c, edges) * s.advance);
+    let tail_trim = visible.checked_sub(1).map_or(0.0, |l| {
+        spacing::line_end_trim(slots[l].c, edges) * slots[l].advance
+    });
     let natural: f32 = slots[..visible]
         .iter()
         .map(|s| s.advance + s.gap)
         .sum::<f32>()
-        - visible.checked_sub(1).map_or(0.0, |l| slots[l].gap);
+        - visible.checked_sub(1).map_or(0.0, |l| slots[l].gap)
+        - lead_trim
+        - tail_trim;
     let gaps = visible.saturating_sub(1);
     let stretch = if st.align == Align::Justify && !last && gaps > 0 && natural < measure {
         // A line that is mostly empty (a Latin word pushed down) is not stretched.
@@ -275,8 +285,7 @@ fn place_line(page: &mut Page, para: &Para, slots: &[Slot], indent: f32, top: f3
     } else {
         0.0
     };
-    let mut x = MARGIN_SIDE
-        + indent
+    let mut x = MARGIN_SIDE + indent - lead_trim
         + match st.align {
             Align::Center => ((measure - natural) / 2.0).max(0.0),
             _ => 0.0,
