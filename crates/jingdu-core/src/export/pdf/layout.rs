@@ -370,7 +370,11 @@ mod tests {
         // The first line is indented two em; full lines end at the right margin.
         assert!((first[0].x - (MARGIN_SIDE + 24.0)).abs() < 0.01);
         // (A line ending in a full stop puts its ink, not its blank half, on the margin.)
-        let trim = if first[1].text.ends_with('。') { 6.0 } else { 0.0 };
+        let trim = if first[1].text.ends_with('。') {
+            6.0
+        } else {
+            0.0
+        };
         let right = first[1].x + first[1].width - trim;
         assert!((right - (PAGE_WIDTH - MARGIN_SIDE)).abs() < 0.5, "{right}");
         // No line starts with a closing mark.
