@@ -114,6 +114,12 @@ fn typeset_with(
         Some(f) if i < style.lead_chars => f,
         _ => &style.font,
     };
+    let drawn: Vec<char> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| drawable(fonts, font_of(i), c))
+        .collect();
+    let chars = drawn.as_slice();
     let gaps: Vec<f32> = spacing::gaps(chars, style.spacing)
         .into_iter()
         .enumerate()
@@ -185,6 +191,22 @@ fn typeset_with(
     }
 }
 
+/// What stands in for a char no font has (none embedded, none the system offered): the geta
+/// mark 〓, the placeholder Chinese and Japanese typesetters use for a missing character — one
+/// em wide, measured like any other char, so that it never pushes a line past the margin (the
+/// font's tofu box would be drawn wider than the zero width egui measures for it).
+pub const MISSING_GLYPH: char = '〓';
+
+/// `c`, or [`MISSING_GLYPH`] when no font of `font` can draw it. Control characters and
+/// spaces are left alone (they have no ink to show).
+pub fn drawable(fonts: &mut egui::epaint::text::FontsView<'_>, font: &FontId, c: char) -> char {
+    if c.is_control() || c.is_whitespace() || fonts.has_glyph(font, c) {
+        c
+    } else {
+        MISSING_GLYPH
+    }
+}
+
 /// The galley of one line: `text` is the whole block's display text as chars.
 pub fn line_galley(
     fonts: &mut egui::epaint::text::FontsView<'_>,
@@ -232,11 +254,14 @@ pub fn line_galley(
         while m < len && same_font(m) && gap_before(m) == inner {
             m += 1;
         }
-        let text: String = chars[start + k..start + m].iter().collect();
         let (font, color) = match (&style.lead_font, lead) {
             (Some(f), true) => (f, lead_color),
             _ => (&style.font, color),
         };
+        let text: String = chars[start + k..start + m]
+            .iter()
+            .map(|&c| drawable(fonts, font, c))
+            .collect();
         job.append(&text, leading, format(font, color, inner));
         k = m;
     }
@@ -340,6 +365,43 @@ mod tests {
             let off = typeset(f, &chars, &style(false));
             assert_eq!(off.lines[0].x, 0.0);
             assert!(off.lines[0].spacing < 0.01);
+        });
+    }
+
+    #[test]
+    fn a_char_no_font_has_never_pushes_a_line_past_the_margin() {
+        let ctx = egui::Context::default();
+        super::super::fonts::install(&ctx);
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let em = 20.0;
+        let style = Style {
+            font: FontId::new(em, super::super::fonts::body_family()),
+            lead_font: None,
+            lead_chars: 0,
+            line_height: 30.0,
+            width: 12.0 * em,
+            indent: 0.0,
+            align: Align::Justify,
+            spacing: Spacing::default(),
+        };
+        // Private-use and unassigned code points: no font here has them.
+        let text = "组织\u{E000}\u{E001}路线是\u{F0000}核心概念，\u{E002}注意与政治路线的关系和区别在哪里。".repeat(3);
+        let chars: Vec<char> = text.chars().collect();
+        ctx.fonts_mut(|f| {
+            let font = style.font.clone();
+            assert!(
+                !f.has_glyph(&font, '\u{E000}'),
+                "the test needs a char no font has"
+            );
+            assert!(f.has_glyph(&font, MISSING_GLYPH));
+            let ts = typeset(f, &chars, &style);
+            assert!(ts.lines.len() > 2);
+            for line in &ts.lines {
+                let galley = line_galley(f, &chars, line, &style, Color32::BLACK, Color32::BLACK);
+                let right = line.x + galley.rect.width();
+                assert!(right <= style.width + 1.0, "{right} > {}", style.width);
+            }
         });
     }
 }
