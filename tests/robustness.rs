@@ -214,11 +214,22 @@ proptest! {
             "🇨🇳", "❤\u{FE0F}", "——", "……", "《", "》", "𠮷",
         ]), 0..80),
         width in 2u8..30,
+        push_in in any::<bool>(),
     ) {
         let text: String = pieces.concat();
         let chars: Vec<char> = text.chars().collect();
         let widths: Vec<f32> = chars.iter().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).collect();
-        let lines = break_lines(&chars, &widths, f32::from(width), 0.0);
+        // With punctuation compression as a justification resource (marks pushed in) when
+        // the text asks for it.
+        let gaps = jingdu::document::spacing::gaps(&chars, Default::default());
+        let shrink = if push_in {
+            jingdu::document::spacing::shrink(&chars, &gaps, Default::default())
+        } else {
+            Vec::new()
+        };
+        let lines = jingdu::document::typography::break_lines_pushing_in(
+            &chars, &widths, &shrink, f32::from(width), 0.0,
+        );
         let joined: String = lines.iter().map(|r| chars[r.clone()].iter().collect::<String>()).collect();
         prop_assert_eq!(&joined, &text);
         let starts = cluster_starts(&chars);

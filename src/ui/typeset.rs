@@ -11,7 +11,7 @@ use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Galley};
 
 use crate::document::spacing::{self, Spacing};
-use crate::document::typography::{break_lines, break_lines_balanced};
+use crate::document::typography::{break_lines_balanced, break_lines_pushing_in};
 
 /// How lines sit in the measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +89,7 @@ pub fn typeset(
     chars: &[char],
     style: &Style,
 ) -> Typeset {
-    typeset_with(fonts, chars, style, break_lines)
+    typeset_with(fonts, chars, style, break_lines_pushing_in)
 }
 
 /// Sets `chars` into lines of balanced length (for titles; see [`break_lines_balanced`]).
@@ -98,11 +98,14 @@ pub fn typeset_balanced(
     chars: &[char],
     style: &Style,
 ) -> Typeset {
-    typeset_with(fonts, chars, style, break_lines_balanced)
+    typeset_with(fonts, chars, style, |chars, widths, _, max, indent| {
+        break_lines_balanced(chars, widths, max, indent)
+    })
 }
 
-/// A line breaker: chars, their advances, the measure and the first-line indent to line ranges.
-type LineBreaker = fn(&[char], &[f32], f32, f32) -> Vec<Range<usize>>;
+/// A line breaker: chars, their advances, how much the space after each can shrink, the
+/// measure and the first-line indent to line ranges.
+type LineBreaker = fn(&[char], &[f32], &[f32], f32, f32) -> Vec<Range<usize>>;
 
 fn typeset_with(
     fonts: &mut egui::epaint::text::FontsView<'_>,
@@ -120,7 +123,13 @@ fn typeset_with(
         .map(|(i, &c)| drawable(fonts, font_of(i), c))
         .collect();
     let chars = drawn.as_slice();
-    let gaps: Vec<f32> = spacing::gaps(chars, style.spacing)
+    let gaps_em = spacing::gaps(chars, style.spacing);
+    let shrink: Vec<f32> = spacing::shrink(chars, &gaps_em, style.spacing)
+        .into_iter()
+        .enumerate()
+        .map(|(i, em)| em * font_of(i).size)
+        .collect();
+    let gaps: Vec<f32> = gaps_em
         .into_iter()
         .enumerate()
         .map(|(i, em)| em * font_of(i).size)
@@ -130,7 +139,7 @@ fn typeset_with(
         .enumerate()
         .map(|(i, &c)| fonts.glyph_width(font_of(i), c) + gaps[i])
         .collect();
-    let ranges = breaker(chars, &widths, style.width, style.indent);
+    let ranges = breaker(chars, &widths, &shrink, style.width, style.indent);
     let count = ranges.len();
     let max_spacing = style.font.size * 0.5;
     let lines = ranges
@@ -155,11 +164,23 @@ fn typeset_with(
                 (0.0, 0.0)
             };
             // The last glyph has no neighbour on this line to keep a gap from.
-            let natural: f32 = widths[range.start..end].iter().sum::<f32>()
+            let mut natural: f32 = widths[range.start..end].iter().sum::<f32>()
                 - end.checked_sub(1).map_or(0.0, |l| gaps[l])
                 - lead_trim
                 - tail_trim;
             let avail = style.width - start_x;
+            let mut line_gaps = gaps[range.clone()].to_vec();
+            // A mark pushed in: the line's uncompressed blanks make the room, in proportion.
+            if natural > avail + 0.01 && end > range.start + 1 {
+                let room: f32 = shrink[range.start..end - 1].iter().sum();
+                if room > 0.0 {
+                    let factor = ((natural - avail) / room).min(1.0);
+                    for (k, g) in line_gaps[..end - 1 - range.start].iter_mut().enumerate() {
+                        *g -= shrink[range.start + k] * factor;
+                    }
+                    natural -= room * factor;
+                }
+            }
             let (x, spacing) = match style.align {
                 Align::Justify if i + 1 < count && glyphs > 1 => {
                     let s = ((avail - natural) / (glyphs - 1) as f32).max(0.0);
@@ -173,7 +194,6 @@ fn typeset_with(
                 _ => (start_x, 0.0),
             };
             let x = x - lead_trim;
-            let mut line_gaps = gaps[range.clone()].to_vec();
             if let Some(last) = line_gaps.last_mut() {
                 *last = 0.0;
             }
@@ -402,6 +422,50 @@ mod tests {
                 let right = line.x + galley.rect.width();
                 assert!(right <= style.width + 1.0, "{right} > {}", style.width);
             }
+        });
+    }
+
+    #[test]
+    fn a_full_stop_that_does_not_fit_is_pushed_in_by_compressing_the_lines_commas() {
+        let ctx = egui::Context::default();
+        super::super::fonts::install(&ctx);
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let em = 20.0;
+        let style = |compress_punctuation| Style {
+            font: FontId::new(em, super::super::fonts::body_family()),
+            lead_font: None,
+            lead_chars: 0,
+            line_height: 30.0,
+            width: 10.0 * em,
+            indent: 0.0,
+            align: Align::Justify,
+            spacing: Spacing {
+                compress_punctuation,
+                ..Spacing::default()
+            },
+        };
+        // Ten chars fill the line; the full stop after them may not start the next one.
+        let chars: Vec<char> = "一，二三，四五六七八。九十一二三四五六七八九十"
+            .chars()
+            .collect();
+        ctx.fonts_mut(|f| {
+            let pushed = typeset(f, &chars, &style(true));
+            let line = &pushed.lines[0];
+            assert_eq!(line.range, 0..11, "the full stop stays on the line");
+            // The two commas gave up the room: the full stop's ink ends at the measure.
+            let x_of_last: f32 = line.x
+                + (0..10)
+                    .map(|k| em + line.gaps[k] + line.spacing)
+                    .sum::<f32>();
+            assert!(
+                (x_of_last + 0.5 * em - 10.0 * em).abs() < 0.5,
+                "{x_of_last}"
+            );
+            assert!(line.gaps[1] < 0.0 && line.gaps[4] < 0.0, "{:?}", line.gaps);
+            // Without compression the 八 goes down with the full stop (the old behaviour).
+            let moved = typeset(f, &chars, &style(false));
+            assert_eq!(moved.lines[0].range, 0..9);
         });
     }
 }

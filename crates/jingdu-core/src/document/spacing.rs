@@ -74,6 +74,30 @@ impl Default for Spacing {
     }
 }
 
+/// For each char, how much (em) the space after it can still shrink when a line needs room
+/// (标点挤压 as a justification resource, clreq §3.8): the blank half of a mark that `gaps`
+/// left uncompressed — after a closing mark (`，` mid-line), or before an opening one (the
+/// space after the char that precedes `“`). Nothing for the last char: a line's edges are
+/// handled by [`line_start_trim`] and [`line_end_trim`].
+pub fn shrink(chars: &[char], gaps: &[f32], spacing: Spacing) -> Vec<f32> {
+    let mut out = vec![0.0; chars.len()];
+    if !spacing.compress_punctuation {
+        return out;
+    }
+    for i in 0..chars.len().saturating_sub(1) {
+        let compressed = gaps[i] < 0.0;
+        if compressed {
+            continue;
+        }
+        if blank_side(chars[i]) == Some(Blank::Right)
+            || blank_side(chars[i + 1]) == Some(Blank::Left)
+        {
+            out[i] = 0.5;
+        }
+    }
+    out
+}
+
 /// How much (em) of `c`'s box is blank before its ink when it starts a line: half an em for
 /// an opening mark with line-edge compression on, else nothing.
 pub fn line_start_trim(c: char, spacing: Spacing) -> f32 {
@@ -192,5 +216,26 @@ mod tests {
         };
         assert_eq!(line_start_trim('“', off), 0.0);
         assert_eq!(line_end_trim('。', off), 0.0);
+    }
+
+    #[test]
+    fn uncompressed_marks_can_give_up_their_blank_half() {
+        let chars: Vec<char> = "他说，“好”。我们".chars().collect();
+        let g = gaps(&chars, Spacing::default());
+        let s = shrink(&chars, &g, Spacing::default());
+        // ， is followed by “: already compressed. ” is followed by 。: compressed too. 。 can
+        // give up half an em before 我; so can 说 before nothing (it is Han).
+        assert_eq!(s, vec![0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0]);
+        let chars: Vec<char> = "好，好“好”".chars().collect();
+        let g = gaps(&chars, Spacing::default());
+        assert_eq!(
+            shrink(&chars, &g, Spacing::default()),
+            vec![0.0, 0.5, 0.5, 0.0, 0.0, 0.0]
+        );
+        let off = Spacing {
+            compress_punctuation: false,
+            ..Spacing::default()
+        };
+        assert!(shrink(&chars, &g, off).iter().all(|&x| x == 0.0));
     }
 }

@@ -202,6 +202,22 @@ pub fn break_lines(
     max_width: f32,
     first_indent: f32,
 ) -> Vec<std::ops::Range<usize>> {
+    break_lines_pushing_in(chars, widths, &[], max_width, first_indent)
+}
+
+/// Like [`break_lines`], with punctuation compression as a justification resource (clreq
+/// §3.8, 推入): when a mark that may not start a line (`。`, `”`…) does not fit at the end of a
+/// line, it stays there if the line's marks can give up that much of their blank halves
+/// (`shrink[i]`: how much the space after char `i` can shrink, see
+/// [`super::spacing::shrink`]) — rather than taking the char before it down to the next line
+/// and leaving this one loose. The typesetter then takes the room from those blanks.
+pub fn break_lines_pushing_in(
+    chars: &[char],
+    widths: &[f32],
+    shrink: &[f32],
+    max_width: f32,
+    first_indent: f32,
+) -> Vec<std::ops::Range<usize>> {
     debug_assert_eq!(chars.len(), widths.len());
     let n = chars.len();
     let starts = cluster_starts(chars);
@@ -221,14 +237,22 @@ pub fn break_lines(
     let mut avail = (max_width - first_indent).max(1.0);
     while start < n {
         let mut width = 0.0;
+        let mut squeeze = 0.0;
         let mut end = start;
         while end < n {
             let w = widths[end];
+            let s = shrink.get(end).copied().unwrap_or(0.0);
             // Spaces may hang past the margin.
             if width + w > avail + 0.01 && !chars[end].is_whitespace() && end > start {
-                break;
+                // Push in: the line's blanks make room for a mark that may not start a line
+                // (what the last char's own space would give is not counted: it ends the line).
+                let fits = width + w - squeeze <= avail + 0.01;
+                if !(fits && forbids_line_start(chars[end]) && starts[end]) {
+                    break;
+                }
             }
             width += w;
+            squeeze += s;
             end += 1;
         }
         if end < n {
@@ -541,6 +565,32 @@ mod tests {
             split_at_width(&word, 10.0)
                 .iter()
                 .all(|l| l.chars().count() == 20)
+        );
+    }
+
+    #[test]
+    fn a_mark_that_may_not_start_a_line_is_pushed_in_when_the_line_can_shrink() {
+        let chars: Vec<char> = "一，二三，四五六七八。九十".chars().collect();
+        let widths = vec![1.0; chars.len()];
+        let gaps = crate::document::spacing::gaps(&chars, Default::default());
+        let shrink = crate::document::spacing::shrink(&chars, &gaps, Default::default());
+        // Two commas can give up half an em each: room for the full stop.
+        let pushed = break_lines_pushing_in(&chars, &widths, &shrink, 10.0, 0.0);
+        assert_eq!(pushed[0], 0..11);
+        // Without that room, 八 goes down with it, as before.
+        assert_eq!(break_lines(&chars, &widths, 10.0, 0.0)[0], 0..9);
+        // Half the room is not enough.
+        let half: Vec<f32> = shrink.iter().map(|s| s / 2.0).collect();
+        assert_eq!(
+            break_lines_pushing_in(&chars, &widths, &half, 10.0, 0.0)[0],
+            0..9
+        );
+        // A Han char never pushes in.
+        let chars: Vec<char> = "一，二三，四五六七八九十".chars().collect();
+        let widths = vec![1.0; chars.len()];
+        assert_eq!(
+            break_lines_pushing_in(&chars, &widths, &shrink, 10.0, 0.0)[0],
+            0..10
         );
     }
 }

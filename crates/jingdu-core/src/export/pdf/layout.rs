@@ -9,7 +9,7 @@ use krilla::text::GlyphId;
 
 use super::face::{Face, Faces};
 use crate::document::spacing::{self, Spacing};
-use crate::document::typography::{break_lines, break_lines_balanced};
+use crate::document::typography::{break_lines_balanced, break_lines_pushing_in};
 
 /// A4 in points.
 pub(super) const PAGE_WIDTH: f32 = 595.28;
@@ -133,6 +133,8 @@ struct Slot {
     advance: f32,
     /// Change of the space after it in points (punctuation compression, Han–Latin gap).
     gap: f32,
+    /// How much that space can still shrink, in points (a mark pushed in).
+    shrink: f32,
 }
 
 /// Flows `paras` onto pages.
@@ -216,17 +218,18 @@ fn break_para(faces: &mut Faces, para: &Para) -> Vec<(Vec<Slot>, f32)> {
                 glyph,
                 advance: em * size,
                 gap: 0.0,
+                shrink: 0.0,
             });
         }
     }
     let mut out = Vec::new();
     for (p, mut piece) in pieces.into_iter().enumerate() {
         let chars: Vec<char> = piece.iter().map(|s| s.c).collect();
-        for (slot, em) in piece
-            .iter_mut()
-            .zip(spacing::gaps(&chars, Spacing::default()))
-        {
+        let gaps = spacing::gaps(&chars, Spacing::default());
+        let shrink = spacing::shrink(&chars, &gaps, Spacing::default());
+        for ((slot, em), can) in piece.iter_mut().zip(gaps).zip(shrink) {
             slot.gap = em * st.size;
+            slot.shrink = can * st.size;
         }
         let indent = if p == 0 {
             st.first_indent_em * st.size
@@ -241,7 +244,8 @@ fn break_para(faces: &mut Faces, para: &Para) -> Vec<(Vec<Slot>, f32)> {
         let ranges = if st.align == Align::Center {
             break_lines_balanced(&chars, &widths, measure, indent)
         } else {
-            break_lines(&chars, &widths, measure, indent)
+            let shrink: Vec<f32> = piece.iter().map(|s| s.shrink).collect();
+            break_lines_pushing_in(&chars, &widths, &shrink, measure, indent)
         };
         let mut slots = piece.into_iter();
         for (i, r) in ranges.into_iter().enumerate() {
@@ -270,13 +274,25 @@ fn place_line(page: &mut Page, para: &Para, slots: &[Slot], indent: f32, top: f3
     let tail_trim = visible.checked_sub(1).map_or(0.0, |l| {
         spacing::line_end_trim(slots[l].c, edges) * slots[l].advance
     });
-    let natural: f32 = slots[..visible]
+    let mut natural: f32 = slots[..visible]
         .iter()
         .map(|s| s.advance + s.gap)
         .sum::<f32>()
         - visible.checked_sub(1).map_or(0.0, |l| slots[l].gap)
         - lead_trim
         - tail_trim;
+    // A mark pushed in: the line's uncompressed blanks make the room, in proportion.
+    let room: f32 = slots[..visible.saturating_sub(1)]
+        .iter()
+        .map(|s| s.shrink)
+        .sum();
+    let squeeze = if natural > measure + 0.01 && room > 0.0 {
+        let factor = ((natural - measure) / room).min(1.0);
+        natural -= room * factor;
+        factor
+    } else {
+        0.0
+    };
     let gaps = visible.saturating_sub(1);
     let stretch = if st.align == Align::Justify && !last && gaps > 0 && natural < measure {
         // A line that is mostly empty (a Latin word pushed down) is not stretched.
@@ -312,7 +328,7 @@ fn place_line(page: &mut Page, para: &Para, slots: &[Slot], indent: f32, top: f3
             let from = run.text.len();
             run.text.push(s.c);
             let extra = if i + 1 < visible {
-                stretch + s.gap
+                stretch + s.gap - s.shrink * squeeze
             } else {
                 0.0
             };
