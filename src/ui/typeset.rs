@@ -468,4 +468,67 @@ mod tests {
             assert_eq!(moved.lines[0].range, 0..9);
         });
     }
+
+    #[test]
+    fn a_char_the_fonts_lack_comes_from_a_system_font_looked_up_once() {
+        use egui::epaint::text::{
+            FallbackRequest, FontData, FontInsert, FontPriority, InsertFontFamily,
+        };
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let ctx = egui::Context::default();
+        // egui's own fonts only: no CJK at all.
+        ctx.set_fonts(egui::FontDefinitions::default());
+        // The "system": a provider that offers a CJK font (the embedded serif, standing in
+        // for one found on the machine) for any char but the private-use ones.
+        let asked = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = asked.clone();
+        ctx.add_font_provider(std::sync::Arc::new(
+            move |req: &FallbackRequest<'_>| -> Option<FontInsert> {
+                counter.fetch_add(1, Ordering::Relaxed);
+                let c = req.cluster.chars().next()?;
+                if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                    return None;
+                }
+                Some(FontInsert {
+                    name: "system-cjk".to_owned(),
+                    data: FontData::from_static(super::super::fonts::SERIF_SC),
+                    families: vec![InsertFontFamily {
+                        family: req.family.clone(),
+                        priority: FontPriority::Lowest,
+                    }],
+                })
+            },
+        ));
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let style = Style {
+            font: FontId::proportional(20.0),
+            lead_font: None,
+            lead_chars: 0,
+            line_height: 30.0,
+            width: 200.0,
+            indent: 0.0,
+            align: Align::Justify,
+            spacing: Spacing::default(),
+        };
+        let chars: Vec<char> = "组织路线组织\u{E000}路线组织路线组织路线".chars().collect();
+        ctx.fonts_mut(|f| {
+            for _ in 0..3 {
+                let ts = typeset(f, &chars, &style);
+                for line in &ts.lines {
+                    let galley =
+                        line_galley(f, &chars, line, &style, Color32::BLACK, Color32::BLACK);
+                    assert!(line.x + galley.rect.width() <= style.width + 1.0);
+                }
+            }
+            // The system font draws the Han chars; the private-use one is the geta mark.
+            assert_eq!(drawable(f, &style.font, '组'), '组');
+            assert_eq!(drawable(f, &style.font, '\u{E000}'), MISSING_GLYPH);
+            assert!(f.glyph_width(&style.font, '组') > 15.0);
+        });
+        // Once per char at most, however often the text is laid out.
+        let distinct = 6; // 组 织 路 线, the private-use char, 〓
+        assert!(asked.load(Ordering::Relaxed) <= distinct, "{asked:?}");
+        assert!(asked.load(Ordering::Relaxed) >= 1);
+    }
 }
