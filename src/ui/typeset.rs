@@ -292,23 +292,34 @@ pub fn line_galley(
 mod tests {
     use super::*;
 
-    /// The x of each glyph of `text` set on one line in the body font.
-    fn glyph_xs(text: &str) -> (Vec<char>, Vec<f32>, f32) {
+    /// A context with jingdu's fonts installed and a first frame run (fonts are ready).
+    fn fonts_ready() -> egui::Context {
         let ctx = egui::Context::default();
         super::super::fonts::install(&ctx);
         let mut output = ctx.run_ui(Default::default(), |_| {});
         output.textures_delta.clear();
-        let chars: Vec<char> = text.chars().collect();
-        let style = Style {
+        ctx
+    }
+
+    /// The body font at 20 points (one em = 20) over `width_em` ems.
+    fn body_style(width_em: f32, align: Align, spacing: Spacing) -> Style {
+        Style {
             font: FontId::new(20.0, super::super::fonts::body_family()),
             lead_font: None,
             lead_chars: 0,
             line_height: 30.0,
-            width: 2000.0,
+            width: width_em * 20.0,
             indent: 0.0,
-            align: Align::Left,
-            spacing: Spacing::default(),
-        };
+            align,
+            spacing,
+        }
+    }
+
+    /// The x of each glyph of `text` set on one line in the body font.
+    fn glyph_xs(text: &str) -> (Vec<char>, Vec<f32>, f32) {
+        let ctx = fonts_ready();
+        let chars: Vec<char> = text.chars().collect();
+        let style = body_style(100.0, Align::Left, Spacing::default());
         ctx.fonts_mut(|f| {
             let ts = typeset(f, &chars, &style);
             let galley = line_galley(
@@ -351,23 +362,14 @@ mod tests {
 
     #[test]
     fn marks_at_line_edges_put_their_ink_on_the_margin() {
-        let ctx = egui::Context::default();
-        super::super::fonts::install(&ctx);
-        let mut output = ctx.run_ui(Default::default(), |_| {});
-        output.textures_delta.clear();
+        let ctx = fonts_ready();
         let em = 20.0;
-        let style = |line_edges| Style {
-            font: FontId::new(em, super::super::fonts::body_family()),
-            lead_font: None,
-            lead_chars: 0,
-            line_height: 30.0,
-            width: 10.0 * em,
-            indent: 0.0,
-            align: Align::Justify,
-            spacing: Spacing {
+        let style = |line_edges| {
+            let spacing = Spacing {
                 line_edges,
                 ..Spacing::default()
-            },
+            };
+            body_style(10.0, Align::Justify, spacing)
         };
         // Ten full-width chars fill the first line exactly: “ starts it and 。 ends it.
         let chars: Vec<char> = "“一二三四五六七八。九十一二三四五六七八九十"
@@ -390,21 +392,8 @@ mod tests {
 
     #[test]
     fn a_char_no_font_has_never_pushes_a_line_past_the_margin() {
-        let ctx = egui::Context::default();
-        super::super::fonts::install(&ctx);
-        let mut output = ctx.run_ui(Default::default(), |_| {});
-        output.textures_delta.clear();
-        let em = 20.0;
-        let style = Style {
-            font: FontId::new(em, super::super::fonts::body_family()),
-            lead_font: None,
-            lead_chars: 0,
-            line_height: 30.0,
-            width: 12.0 * em,
-            indent: 0.0,
-            align: Align::Justify,
-            spacing: Spacing::default(),
-        };
+        let ctx = fonts_ready();
+        let style = body_style(12.0, Align::Justify, Spacing::default());
         // Private-use and unassigned code points: no font here has them.
         let text = "组织\u{E000}\u{E001}路线是\u{F0000}核心概念，\u{E002}注意与政治路线的关系和区别在哪里。".repeat(3);
         let chars: Vec<char> = text.chars().collect();
@@ -427,23 +416,14 @@ mod tests {
 
     #[test]
     fn a_full_stop_that_does_not_fit_is_pushed_in_by_compressing_the_lines_commas() {
-        let ctx = egui::Context::default();
-        super::super::fonts::install(&ctx);
-        let mut output = ctx.run_ui(Default::default(), |_| {});
-        output.textures_delta.clear();
+        let ctx = fonts_ready();
         let em = 20.0;
-        let style = |compress_punctuation| Style {
-            font: FontId::new(em, super::super::fonts::body_family()),
-            lead_font: None,
-            lead_chars: 0,
-            line_height: 30.0,
-            width: 10.0 * em,
-            indent: 0.0,
-            align: Align::Justify,
-            spacing: Spacing {
+        let style = |compress_punctuation| {
+            let spacing = Spacing {
                 compress_punctuation,
                 ..Spacing::default()
-            },
+            };
+            body_style(10.0, Align::Justify, spacing)
         };
         // Ten chars fill the line; the full stop after them may not start the next one.
         let chars: Vec<char> = "一，二三，四五六七八。九十一二三四五六七八九十"
