@@ -429,8 +429,36 @@ fn search(c: &mut Criterion) {
     g.finish();
 }
 
+/// Line breaking of 1 M characters in 36-em lines, as the typesetter and the PDF layout do it:
+/// plain, and with marks pushed in (punctuation compression as a justification resource).
+fn line_breaking(c: &mut Criterion) {
+    use jingdu::document::{spacing, typography};
+    let chars: Vec<char> = synthetic_text(MILLION).replace('\n', "").chars().collect();
+    let widths = vec![1.0_f32; chars.len()];
+    let gaps = spacing::gaps(&chars, spacing::Spacing::default());
+    let shrink = spacing::shrink(&chars, &gaps, spacing::Spacing::default());
+    let mut g = c.benchmark_group("break 1 M characters into lines");
+    g.sample_size(10);
+    g.bench_function("plain", |b| {
+        b.iter(|| black_box(typography::break_lines(&chars, &widths, 36.0, 2.0).len()))
+    });
+    g.bench_function("pushing marks in", |b| {
+        b.iter(|| {
+            black_box(typography::break_lines_pushing_in(&chars, &widths, &shrink, 36.0, 2.0).len())
+        })
+    });
+    g.bench_function("gaps and shrink", |b| {
+        b.iter(|| {
+            let gaps = spacing::gaps(&chars, spacing::Spacing::default());
+            black_box(spacing::shrink(&chars, &gaps, spacing::Spacing::default()).len())
+        })
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    line_breaking,
     search,
     detection,
     document_kinds,
