@@ -20,6 +20,7 @@ pub mod strings;
 pub mod theme;
 mod toolbar;
 pub mod typeset;
+pub mod typeset_vertical;
 pub mod virtual_list;
 
 use std::time::Instant;

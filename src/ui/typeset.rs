@@ -105,7 +105,7 @@ pub fn typeset_balanced(
 
 /// A line breaker: chars, their advances, how much the space after each can shrink, the
 /// measure and the first-line indent to line ranges.
-type LineBreaker = fn(&[char], &[f32], &[f32], f32, f32) -> Vec<Range<usize>>;
+pub(super) type LineBreaker = fn(&[char], &[f32], &[f32], f32, f32) -> Vec<Range<usize>>;
 
 fn typeset_with(
     fonts: &mut egui::epaint::text::FontsView<'_>,
@@ -113,17 +113,41 @@ fn typeset_with(
     style: &Style,
     breaker: LineBreaker,
 ) -> Typeset {
-    let font_of = |i: usize| match &style.lead_font {
-        Some(f) if i < style.lead_chars => f,
-        _ => &style.font,
-    };
     let drawn: Vec<char> = chars
         .iter()
         .enumerate()
-        .map(|(i, &c)| drawable(fonts, font_of(i), c))
+        .map(|(i, &c)| drawable(fonts, style.font_of(i), c))
         .collect();
-    let chars = drawn.as_slice();
-    let gaps_em = spacing::gaps(chars, style.spacing);
+    let advances: Vec<f32> = drawn
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| fonts.glyph_width(style.font_of(i), c))
+        .collect();
+    set_lines(&drawn, &drawn, &advances, style, breaker)
+}
+
+impl Style {
+    /// The font of char `i`.
+    pub fn font_of(&self, i: usize) -> &FontId {
+        match &self.lead_font {
+            Some(f) if i < self.lead_chars => f,
+            _ => &self.font,
+        }
+    }
+}
+
+/// Breaks `chars`, each taking `advances[i]` along the line, into lines and places them: the
+/// same for a horizontal line and a vertical column. The space between chars is adjusted as
+/// between `spacing_chars` (the same chars, but for what vertical text sets upright).
+pub(super) fn set_lines(
+    chars: &[char],
+    spacing_chars: &[char],
+    advances: &[f32],
+    style: &Style,
+    breaker: LineBreaker,
+) -> Typeset {
+    let font_of = |i: usize| style.font_of(i);
+    let gaps_em = spacing::gaps(spacing_chars, style.spacing);
     let shrink: Vec<f32> = spacing::shrink(chars, &gaps_em, style.spacing)
         .into_iter()
         .enumerate()
@@ -134,11 +158,7 @@ fn typeset_with(
         .enumerate()
         .map(|(i, em)| em * font_of(i).size)
         .collect();
-    let widths: Vec<f32> = chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| fonts.glyph_width(font_of(i), c) + gaps[i])
-        .collect();
+    let widths: Vec<f32> = advances.iter().zip(&gaps).map(|(a, g)| a + g).collect();
     let ranges = breaker(chars, &widths, &shrink, style.width, style.indent);
     let count = ranges.len();
     let max_spacing = style.font.size * 0.5;

@@ -20,6 +20,7 @@ mod source;
 pub mod spacing;
 mod synthetic;
 pub mod typography;
+pub mod vertical;
 
 pub use decode::{CHOOSABLE_ENCODINGS, DecodeError, decode_as, decode_bytes, encoding_for_label};
 pub use docx::{DocxError, parse_docx};
