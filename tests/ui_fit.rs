@@ -258,6 +258,7 @@ fn the_window_works_at_every_size() {
     for (w, ht) in [
         (1920.0, 1080.0),
         (1280.0, 800.0),
+        (1220.0, 760.0),
         (900.0, 650.0),
         (700.0, 500.0),
     ] {
@@ -272,7 +273,7 @@ fn the_window_works_at_every_size() {
         );
         let mut labels = vec!["≡ 目录", "＋ 写笔记", "导出笔记", "笔记 ▤"];
         if w >= 1100.0 {
-            labels.extend(["打开", "大", "撤销", "导入笔记"]);
+            labels.extend(["打开", "大", "竖排", "撤销", "导入笔记"]);
         } else {
             labels.push("更多");
         }

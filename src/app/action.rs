@@ -56,6 +56,11 @@ pub enum Action {
     SetHanLatinGap(bool),
     /// Half-width marks at line edges (行首行尾挤压) or not.
     SetLineEdgeCompression(bool),
+    /// Set the text in vertical columns, right to left (竖排), or in horizontal lines; kept
+    /// per document.
+    SetVertical(bool),
+    /// Switch between vertical and horizontal text (F8).
+    ToggleVertical,
     /// Show the text in its own, Simplified or Traditional characters (简/繁).
     SetScript(crate::document::script::Script),
     /// The name exports give as the notes' author (the export dialog's 署名).

@@ -141,6 +141,8 @@ pub struct ViewState {
     pub reattaching: Option<String>,
     /// An import waiting for the reader's confirmation (notes of another document).
     pub pending_import: Option<PendingImport>,
+    /// Whether the text is set in vertical columns (竖排), as last chosen for this document.
+    pub vertical: bool,
 }
 
 /// Notes read from a file written for another document, waiting for confirmation.
@@ -334,6 +336,11 @@ impl AppState {
             Action::SetCompressPunctuation(on) => self.settings.compress_punctuation = on,
             Action::SetHanLatinGap(on) => self.settings.han_latin_gap = on,
             Action::SetLineEdgeCompression(on) => self.settings.line_edge_compression = on,
+            Action::ToggleVertical => self.apply(Action::SetVertical(!self.view.vertical)),
+            Action::SetVertical(on) => {
+                self.view.vertical = on;
+                self.remember_in_reading_list();
+            }
             Action::SetNoteAuthor(name) => {
                 self.settings.note_author = settings::clean_author(&name);
             }

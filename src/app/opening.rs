@@ -80,7 +80,13 @@ impl AppState {
             _ => None,
         };
         let notebook = Notebook::new(&source.document, notes_list, deleted);
-        let mut view = ViewState::default();
+        let mut view = ViewState {
+            vertical: settings
+                .recent
+                .get(&doc_info.id)
+                .is_some_and(|d| d.vertical),
+            ..ViewState::default()
+        };
         if let Some(pos) = settings.reading_positions.get(&doc_info.id).copied()
             && pos.block.is_none_or(|b| b < source.document.blocks.len())
         {

@@ -25,6 +25,8 @@ pub struct RecentDocument {
     pub notes: usize,
     /// When it was last read (Unix seconds).
     pub last_read: u64,
+    /// Whether it is read in vertical columns (竖排).
+    pub vertical: bool,
 }
 
 /// A line of the reading list as shown.
@@ -77,6 +79,7 @@ impl AppState {
             progress: self.progress(),
             notes: self.notes().len(),
             last_read: unix_now(),
+            vertical: self.view.vertical,
         };
         self.settings.recent.insert(self.doc_info.id.clone(), entry);
         forget_least_recent(&mut self.settings.recent);
@@ -245,6 +248,7 @@ mod tests {
                     progress: 0.5,
                     notes: 3,
                     last_read: t,
+                    vertical: false,
                 },
             );
         }

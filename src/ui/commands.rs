@@ -49,6 +49,8 @@ pub enum UiCommand {
     ReadingList,
     /// Make a new document of the clipboard.
     Paste,
+    /// Vertical text (竖排) or horizontal.
+    ToggleVertical,
     /// Show or hide the outline.
     ToggleOutline,
     /// Show or hide the notes panel.
@@ -66,7 +68,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 21] = [
+    pub const ALL: [UiCommand; 22] = [
         UiCommand::NewNote,
         UiCommand::Bookmark,
         UiCommand::Undo,
@@ -84,6 +86,7 @@ impl UiCommand {
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
+        UiCommand::ToggleVertical,
         UiCommand::ToggleOutline,
         UiCommand::ToggleNotes,
         UiCommand::KeyboardHelp,
@@ -110,6 +113,7 @@ impl UiCommand {
             UiCommand::Open => s::OPEN.get(),
             UiCommand::ReadingList => s::READING_LIST.get(),
             UiCommand::Paste => s::PASTE_DOCUMENT.get(),
+            UiCommand::ToggleVertical => s::VERTICAL.get(),
             UiCommand::ToggleOutline => s::TOGGLE_OUTLINE.get(),
             UiCommand::ToggleNotes => s::TOGGLE_NOTES.get(),
             UiCommand::KeyboardHelp => s::KEYBOARD_HELP.get(),
@@ -137,6 +141,7 @@ impl UiCommand {
             UiCommand::Open => s::OPEN_TIP.get(),
             UiCommand::ReadingList => s::READING_LIST_TIP.get(),
             UiCommand::Paste => s::PASTE_DOCUMENT_TIP.get(),
+            UiCommand::ToggleVertical => s::VERTICAL_TIP.get(),
             UiCommand::ToggleOutline => s::TOGGLE_OUTLINE_TIP.get(),
             UiCommand::ToggleNotes => s::TOGGLE_NOTES_TIP.get(),
             UiCommand::KeyboardHelp => s::KEYBOARD_HELP_TIP.get(),
@@ -173,6 +178,7 @@ impl UiCommand {
             UiCommand::Open => &[k!(CMD, Key::O)],
             UiCommand::ReadingList => &[k!(CMD_SHIFT, Key::O)],
             UiCommand::Paste => &[k!(CMD, Key::V)],
+            UiCommand::ToggleVertical => &[k!(NONE, Key::F8)],
             UiCommand::ToggleOutline => &[k!(NONE, Key::F9)],
             UiCommand::ToggleNotes => &[k!(NONE, Key::F10)],
             UiCommand::KeyboardHelp => &[k!(NONE, Key::F1)],
@@ -212,6 +218,7 @@ impl UiCommand {
             UiCommand::Open => Intent::OpenDialog.into(),
             UiCommand::ReadingList => Intent::ToggleReadingList.into(),
             UiCommand::Paste => Intent::PasteDocument(None).into(),
+            UiCommand::ToggleVertical => Action::ToggleVertical.into(),
             UiCommand::ToggleOutline => Action::ToggleOutline.into(),
             UiCommand::ToggleNotes => Action::ToggleNotes.into(),
             UiCommand::KeyboardHelp => Intent::ToggleKeyboardHelp.into(),
@@ -339,7 +346,7 @@ fn modifier_count(m: Modifiers) -> u8 {
 
 /// Keys that belong to the note editor and the reader rather than to a command, listed in
 /// the keyboard help after the commands.
-pub const FIXED_KEYS: [(s::Text, &[KeyboardShortcut]); 6] = [
+pub const FIXED_KEYS: [(s::Text, &[KeyboardShortcut]); 7] = [
     (s::SAVE_NOTE_KEY, &[KeyboardShortcut::new(CMD, Key::Enter)]),
     (
         s::CLOSE_EDITOR_KEY,
@@ -358,6 +365,13 @@ pub const FIXED_KEYS: [(s::Text, &[KeyboardShortcut]); 6] = [
         &[
             KeyboardShortcut::new(NONE, Key::ArrowUp),
             KeyboardShortcut::new(NONE, Key::ArrowDown),
+        ],
+    ),
+    (
+        s::SCROLL_VERTICAL_KEY,
+        &[
+            KeyboardShortcut::new(NONE, Key::ArrowLeft),
+            KeyboardShortcut::new(NONE, Key::ArrowRight),
         ],
     ),
     (

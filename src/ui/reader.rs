@@ -23,7 +23,10 @@ use super::fonts::{body_family, heading_family};
 use super::strings as s;
 use super::theme::Palette;
 use super::typeset::{self, Align, Style, Typeset};
+use super::typeset_vertical::Columns;
 use super::virtual_list::VirtualList;
+
+mod vertical;
 
 /// Measure of the column in ems (about 36 characters per line).
 pub const MEASURE_EM: f32 = 36.0;
@@ -59,9 +62,13 @@ struct Item {
 /// Sizes that change every height: column width and font size.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct LayoutKey {
+    /// The measure: the column's width, or in vertical text its height.
     width: f32,
     font_size: f32,
     spacing: crate::document::spacing::Spacing,
+    /// Vertical columns (竖排): the list then runs right to left, an item's "height" is its
+    /// width.
+    vertical: bool,
 }
 
 /// What the reader reports each frame.
@@ -83,6 +90,9 @@ pub struct ReaderView {
     /// The title block's lines, set once per layout (balanced breaking tries many measures).
     title_sets: Vec<Typeset>,
     typeset: HashMap<usize, Typeset>,
+    /// In vertical text: the title block's columns, and each block's.
+    title_columns: Vec<Columns>,
+    columns: HashMap<usize, Columns>,
     last_jump: u64,
     drag_anchor: Option<usize>,
     live_selection: Option<Range<usize>>,
@@ -160,6 +170,8 @@ impl ReaderView {
             },
             typeset: HashMap::new(),
             title_sets: Vec::new(),
+            title_columns: Vec::new(),
+            columns: HashMap::new(),
             last_jump: 0,
             drag_anchor: None,
             live_selection: None,
@@ -201,6 +213,10 @@ impl ReaderView {
             ItemKind::Block(b) => Some(b),
             ItemKind::Title => None,
         }
+    }
+
+    fn is_vertical(&self) -> bool {
+        self.key.is_some_and(|k| k.vertical)
     }
 
     fn body_size(&self) -> f32 {
@@ -275,6 +291,8 @@ impl ReaderView {
         self.key = Some(key);
         self.typeset.clear();
         self.title_sets.clear();
+        self.columns.clear();
+        self.title_columns.clear();
         let estimates: Vec<f32> = (0..self.items.len())
             .map(|i| self.estimate_height(i))
             .collect();
@@ -304,7 +322,9 @@ impl ReaderView {
         if self.list.is_measured(i) {
             return;
         }
-        let height = if self.items[i].kind == ItemKind::Title {
+        let height = if self.is_vertical() {
+            self.measure_columns(ui, i)
+        } else if self.items[i].kind == ItemKind::Title {
             let (above, below) = self.gaps(i);
             self.title_sets = self.set_title(ui);
             above
@@ -383,45 +403,24 @@ impl ReaderView {
             .min(MEASURE_EM * font_size)
             .max(8.0 * font_size)
             .round();
+        if state.view.vertical {
+            self.ui_vertical(ui, state, &palette, avail, actions);
+            return;
+        }
         let key = LayoutKey {
             width,
             font_size,
             spacing: state.settings.spacing(),
+            vertical: false,
         };
         if self.key != Some(key) {
             self.reset_layout(key);
         }
         self.list.set_viewport_height(avail.height());
         self.update_prefix();
-
-        if let Some(jump) = &state.view.pending_jump
-            && jump.seq != self.last_jump
-        {
-            self.last_jump = jump.seq;
-            let item = jump
-                .block
-                .map_or(0, |b| self.item_of_block.get(b).copied().unwrap_or(0));
-            self.measure(ui, item);
-            self.update_prefix();
-            self.list.set_top(item, jump.fraction);
-        }
+        self.follow_jump(ui, state);
         self.keyboard_scroll(ui);
-
-        // Measure what will be visible (and a little around it) before placing anything, so
-        // that the offset handed to the scroll area is already right.
-        for _ in 0..3 {
-            let offset = self.offset();
-            let viewport = self.list.viewport_height();
-            let lo = self.item_at((offset - viewport * 0.5).max(0.0));
-            let hi = self.item_at(offset + viewport * 1.5);
-            for i in lo..=hi.min(self.items.len() - 1) {
-                self.measure(ui, i);
-            }
-            if !self.list.needs_update() {
-                break;
-            }
-            self.update_prefix();
-        }
+        self.measure_visible(ui);
         // Never hand the scroll area an offset past its end: it would spring back over
         // several frames.
         self.set_offset(self.offset());
@@ -462,7 +461,44 @@ impl ReaderView {
             self.set_offset(new_offset);
             ui.ctx().request_repaint();
         }
+        self.report_position(actions);
+    }
 
+    /// Scrolls to the place the app asked for (an outline click, a note revealed, a
+    /// reopened document), once per request.
+    fn follow_jump(&mut self, ui: &Ui, state: &AppState) {
+        if let Some(jump) = &state.view.pending_jump
+            && jump.seq != self.last_jump
+        {
+            self.last_jump = jump.seq;
+            let item = jump
+                .block
+                .map_or(0, |b| self.item_of_block.get(b).copied().unwrap_or(0));
+            self.measure(ui, item);
+            self.update_prefix();
+            self.list.set_top(item, jump.fraction);
+        }
+    }
+
+    /// Measures what will be visible (and a little around it) before placing anything, so
+    /// that the offset handed to the scroll area is already right.
+    fn measure_visible(&mut self, ui: &Ui) {
+        for _ in 0..3 {
+            let offset = self.offset();
+            let viewport = self.list.viewport_height();
+            let lo = self.item_at((offset - viewport * 0.5).max(0.0));
+            let hi = self.item_at(offset + viewport * 1.5);
+            for i in lo..=hi.min(self.items.len() - 1) {
+                self.measure(ui, i);
+            }
+            if !self.list.needs_update() {
+                break;
+            }
+            self.update_prefix();
+        }
+    }
+
+    fn report_position(&mut self, actions: &mut Requests) {
         // Report the position: the block at the top, and the block a quarter down the window
         // (what the reader is looking at) for the outline.
         let top_item = self.list.top().0;
@@ -489,6 +525,12 @@ impl ReaderView {
         }
         let line = self.body_size() * LINE_HEIGHT;
         let page = self.list.viewport_height() * 0.9;
+        // Vertical text reads right to left: ← goes on, → goes back.
+        let (on, back) = if self.is_vertical() {
+            (egui::Key::ArrowLeft, egui::Key::ArrowRight)
+        } else {
+            (egui::Key::ArrowDown, egui::Key::ArrowUp)
+        };
         let delta = ui.input(|i| {
             let mut d = 0.0;
             if i.key_pressed(egui::Key::PageDown)
@@ -501,10 +543,10 @@ impl ReaderView {
             {
                 d -= page;
             }
-            if i.key_pressed(egui::Key::ArrowDown) {
+            if i.key_pressed(on) {
                 d += 2.0 * line;
             }
-            if i.key_pressed(egui::Key::ArrowUp) {
+            if i.key_pressed(back) {
                 d -= 2.0 * line;
             }
             d
@@ -543,53 +585,8 @@ impl ReaderView {
         let first = self.item_at(viewport.min.y);
         let last = self.item_at(viewport.max.y).min(n - 1);
         let width = self.key.map_or(600.0, |k| k.width);
-        let selection = self
-            .live_selection
-            .clone()
-            .or_else(|| state.view.selection.clone());
-        let now = ui.input(|i| i.time);
-        if let Some(f) = &state.view.flash
-            && f.seq != self.flash.0
-        {
-            self.flash = (f.seq, now);
-        }
-        let flash = state
-            .view
-            .flash
-            .as_ref()
-            .filter(|_| now - self.flash.1 < FLASH_SECONDS)
-            .map(|f| f.range.clone());
-        if flash.is_some() {
-            ui.ctx().request_repaint();
-        }
-        // The text area is registered first so that buttons drawn over it win the hit test.
-        let area = ui.interact(
-            ui.clip_rect(),
-            Id::unique("reader-text"),
-            Sense::click_and_drag(),
-        );
-        area.widget_info(|| egui::WidgetInfo::labeled(Role::Document, true, s::ARTICLE_TEXT));
-        if ui.ctx().accesskit_node_builder(area.id, |_| ()).is_some() {
-            self.follow_focus(ui, first, last);
-            let visible = |i: &usize| self.block_of(*i);
-            let first_block = (first..=last).find_map(|i| visible(&i)).unwrap_or(0);
-            let last_block = (first..=last)
-                .rev()
-                .find_map(|i| visible(&i))
-                .unwrap_or(first_block);
-            let around = super::reader_a11y::AROUND;
-            let titles: Vec<(String, bool)> = self
-                .title_meta
-                .iter()
-                .map(|(t, style)| (t.clone(), matches!(style, MetaStyle::Title)))
-                .collect();
-            let nodes = super::reader_a11y::article_nodes(
-                state,
-                &titles,
-                first_block.saturating_sub(around)..=last_block + around,
-            );
-            self.a11y_nodes = super::reader_a11y::expose(ui, area.id, ui.clip_rect(), &nodes);
-        }
+        let (selection, flash) = self.overlays(ui, state);
+        let area = self.text_area(ui, state, first, last);
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let mut hovered = None;
         let mut rects: Vec<(usize, Rect)> = Vec::new();
@@ -638,16 +635,7 @@ impl ReaderView {
                 pos2(rect.max.x + 10.0, rect.min.y + above),
                 vec2(26.0, 24.0),
             );
-            let resp = ui
-                .put(btn, egui::Button::new("＋").frame(false))
-                .on_hover_text(s::PARAGRAPH_NOTE_BUTTON)
-                .accessible_name(s::PARAGRAPH_NOTE_BUTTON);
-            if resp.clicked() {
-                actions.push(Action::StartNote(NoteTarget {
-                    kind: NoteKind::Paragraph,
-                    range: doc.blocks[b].range.clone(),
-                }));
-            }
+            paragraph_note_button(ui, doc, b, btn, actions);
         }
         self.selection_button(ui, state, &rects, actions);
         self.handle_selection(ui, state, &area, &rects, actions);
@@ -665,6 +653,74 @@ impl ReaderView {
                 ))
             })
             .collect();
+    }
+
+    /// The selection being made or made, and the range flashing, if any.
+    fn overlays(
+        &mut self,
+        ui: &Ui,
+        state: &AppState,
+    ) -> (Option<Range<usize>>, Option<Range<usize>>) {
+        let selection = self
+            .live_selection
+            .clone()
+            .or_else(|| state.view.selection.clone());
+        let now = ui.input(|i| i.time);
+        if let Some(f) = &state.view.flash
+            && f.seq != self.flash.0
+        {
+            self.flash = (f.seq, now);
+        }
+        let flash = state
+            .view
+            .flash
+            .as_ref()
+            .filter(|_| now - self.flash.1 < FLASH_SECONDS)
+            .map(|f| f.range.clone());
+        if flash.is_some() {
+            ui.ctx().request_repaint();
+        }
+        (selection, flash)
+    }
+
+    /// The text area (selection by dragging, the context menu) and, for assistive
+    /// technology, the blocks around items `first..=last`.
+    fn text_area(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        first: usize,
+        last: usize,
+    ) -> egui::Response {
+        // The text area is registered first so that buttons drawn over it win the hit test.
+        let area = ui.interact(
+            ui.clip_rect(),
+            Id::unique("reader-text"),
+            Sense::click_and_drag(),
+        );
+        area.widget_info(|| egui::WidgetInfo::labeled(Role::Document, true, s::ARTICLE_TEXT));
+        if ui.ctx().accesskit_node_builder(area.id, |_| ()).is_some() {
+            self.follow_focus(ui, first, last);
+            let visible = |i: &usize| self.block_of(*i);
+            let first_block = (first..=last).find_map(|i| visible(&i)).unwrap_or(0);
+            let last_block = (first..=last)
+                .rev()
+                .find_map(|i| visible(&i))
+                .unwrap_or(first_block);
+            let around = super::reader_a11y::AROUND;
+            let titles: Vec<(String, bool)> = self
+                .title_meta
+                .iter()
+                .map(|(t, style)| (t.clone(), matches!(style, MetaStyle::Title)))
+                .collect();
+            let nodes = super::reader_a11y::article_nodes(
+                state,
+                &titles,
+                first_block.saturating_sub(around)..=last_block + around,
+            );
+            self.a11y_nodes = super::reader_a11y::expose(ui, area.id, ui.clip_rect(), &nodes);
+        }
+        area
     }
 
     fn draw_title(&self, ui: &Ui, palette: &Palette, rect: Rect) {
@@ -733,42 +789,7 @@ impl ReaderView {
         } else {
             palette.ink
         };
-        let block_start = block.range.start;
-        let block_len = block.range.len();
-
-        // Backgrounds first: note highlights, search hits, the flash, then the selection.
-        let mut backgrounds: Vec<(Range<usize>, Color32)> = Vec::new();
-        for h in state.note_index().highlights(b) {
-            backgrounds.push((
-                h.range.clone(),
-                palette.highlight(state.palette.entry(&h.color).rgb),
-            ));
-        }
-        let local = |r: &Range<usize>| -> Option<Range<usize>> {
-            let s = r.start.max(block_start);
-            let e = r.end.min(block_start + block_len);
-            (e > s).then(|| s - block_start..e - block_start)
-        };
-        if let Some(search) = &state.view.search {
-            let current = search.current_hit();
-            for hit in search.hits_in(&block.range) {
-                if let Some(r) = local(hit) {
-                    let color = if Some(hit) == current {
-                        palette.search_current
-                    } else {
-                        palette.search_hit
-                    };
-                    backgrounds.push((r, color));
-                }
-            }
-        }
-        if let Some(r) = flash.as_ref().and_then(local) {
-            backgrounds.push((r, palette.flash));
-        }
-        if let Some(r) = selection.as_ref().and_then(local) {
-            backgrounds.push((r, palette.selection));
-        }
-
+        let backgrounds = backgrounds(state, palette, b, selection, flash);
         for (j, line) in ts.lines.iter().enumerate() {
             let y = text_top + j as f32 * ts.line_height;
             if y > ui.clip_rect().max.y || y + ts.line_height < ui.clip_rect().min.y {
@@ -802,102 +823,29 @@ impl ReaderView {
             ui.painter().galley(origin, galley, color);
         }
 
-        // Markers of section and paragraph notes, in the left margin.
-        let markers = state.note_index().markers(b);
-        for (k, (color_key, note_id)) in markers.iter().enumerate().take(6) {
+        // Markers of section and paragraph notes, in the left margin; a bookmark's ribbon
+        // further out; a note button by each heading.
+        draw_markers(ui, state, b, actions, |k| {
             let x = rect.min.x - 14.0 - k as f32 * 5.0;
-            let bar = Rect::from_min_max(
+            Rect::from_min_max(
                 pos2(x, text_top + 4.0),
                 pos2(x + 3.0, text_top + ts.height() - 4.0),
-            );
-            let [r, g, bl] = state.palette.entry(color_key).rgb;
-            ui.painter()
-                .rect_filled(bar, 1.5, Color32::from_rgb(r, g, bl));
-            let resp = ui.interact(
-                bar.expand2(vec2(3.0, 0.0)),
-                Id::unique(("note-marker", b, k)),
-                Sense::click(),
-            );
-            let note_text = state
-                .note(note_id)
-                .map(|n| n.text.chars().take(80).collect::<String>())
-                .unwrap_or_default();
-            let resp = resp.on_hover_text(if note_text.is_empty() {
-                s::EMPTY_NOTE.to_string()
-            } else {
-                note_text
-            });
-            resp.widget_info(|| {
-                egui::WidgetInfo::labeled(Role::Button, true, s::note_marker(k + 1))
-            });
-            if resp.clicked() {
-                actions.push(Action::EditNote(note_id.clone()));
-            }
-        }
-
-        // A bookmark: a ribbon further out in the left margin.
-        if let Some(mark) = state.note_index().bookmark(b) {
-            let x = rect.min.x - 50.0;
-            let y = text_top + 2.0;
-            let color = palette.accent;
-            let p = ui.painter();
-            p.rect_filled(
-                Rect::from_min_size(pos2(x, y), vec2(10.0, 11.0)),
-                0.0,
-                color,
-            );
-            // The notched tail: two triangles, each convex.
-            for tail in [
-                [
-                    pos2(x, y + 11.0),
-                    pos2(x + 5.0, y + 11.0),
-                    pos2(x, y + 17.0),
-                ],
-                [
-                    pos2(x + 5.0, y + 11.0),
-                    pos2(x + 10.0, y + 11.0),
-                    pos2(x + 10.0, y + 17.0),
-                ],
-            ] {
-                p.add(egui::Shape::convex_polygon(
-                    tail.to_vec(),
-                    color,
-                    Stroke::NONE,
-                ));
-            }
-            let resp = ui
-                .interact(
-                    Rect::from_min_size(pos2(x - 3.0, y - 2.0), vec2(16.0, 21.0)),
-                    Id::unique(("bookmark", b)),
-                    Sense::click(),
-                )
-                .on_hover_text(s::BOOKMARK_RIBBON);
-            resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, s::BOOKMARK_LABEL));
-            if resp.clicked() {
-                actions.push(Action::RevealNote(mark.to_owned()));
-            }
-        }
-
-        // A note button by each heading.
+            )
+        });
+        draw_bookmark(
+            ui,
+            state,
+            palette,
+            b,
+            pos2(rect.min.x - 50.0, text_top + 2.0),
+            actions,
+        );
         if block.is_heading() {
             let btn = Rect::from_min_size(
                 pos2(rect.max.x + 10.0, text_top),
                 vec2(26.0, ts.line_height.min(28.0)),
             );
-            let label = s::labelled(&s::HEADING_NOTE_BUTTON, &display_text(&block.text));
-            let resp = ui
-                .put(
-                    btn,
-                    egui::Button::new(egui::RichText::new("＋").color(palette.muted)).frame(false),
-                )
-                .on_hover_text(s::HEADING_NOTE_BUTTON)
-                .accessible_name(label);
-            if resp.clicked() {
-                actions.push(Action::StartNote(NoteTarget {
-                    kind: NoteKind::Section,
-                    range: block.range.clone(),
-                }));
-            }
+            heading_note_button(ui, palette, block, btn, actions);
         }
     }
 
@@ -964,30 +912,7 @@ impl ReaderView {
         if !ui.clip_rect().intersects(at) {
             return;
         }
-        let palette = Palette::of(state.settings.theme);
-        // A solid button with a shadow: it floats over the text below the selection.
-        ui.painter().rect_filled(
-            at.translate(vec2(1.0, 2.0)).expand(1.0),
-            6.0,
-            Color32::from_black_alpha(40),
-        );
-        let button = egui::Button::new(
-            egui::RichText::new(s::NOTE_SELECTION_BUTTON)
-                .color(Color32::WHITE)
-                .size(13.0),
-        )
-        .fill(palette.accent)
-        .corner_radius(6.0);
-        let resp = ui
-            .put(at, button)
-            .on_hover_text(s::NOTE_SELECTION)
-            .accessible_name(s::NOTE_SELECTION);
-        if resp.clicked() {
-            actions.push(Action::StartNote(NoteTarget {
-                kind: NoteKind::Passage,
-                range: sel,
-            }));
-        }
+        note_selection_button(ui, state, at, sel, actions);
     }
 
     /// Char offset in the body text under `pos`, if `pos` is over item `i`'s text.
@@ -1032,15 +957,27 @@ impl ReaderView {
         let doc = state.shown();
         let clip = ui.clip_rect();
         let pointer = ui.input(|i| i.pointer.interact_pos());
+        let vertical = self.is_vertical();
         let hit_at = |this: &Self, ui: &Ui, p: Pos2| -> Option<usize> {
+            // Items run top to bottom, or in vertical text right to left.
             let &(i, rect) = rects
                 .iter()
-                .find(|(_, r)| p.y < r.max.y)
+                .find(|(_, r)| {
+                    if vertical {
+                        p.x > r.min.x
+                    } else {
+                        p.y < r.max.y
+                    }
+                })
                 .or_else(|| rects.last())?;
             if this.items[i].kind == ItemKind::Title {
                 return Some(0);
             }
-            this.hit(ui, state, i, rect, p)
+            if vertical {
+                this.hit_vertical(state, i, rect, p)
+            } else {
+                this.hit(ui, state, i, rect, p)
+            }
         };
         if area.hovered() {
             ui.ctx().set_cursor_icon(CursorIcon::Text);
@@ -1056,12 +993,18 @@ impl ReaderView {
             && let Some(c) = hit_at(self, ui, p.clamp(clip.min, clip.max))
         {
             self.live_selection = Some(anchor.min(c)..anchor.max(c));
-            // Scroll while dragging past the top or bottom.
-            if p.y > clip.max.y - 8.0 {
+            // Scroll while dragging past the top or bottom (the left or right edge of
+            // vertical text).
+            let (onward, back) = if vertical {
+                (p.x < clip.min.x + 8.0, p.x > clip.max.x - 8.0)
+            } else {
+                (p.y > clip.max.y - 8.0, p.y < clip.min.y + 8.0)
+            };
+            if onward {
                 let y = self.offset() + 12.0;
                 self.set_offset(y);
                 ui.ctx().request_repaint();
-            } else if p.y < clip.min.y + 8.0 {
+            } else if back {
                 let y = self.offset() - 12.0;
                 self.set_offset(y);
                 ui.ctx().request_repaint();
@@ -1177,6 +1120,213 @@ impl ReaderView {
     /// How many items have been laid out since the last size change.
     pub fn measured_count(&self) -> usize {
         self.list.measured_count()
+    }
+}
+
+/// Backgrounds of block `b`, in its own char offsets: note highlights, search hits, the flash,
+/// then the selection (each drawn over the one before).
+fn backgrounds(
+    state: &AppState,
+    palette: &Palette,
+    b: usize,
+    selection: Option<Range<usize>>,
+    flash: Option<Range<usize>>,
+) -> Vec<(Range<usize>, Color32)> {
+    let block = &state.shown().blocks[b];
+    let block_start = block.range.start;
+    let block_len = block.range.len();
+    let mut backgrounds: Vec<(Range<usize>, Color32)> = Vec::new();
+    for h in state.note_index().highlights(b) {
+        backgrounds.push((
+            h.range.clone(),
+            palette.highlight(state.palette.entry(&h.color).rgb),
+        ));
+    }
+    let local = |r: &Range<usize>| -> Option<Range<usize>> {
+        let s = r.start.max(block_start);
+        let e = r.end.min(block_start + block_len);
+        (e > s).then(|| s - block_start..e - block_start)
+    };
+    if let Some(search) = &state.view.search {
+        let current = search.current_hit();
+        for hit in search.hits_in(&block.range) {
+            if let Some(r) = local(hit) {
+                let color = if Some(hit) == current {
+                    palette.search_current
+                } else {
+                    palette.search_hit
+                };
+                backgrounds.push((r, color));
+            }
+        }
+    }
+    if let Some(r) = flash.as_ref().and_then(local) {
+        backgrounds.push((r, palette.flash));
+    }
+    if let Some(r) = selection.as_ref().and_then(local) {
+        backgrounds.push((r, palette.selection));
+    }
+    backgrounds
+}
+
+/// The markers of block `b`'s section and paragraph notes, the `k`-th in `bar(k)`: a click
+/// opens its note.
+fn draw_markers(
+    ui: &mut Ui,
+    state: &AppState,
+    b: usize,
+    actions: &mut Requests,
+    bar: impl Fn(usize) -> Rect,
+) {
+    let markers = state.note_index().markers(b);
+    for (k, (color_key, note_id)) in markers.iter().enumerate().take(6) {
+        let bar = bar(k);
+        let [r, g, bl] = state.palette.entry(color_key).rgb;
+        ui.painter()
+            .rect_filled(bar, 1.5, Color32::from_rgb(r, g, bl));
+        let resp = ui.interact(
+            bar.expand(3.0),
+            Id::unique(("note-marker", b, k)),
+            Sense::click(),
+        );
+        let note_text = state
+            .note(note_id)
+            .map(|n| n.text.chars().take(80).collect::<String>())
+            .unwrap_or_default();
+        let resp = resp.on_hover_text(if note_text.is_empty() {
+            s::EMPTY_NOTE.to_string()
+        } else {
+            note_text
+        });
+        resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, s::note_marker(k + 1)));
+        if resp.clicked() {
+            actions.push(Action::EditNote(note_id.clone()));
+        }
+    }
+}
+
+/// Block `b`'s bookmark, if it has one: a ribbon with its top left at `at`; a click shows
+/// the bookmark in the notes panel.
+fn draw_bookmark(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    b: usize,
+    at: Pos2,
+    actions: &mut Requests,
+) {
+    let Some(mark) = state.note_index().bookmark(b) else {
+        return;
+    };
+    let (x, y) = (at.x, at.y);
+    let color = palette.accent;
+    let p = ui.painter();
+    p.rect_filled(
+        Rect::from_min_size(pos2(x, y), vec2(10.0, 11.0)),
+        0.0,
+        color,
+    );
+    // The notched tail: two triangles, each convex.
+    for tail in [
+        [
+            pos2(x, y + 11.0),
+            pos2(x + 5.0, y + 11.0),
+            pos2(x, y + 17.0),
+        ],
+        [
+            pos2(x + 5.0, y + 11.0),
+            pos2(x + 10.0, y + 11.0),
+            pos2(x + 10.0, y + 17.0),
+        ],
+    ] {
+        p.add(egui::Shape::convex_polygon(
+            tail.to_vec(),
+            color,
+            Stroke::NONE,
+        ));
+    }
+    let resp = ui
+        .interact(
+            Rect::from_min_size(pos2(x - 3.0, y - 2.0), vec2(16.0, 21.0)),
+            Id::unique(("bookmark", b)),
+            Sense::click(),
+        )
+        .on_hover_text(s::BOOKMARK_RIBBON);
+    resp.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, s::BOOKMARK_LABEL));
+    if resp.clicked() {
+        actions.push(Action::RevealNote(mark.to_owned()));
+    }
+}
+
+/// The ＋ by a heading: a note on its section.
+fn heading_note_button(
+    ui: &mut Ui,
+    palette: &Palette,
+    block: &crate::document::Block,
+    at: Rect,
+    actions: &mut Requests,
+) {
+    let label = s::labelled(&s::HEADING_NOTE_BUTTON, &display_text(&block.text));
+    let resp = ui
+        .put(
+            at,
+            egui::Button::new(egui::RichText::new("＋").color(palette.muted)).frame(false),
+        )
+        .on_hover_text(s::HEADING_NOTE_BUTTON)
+        .accessible_name(label);
+    if resp.clicked() {
+        actions.push(Action::StartNote(NoteTarget {
+            kind: NoteKind::Section,
+            range: block.range.clone(),
+        }));
+    }
+}
+
+/// The button floating by a selection that writes a note on it (like Hypothesis' adder).
+fn note_selection_button(
+    ui: &mut Ui,
+    state: &AppState,
+    at: Rect,
+    sel: Range<usize>,
+    actions: &mut Requests,
+) {
+    let palette = Palette::of(state.settings.theme);
+    // A solid button with a shadow: it floats over the text.
+    ui.painter().rect_filled(
+        at.translate(vec2(1.0, 2.0)).expand(1.0),
+        6.0,
+        Color32::from_black_alpha(40),
+    );
+    let button = egui::Button::new(
+        egui::RichText::new(s::NOTE_SELECTION_BUTTON)
+            .color(Color32::WHITE)
+            .size(13.0),
+    )
+    .fill(palette.accent)
+    .corner_radius(6.0);
+    let resp = ui
+        .put(at, button)
+        .on_hover_text(s::NOTE_SELECTION)
+        .accessible_name(s::NOTE_SELECTION);
+    if resp.clicked() {
+        actions.push(Action::StartNote(NoteTarget {
+            kind: NoteKind::Passage,
+            range: sel,
+        }));
+    }
+}
+
+/// The ＋ by the paragraph under the pointer: a note on paragraph `b`.
+fn paragraph_note_button(ui: &mut Ui, doc: &Document, b: usize, at: Rect, actions: &mut Requests) {
+    let resp = ui
+        .put(at, egui::Button::new("＋").frame(false))
+        .on_hover_text(s::PARAGRAPH_NOTE_BUTTON)
+        .accessible_name(s::PARAGRAPH_NOTE_BUTTON);
+    if resp.clicked() {
+        actions.push(Action::StartNote(NoteTarget {
+            kind: NoteKind::Paragraph,
+            range: doc.blocks[b].range.clone(),
+        }));
     }
 }
 

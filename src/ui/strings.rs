@@ -75,6 +75,13 @@ pub const APP_NAME: Text = Text::new("精读", "jingdu");
 pub const TOGGLE_OUTLINE: Text = Text::new("目录", "Outline");
 /// Tooltip of the outline toggle.
 pub const TOGGLE_OUTLINE_TIP: Text = Text::new("显示或隐藏目录", "Show or hide the outline");
+/// The 竖排 toggle.
+pub const VERTICAL: Text = Text::new("竖排", "Vertical");
+/// Tooltip of the 竖排 toggle.
+pub const VERTICAL_TIP: Text = Text::new(
+    "竖排：字从上到下、行从右到左，按文档记住",
+    "Vertical text: top to bottom, columns right to left; kept per document",
+);
 /// Notes panel toggle button.
 pub const TOGGLE_NOTES: Text = Text::new("笔记", "Notes");
 /// Tooltip of the notes toggle.
@@ -292,6 +299,11 @@ pub const CLOSE_EDITOR_KEY: Text = Text::new(
 pub const PAGE_KEY: Text = Text::new("翻页", "Page through");
 /// See [`SAVE_NOTE_KEY`].
 pub const SCROLL_KEY: Text = Text::new("上下滚动", "Scroll up and down");
+/// See [`SAVE_NOTE_KEY`].
+pub const SCROLL_VERTICAL_KEY: Text = Text::new(
+    "竖排时向后 / 向前（滚轮也可）",
+    "In vertical text: on / back (or the wheel)",
+);
 /// See [`SAVE_NOTE_KEY`].
 pub const ENDS_KEY: Text = Text::new("到开头 / 到结尾", "To the start / to the end");
 /// See [`SAVE_NOTE_KEY`].

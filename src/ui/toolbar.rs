@@ -37,7 +37,7 @@ impl Fold {
     /// language (English words are wider than their Chinese).
     fn for_width(width: f32) -> Fold {
         let (all, some) = match crate::i18n::lang() {
-            crate::i18n::Lang::En => (1440.0, 700.0),
+            crate::i18n::Lang::En => (1520.0, 700.0),
             _ => (1200.0, 560.0),
         };
         if width >= all {
@@ -72,6 +72,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             ui.separator();
             font_size_ui(ui, state, &palette, actions);
             typesetting_menu(ui, state, actions);
+            vertical_toggle(ui, state, actions);
             ui.separator();
             theme_button(ui, state, actions);
             ui.separator();
@@ -127,6 +128,7 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
                     ui.separator();
                     ui.horizontal(|ui| font_size_ui(ui, state, &palette, actions));
                     typesetting_menu(ui, state, actions);
+                    vertical_toggle(ui, state, actions);
                     theme_button(ui, state, actions);
                     ui.horizontal(|ui| undo_redo_ui(ui, state, actions));
                     ui.separator();
@@ -183,6 +185,18 @@ fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     })
     .response
     .on_hover_text(s::ENCODING_TIP);
+}
+
+/// 竖排: on while the text is set in vertical columns.
+fn vertical_toggle(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
+    let command = UiCommand::ToggleVertical;
+    if ui
+        .selectable_label(state.view.vertical, command.label())
+        .on_hover_text(command.tooltip(ui.ctx()))
+        .clicked()
+    {
+        actions.push(command.action());
+    }
 }
 
 /// A plain button for `command`: its label, its tooltip with the shortcut.

@@ -188,7 +188,11 @@ pub fn column_shapes(
                 let galley = fonts.layout_no_wrap(c.to_string(), font, color);
                 let baseline = baseline_of(&galley);
                 let pos = pos2(center_x + baseline - EM_BOX_MIDDLE * em, y);
-                shapes.push(TextShape::new(pos, galley, color).with_angle(FRAC_PI_2).into());
+                shapes.push(
+                    TextShape::new(pos, galley, color)
+                        .with_angle(FRAC_PI_2)
+                        .into(),
+                );
             }
             Orientation::Combined { first: true } => {
                 let end = (i + 1..line.range.end)
@@ -289,7 +293,10 @@ mod tests {
         assert!((han_to_digits - 20.0).abs() < 0.01, "{offsets:?}");
         // Between 布 and i: the quarter em.
         let i = at('i');
-        assert!((offsets[i] - offsets[i - 1] - 25.0).abs() < 0.01, "{offsets:?}");
+        assert!(
+            (offsets[i] - offsets[i - 1] - 25.0).abs() < 0.01,
+            "{offsets:?}"
+        );
         // Painted: the turned letters as rotated text shapes.
         let ctx = fonts_ready();
         let shapes = ctx.fonts_mut(|f| {
