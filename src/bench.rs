@@ -195,8 +195,14 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// Runs the benchmark. `frames`: scrolling frames (default: enough to reach the end of the
 /// document, at least 200 — a short document is scrolled through again from the top — and at
-/// most 6000). `font_size_pt`: the reading size used while scrolling.
-pub fn run(source: Source, frames: Option<usize>, font_size_pt: f32) -> BenchReport {
+/// most 6000). `font_size_pt`: the reading size used while scrolling. `vertical`: in vertical
+/// text (竖排), where PageDown moves a screen to the left.
+pub fn run(
+    source: Source,
+    frames: Option<usize>,
+    font_size_pt: f32,
+    vertical: bool,
+) -> BenchReport {
     let chars = source.document.paragraph_chars();
     let paragraphs = source.document.paragraph_count();
     let settings = Settings {
@@ -205,10 +211,17 @@ pub fn run(source: Source, frames: Option<usize>, font_size_pt: f32) -> BenchRep
     };
     let before = ATLAS_OVERFLOWS.load(Ordering::Relaxed);
     let mut h = Headless::new(source, settings);
+    if vertical {
+        h.apply(Action::SetVertical(true));
+    }
     let first_frame_ms = h.frame(Vec::new());
-    // Let start-up settle (the outline and reader report their first positions).
-    for _ in 0..3 {
+    // Let start-up settle: the outline and reader report their first positions, and the
+    // document's glyphs are rasterised in the frames after opening (as the window does them
+    // before a reader turns the first page).
+    let mut settle = 0;
+    while settle < 3 || (h.app.warming_up() && settle < 200) {
         h.frame(Vec::new());
+        settle += 1;
     }
     let mut times = Vec::new();
     let limit = frames.unwrap_or(MAX_FRAMES);

@@ -74,6 +74,9 @@ pub enum Command {
         /// Reading font size in points while scrolling.
         #[arg(long, default_value_t = 18.0)]
         font_size: f32,
+        /// Read in vertical text (竖排), paging to the left.
+        #[arg(long)]
+        vertical: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -391,6 +394,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             synthetic_chars,
             frames,
             font_size,
+            vertical,
             json,
         } => {
             let source = match synthetic_chars {
@@ -400,7 +404,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
                 ),
                 None => open_source(file.as_deref(), false)?,
             };
-            let r = crate::bench::run(source, frames, font_size.clamp(14.0, 28.0));
+            let r = crate::bench::run(source, frames, font_size.clamp(14.0, 28.0), vertical);
             if json {
                 let text =
                     serde_json::to_string_pretty(&r).map_err(|e| CliError::new(e.to_string()))?;

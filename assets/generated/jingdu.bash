@@ -143,7 +143,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__bench__subcmd__ui)
-            opts="-h --synthetic-chars --frames --font-size --json --encoding --help"
+            opts="-h --synthetic-chars --frames --font-size --vertical --json --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

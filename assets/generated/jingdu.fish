@@ -81,6 +81,7 @@ complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l synthetic-cha
 complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l frames -d 'Scrolling frames to time (default: until the end of the document)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l font-size -d 'Reading font size in points while scrolling' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
+complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l vertical -d 'Read in vertical text (竖排), paging to the left'
 complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -l json -d 'Print JSON'
 complete -c jingdu -n "__fish_jingdu_using_subcommand bench-ui" -s h -l help -d 'Print help'
 complete -c jingdu -n "__fish_jingdu_using_subcommand completions" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r

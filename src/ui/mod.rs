@@ -7,6 +7,7 @@ pub mod commands;
 mod export_dialog;
 mod find_bar;
 pub mod fonts;
+pub mod glyph_warmup;
 pub mod layout;
 mod note_editor;
 mod notes_panel;
@@ -70,6 +71,8 @@ pub struct JingduApp {
     /// The interface language when the settings say "the system's" (简体中文 unless the
     /// window was started from the real system, whose locale decides).
     pub system_lang: crate::i18n::Lang,
+    /// The document's glyphs, rasterised in the frames after it opens.
+    glyph_warmup: glyph_warmup::GlyphWarmup,
 }
 
 /// The system's interface language: 繁體中文 for Traditional Chinese locales, English for
@@ -146,6 +149,7 @@ impl JingduApp {
             reading_list: reading_list::ReadingListWindow::default(),
             reopen_on_start: None,
             system_lang: crate::i18n::Lang::default(),
+            glyph_warmup: glyph_warmup::GlyphWarmup::default(),
         }
     }
 
@@ -156,6 +160,11 @@ impl JingduApp {
 
     /// Builds the reader and the outline again for the document as shown (after opening
     /// another one, or a 简/繁 switch).
+    /// Whether the glyphs of the document are still being rasterised ahead of reading.
+    pub fn warming_up(&self) -> bool {
+        self.glyph_warmup.busy()
+    }
+
     fn rebuild_views(&mut self) {
         let name = self.state.source.display_name();
         self.reader = reader::ReaderView::new(self.state.shown(), &name);
@@ -632,6 +641,10 @@ impl JingduApp {
             self.about.ui(&ctx, self.state.store_dir(), &mut actions);
         }
         self.open_file.ui(&ctx, &self.state, &mut actions);
+        let warm = reader::warm_fonts(self.state.settings.font_size_pt, self.state.view.vertical);
+        if self.glyph_warmup.step(&ctx, self.state.shown(), &warm) {
+            ctx.request_repaint();
+        }
         // A file dropped on the window opens in place of the current document.
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {

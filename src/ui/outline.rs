@@ -411,16 +411,14 @@ impl OutlineView {
             );
             text_right = badge_rect.min.x - 4.0;
         }
+        let [root_font, section_font, paragraph_font] = row_fonts();
         let (font, color) = match row.node {
-            Node::Root => (
-                FontId::new(14.0, super::fonts::heading_family()),
-                palette.heading,
-            ),
+            Node::Root => (root_font, palette.heading),
             Node::Section(_) => (
-                FontId::proportional(14.0),
+                section_font,
                 if current { palette.accent } else { palette.ink },
             ),
-            Node::Paragraph(_) => (FontId::proportional(13.0), palette.muted),
+            Node::Paragraph(_) => (paragraph_font, palette.muted),
         };
         let max_w = (text_right - label_rect.min.x - 4.0).max(10.0);
         let job = egui::text::LayoutJob {
@@ -634,6 +632,15 @@ fn note_count(state: &AppState, node: Node) -> u32 {
         Node::Section(sec) => index.count_in(doc.sections[sec].blocks.clone()),
         Node::Paragraph(b) => index.count_in(b..b + 1),
     }
+}
+
+/// The fonts of the outline's rows: the document's, a section's and a paragraph's.
+pub fn row_fonts() -> [FontId; 3] {
+    [
+        FontId::new(14.0, super::fonts::heading_family()),
+        FontId::proportional(14.0),
+        FontId::proportional(13.0),
+    ]
 }
 
 #[cfg(test)]

@@ -234,12 +234,7 @@ impl ReaderView {
         let item = &self.items[i];
         match item.level {
             Some(level) => {
-                let scale = match level {
-                    1 => 1.25,
-                    2 => 1.1,
-                    _ => 1.0,
-                };
-                let fs = (size * scale).round();
+                let fs = heading_size(size, level);
                 Style {
                     font: FontId::new(fs, heading_family()),
                     lead_font: None,
@@ -1327,6 +1322,28 @@ fn paragraph_note_button(ui: &mut Ui, doc: &Document, b: usize, at: Rect, action
             kind: NoteKind::Paragraph,
             range: doc.blocks[b].range.clone(),
         }));
+    }
+}
+
+/// The size of a heading of `level` over body text of `size` points.
+fn heading_size(size: f32, level: u8) -> f32 {
+    let scale = match level {
+        1 => 1.25,
+        2 => 1.1,
+        _ => 1.0,
+    };
+    (size * scale).round()
+}
+
+/// The fonts the reader sets a document in at `size` points, for the glyph warm-up.
+pub fn warm_fonts(size: f32, vertical: bool) -> super::glyph_warmup::WarmFonts {
+    super::glyph_warmup::WarmFonts {
+        body: FontId::new(size, body_family()),
+        headings: (1..=3)
+            .map(|level| FontId::new(heading_size(size, level), heading_family()))
+            .collect(),
+        outline: super::outline::row_fonts().to_vec(),
+        vertical,
     }
 }
 

@@ -1,0 +1,199 @@
+//! Rasterising a document's glyphs before the reader needs them.
+//!
+//! egui rasterises a glyph the first time it is laid out, into a font atlas that starts small
+//! and doubles its height when full — copying the whole image, and uploading all of it again.
+//! Met while reading, a doubling costs one frame 8–17 ms on a long novel (measured with
+//! `jingdu bench-ui`): the page turn that first meets enough new characters stutters. So
+//! after a document opens, or the text size changes, the characters it uses — most frequent
+//! first — are laid out a batch per frame in the frames that follow (which the warm-up asks
+//! for), and every doubling happens then, before the reader has turned a page.
+
+use egui::{Color32, FontId};
+
+use crate::document::Document;
+use crate::document::vertical::vertical_form;
+
+/// Characters rasterised per frame: about 2 ms of work at 18 points.
+const BATCH: usize = 200;
+/// The warm-up stops once the atlas is this full, leaving room for sizes and fonts it did not
+/// warm: an atlas that overflows is cleared and every glyph rasterised again.
+const MAX_FILL: f32 = 0.6;
+/// How many leading chars of a paragraph the outline shows (its row label, shortened).
+const OUTLINE_LABEL_CHARS: usize = 24;
+
+/// The fonts the window sets a document in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WarmFonts {
+    /// The reader's body text: every char of the document.
+    pub body: FontId,
+    /// The reader's headings: the chars of the headings.
+    pub headings: Vec<FontId>,
+    /// The outline's rows: the chars of headings and of the start of each paragraph.
+    pub outline: Vec<FontId>,
+    /// Vertical text: the vertical forms of the marks too.
+    pub vertical: bool,
+}
+
+/// What was warmed: the document (by address and length) and the fonts.
+#[derive(Clone, Debug, PartialEq)]
+struct WarmKey {
+    doc: usize,
+    len: usize,
+    fonts: WarmFonts,
+}
+
+/// The characters of the document shown still to be rasterised.
+#[derive(Debug, Default)]
+pub struct GlyphWarmup {
+    key: Option<WarmKey>,
+    /// Fonts with the chars still to rasterise in them, the last job first; in each, the
+    /// least frequent char first, so that the most frequent are popped first.
+    jobs: Vec<(FontId, Vec<char>)>,
+}
+
+impl GlyphWarmup {
+    /// Whether characters remain to be rasterised.
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    /// Rasterises the next batch of `doc`'s characters (starting over when the document or
+    /// the fonts changed). Returns whether more remain.
+    pub fn step(&mut self, ctx: &egui::Context, doc: &Document, fonts: &WarmFonts) -> bool {
+        let key = WarmKey {
+            doc: std::ptr::from_ref(doc) as usize,
+            len: doc.blocks.len(),
+            fonts: fonts.clone(),
+        };
+        if self.key.as_ref() != Some(&key) {
+            self.jobs = jobs(doc, fonts);
+            self.key = Some(key);
+        }
+        if ctx.fonts(|f| f.font_atlas_fill_ratio()) > MAX_FILL {
+            self.jobs.clear();
+        }
+        let Some((font, chars)) = self.jobs.last_mut() else {
+            return false;
+        };
+        let split = chars.len().saturating_sub(BATCH);
+        let batch: String = chars.drain(split..).collect();
+        let font = font.clone();
+        if chars.is_empty() {
+            self.jobs.pop();
+        }
+        ctx.fonts_mut(|f| {
+            // Laying the text out rasterises each glyph into the atlas; the galley itself is
+            // dropped from egui's cache when no frame asks for it again.
+            let _ = f.layout_no_wrap(batch, font, Color32::WHITE);
+        });
+        self.busy()
+    }
+}
+
+/// What to rasterise in which font, the first job last.
+fn jobs(doc: &Document, fonts: &WarmFonts) -> Vec<(FontId, Vec<char>)> {
+    let body = by_frequency(
+        doc.blocks.iter().flat_map(|b| b.text.chars()),
+        fonts.vertical,
+    );
+    let headings = by_frequency(
+        doc.blocks
+            .iter()
+            .filter(|b| b.is_heading())
+            .flat_map(|b| b.text.chars()),
+        false,
+    );
+    let labels = by_frequency(
+        doc.blocks.iter().flat_map(|b| {
+            let n = if b.is_heading() {
+                usize::MAX
+            } else {
+                OUTLINE_LABEL_CHARS
+            };
+            b.text.chars().take(n)
+        }),
+        false,
+    );
+    let mut jobs: Vec<(FontId, Vec<char>)> = Vec::new();
+    for font in &fonts.outline {
+        jobs.push((font.clone(), labels.clone()));
+    }
+    for font in &fonts.headings {
+        jobs.push((font.clone(), headings.clone()));
+    }
+    jobs.push((fonts.body.clone(), body));
+    jobs.retain(|(_, chars)| !chars.is_empty());
+    jobs
+}
+
+/// The distinct drawable characters of `text`, least frequent first (and the vertical forms
+/// of its marks, for vertical text). Linear in the text.
+fn by_frequency(text: impl Iterator<Item = char>, vertical: bool) -> Vec<char> {
+    let mut counts: std::collections::HashMap<char, u32> = std::collections::HashMap::new();
+    for c in text {
+        if !c.is_whitespace() && !c.is_control() {
+            *counts.entry(c).or_default() += 1;
+            if vertical {
+                let form = vertical_form(c);
+                if form != c {
+                    *counts.entry(form).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut chars: Vec<(char, u32)> = counts.into_iter().collect();
+    chars.sort_unstable_by_key(|&(c, n)| (n, c));
+    chars.into_iter().map(|(c, _)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_frequent_characters_come_first_and_each_once() {
+        let text = "组织组织路线，组。";
+        let chars = by_frequency(text.chars(), false);
+        assert_eq!(chars.last(), Some(&'组'));
+        let mut unique = chars.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), chars.len());
+        assert!(!chars.contains(&'︐'));
+        assert!(by_frequency(text.chars(), true).contains(&'︐'));
+    }
+
+    #[test]
+    fn a_warm_up_rasterises_every_character_once_and_stops() {
+        let ctx = egui::Context::default();
+        super::super::fonts::install(&ctx);
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
+        let text = crate::document::synthetic_text(20_000);
+        let doc = crate::document::parse(&text);
+        let fonts = |size: f32| WarmFonts {
+            body: FontId::new(size, super::super::fonts::body_family()),
+            headings: vec![FontId::new(
+                size * 1.25,
+                super::super::fonts::heading_family(),
+            )],
+            outline: vec![FontId::proportional(13.0)],
+            vertical: false,
+        };
+        let mut warmup = GlyphWarmup::default();
+        let before = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        let mut frames = 0;
+        while warmup.step(&ctx, &doc, &fonts(18.0)) {
+            frames += 1;
+            assert!(frames < 1000);
+        }
+        assert!(!warmup.busy());
+        assert!(frames > 3, "{frames}");
+        assert!(ctx.fonts(|f| f.font_atlas_fill_ratio()) > before);
+        // Nothing more to do for the same document and fonts; a new size starts over.
+        assert!(!warmup.step(&ctx, &doc, &fonts(18.0)));
+        let warm = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        assert!(warmup.step(&ctx, &doc, &fonts(22.0)));
+        assert!(ctx.fonts(|f| f.font_atlas_fill_ratio()) > warm);
+    }
+}
