@@ -46,6 +46,9 @@ struct WarmKey {
 #[derive(Debug, Default)]
 pub struct GlyphWarmup {
     key: Option<WarmKey>,
+    /// The document's chars by frequency, kept while the document stays: a new text size
+    /// only queues them again.
+    chars: Option<(usize, usize, bool, DocChars)>,
     /// Fonts with the chars still to rasterise in them, the last job first; in each, the
     /// least frequent char first, so that the most frequent are popped first.
     jobs: Vec<(FontId, Vec<char>)>,
@@ -66,7 +69,13 @@ impl GlyphWarmup {
             fonts: fonts.clone(),
         };
         if self.key.as_ref() != Some(&key) {
-            self.jobs = jobs(doc, fonts);
+            let doc_key = (key.doc, key.len, fonts.vertical);
+            let chars = match self.chars.take() {
+                Some((d, l, v, chars)) if (d, l, v) == doc_key => chars,
+                _ => DocChars::of(doc, fonts.vertical),
+            };
+            self.jobs = chars.jobs(fonts);
+            self.chars = Some((doc_key.0, doc_key.1, doc_key.2, chars));
             self.key = Some(key);
         }
         if ctx.fonts(|f| f.font_atlas_fill_ratio()) > MAX_FILL {
@@ -90,40 +99,56 @@ impl GlyphWarmup {
     }
 }
 
-/// What to rasterise in which font, the first job last.
-fn jobs(doc: &Document, fonts: &WarmFonts) -> Vec<(FontId, Vec<char>)> {
-    let body = by_frequency(
-        doc.blocks.iter().flat_map(|b| b.text.chars()),
-        fonts.vertical,
-    );
-    let headings = by_frequency(
-        doc.blocks
-            .iter()
-            .filter(|b| b.is_heading())
-            .flat_map(|b| b.text.chars()),
-        false,
-    );
-    let labels = by_frequency(
-        doc.blocks.iter().flat_map(|b| {
-            let n = if b.is_heading() {
-                usize::MAX
-            } else {
-                OUTLINE_LABEL_CHARS
-            };
-            b.text.chars().take(n)
-        }),
-        false,
-    );
-    let mut jobs: Vec<(FontId, Vec<char>)> = Vec::new();
-    for font in &fonts.outline {
-        jobs.push((font.clone(), labels.clone()));
+/// A document's distinct chars, least frequent first: all of them, the headings', and those
+/// the outline's rows show.
+#[derive(Clone, Debug, Default)]
+struct DocChars {
+    body: Vec<char>,
+    headings: Vec<char>,
+    labels: Vec<char>,
+}
+
+impl DocChars {
+    fn of(doc: &Document, vertical: bool) -> Self {
+        let body = by_frequency(doc.blocks.iter().flat_map(|b| b.text.chars()), vertical);
+        let headings = by_frequency(
+            doc.blocks
+                .iter()
+                .filter(|b| b.is_heading())
+                .flat_map(|b| b.text.chars()),
+            false,
+        );
+        let labels = by_frequency(
+            doc.blocks.iter().flat_map(|b| {
+                let n = if b.is_heading() {
+                    usize::MAX
+                } else {
+                    OUTLINE_LABEL_CHARS
+                };
+                b.text.chars().take(n)
+            }),
+            false,
+        );
+        DocChars {
+            body,
+            headings,
+            labels,
+        }
     }
-    for font in &fonts.headings {
-        jobs.push((font.clone(), headings.clone()));
+
+    /// What to rasterise in which font, the first job last.
+    fn jobs(&self, fonts: &WarmFonts) -> Vec<(FontId, Vec<char>)> {
+        let mut jobs: Vec<(FontId, Vec<char>)> = Vec::new();
+        for font in &fonts.outline {
+            jobs.push((font.clone(), self.labels.clone()));
+        }
+        for font in &fonts.headings {
+            jobs.push((font.clone(), self.headings.clone()));
+        }
+        jobs.push((fonts.body.clone(), self.body.clone()));
+        jobs.retain(|(_, chars)| !chars.is_empty());
+        jobs
     }
-    jobs.push((fonts.body.clone(), body));
-    jobs.retain(|(_, chars)| !chars.is_empty());
-    jobs
 }
 
 /// The distinct drawable characters of `text`, least frequent first (and the vertical forms

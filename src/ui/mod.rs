@@ -642,7 +642,8 @@ impl JingduApp {
         }
         self.open_file.ui(&ctx, &self.state, &mut actions);
         let warm = reader::warm_fonts(self.state.settings.font_size_pt, self.state.view.vertical);
-        if self.glyph_warmup.step(&ctx, self.state.shown(), &warm) {
+        // Not in the first frame, which should show the window as soon as it can: the next.
+        if self.frames == 0 || self.glyph_warmup.step(&ctx, self.state.shown(), &warm) {
             ctx.request_repaint();
         }
         // A file dropped on the window opens in place of the current document.
