@@ -142,6 +142,7 @@ impl Settings {
             compress_punctuation: self.compress_punctuation,
             han_latin_gap: self.han_latin_gap,
             line_edges: self.line_edge_compression,
+            vertical: false,
         }
     }
 

@@ -85,6 +85,14 @@ pub fn typeset_vertical(
     chars: &[char],
     style: &Style,
 ) -> Columns {
+    // Marks are spaced by their vertical forms, whatever the caller's style says.
+    let style = &Style {
+        spacing: crate::document::spacing::Spacing {
+            vertical: true,
+            ..style.spacing
+        },
+        ..style.clone()
+    };
     let orientation = orientations(chars);
     let drawn: Vec<char> = chars
         .iter()

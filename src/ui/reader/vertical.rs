@@ -87,7 +87,10 @@ impl ReaderView {
         let key = LayoutKey {
             width: height,
             font_size,
-            spacing: state.settings.spacing(),
+            spacing: crate::document::spacing::Spacing {
+                vertical: true,
+                ..state.settings.spacing()
+            },
             vertical: true,
         };
         if self.key != Some(key) {

@@ -30,8 +30,11 @@ enum Blank {
     Right,
 }
 
-fn blank_side(c: char) -> Option<Blank> {
+fn blank_side(c: char, vertical: bool) -> Option<Blank> {
     match c {
+        // In vertical text these stand in the middle of their box (`︓︔︕︖`): nothing blank
+        // along the column to give up.
+        '：' | '；' | '！' | '？' if vertical => None,
         '“' | '‘' | '（' | '《' | '〈' | '「' | '『' | '【' | '〔' | '〖' | '［' | '｛' => {
             Some(Blank::Left)
         }
@@ -45,7 +48,7 @@ fn blank_side(c: char) -> Option<Blank> {
 fn is_han(c: char) -> bool {
     is_cjk(c)
         && !matches!(c as u32, 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
-        && blank_side(c).is_none()
+        && blank_side(c, false).is_none()
 }
 
 /// Whether `c` is a Latin letter or a digit (ASCII or Latin-script accented letters).
@@ -62,6 +65,8 @@ pub struct Spacing {
     pub han_latin_gap: bool,
     /// Half-width opening marks at line start and closing marks at line end.
     pub line_edges: bool,
+    /// The text is set in vertical columns, where marks take their vertical forms.
+    pub vertical: bool,
 }
 
 impl Default for Spacing {
@@ -70,6 +75,7 @@ impl Default for Spacing {
             compress_punctuation: true,
             han_latin_gap: true,
             line_edges: true,
+            vertical: false,
         }
     }
 }
@@ -89,8 +95,8 @@ pub fn shrink(chars: &[char], gaps: &[f32], spacing: Spacing) -> Vec<f32> {
         if compressed {
             continue;
         }
-        if blank_side(chars[i]) == Some(Blank::Right)
-            || blank_side(chars[i + 1]) == Some(Blank::Left)
+        if blank_side(chars[i], spacing.vertical) == Some(Blank::Right)
+            || blank_side(chars[i + 1], spacing.vertical) == Some(Blank::Left)
         {
             out[i] = 0.5;
         }
@@ -101,7 +107,7 @@ pub fn shrink(chars: &[char], gaps: &[f32], spacing: Spacing) -> Vec<f32> {
 /// How much (em) of `c`'s box is blank before its ink when it starts a line: half an em for
 /// an opening mark with line-edge compression on, else nothing.
 pub fn line_start_trim(c: char, spacing: Spacing) -> f32 {
-    if spacing.line_edges && blank_side(c) == Some(Blank::Left) {
+    if spacing.line_edges && blank_side(c, spacing.vertical) == Some(Blank::Left) {
         0.5
     } else {
         0.0
@@ -113,7 +119,7 @@ pub fn line_start_trim(c: char, spacing: Spacing) -> f32 {
 /// already compressed against the next one (`。”`) keeps only the last one's blank, which is
 /// the one trimmed.
 pub fn line_end_trim(c: char, spacing: Spacing) -> f32 {
-    if spacing.line_edges && blank_side(c) == Some(Blank::Right) {
+    if spacing.line_edges && blank_side(c, spacing.vertical) == Some(Blank::Right) {
         0.5
     } else {
         0.0
@@ -126,7 +132,10 @@ pub fn gaps(chars: &[char], spacing: Spacing) -> Vec<f32> {
     for i in 0..chars.len().saturating_sub(1) {
         let (a, b) = (chars[i], chars[i + 1]);
         if spacing.compress_punctuation {
-            let (sa, sb) = (blank_side(a), blank_side(b));
+            let (sa, sb) = (
+                blank_side(a, spacing.vertical),
+                blank_side(b, spacing.vertical),
+            );
             if sa == Some(Blank::Right) && sb.is_some() {
                 out[i] -= 0.5;
             }
@@ -195,6 +204,7 @@ mod tests {
             compress_punctuation: false,
             han_latin_gap: false,
             line_edges: false,
+            vertical: false,
         };
         let chars: Vec<char> = "2018年，“好”".chars().collect();
         assert!(gaps(&chars, off).iter().all(|&g| g == 0.0));
@@ -237,5 +247,29 @@ mod tests {
             ..Spacing::default()
         };
         assert!(shrink(&chars, &g, off).iter().all(|&x| x == 0.0));
+    }
+
+    #[test]
+    fn in_vertical_text_colons_and_stops_of_the_middle_keep_their_box() {
+        let vertical = Spacing {
+            vertical: true,
+            ..Spacing::default()
+        };
+        let chars: Vec<char> = "他说：“好！”，".chars().collect();
+        // ： and ！ stand in the middle of their boxes in a column, like a Han char: the
+        // quotes next to them keep their blanks; ”， still compresses.
+        assert_eq!(
+            gaps(&chars, vertical),
+            vec![0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -0.5, 0.0]
+        );
+        assert_eq!(
+            gaps(&chars, Spacing::default()),
+            vec![0.0, 0.0, -1.0, 0.0, 0.0, -0.5, -0.5, 0.0]
+        );
+        assert_eq!(line_end_trim('：', vertical), 0.0);
+        assert_eq!(line_end_trim('。', vertical), 0.5);
+        // Brackets, quotes and ，。、 compress as in horizontal text.
+        let chars: Vec<char> = "》《".chars().collect();
+        assert_eq!(gaps(&chars, vertical), vec![-1.0, 0.0]);
     }
 }
