@@ -143,6 +143,7 @@ impl Settings {
             han_latin_gap: self.han_latin_gap,
             line_edges: self.line_edge_compression,
             vertical: false,
+            centred_stops: false,
         }
     }
 

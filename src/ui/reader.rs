@@ -110,6 +110,8 @@ pub struct ReaderView {
     a11y_focus: Option<Id>,
     /// The flash being shown: its sequence number and start time (egui time).
     flash: (u64, f64),
+    /// The text shown is in Traditional characters: vertical text centres its stops.
+    traditional: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,6 +185,7 @@ impl ReaderView {
             a11y_nodes: Vec::new(),
             a11y_focus: None,
             flash: (0, 0.0),
+            traditional: crate::document::script::looks_traditional(doc.body_text()),
         }
     }
 

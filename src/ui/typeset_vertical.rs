@@ -36,6 +36,8 @@ pub struct Columns {
     pub glyphs: Vec<char>,
     /// How each char sits in its column.
     pub orientation: Vec<Orientation>,
+    /// Which chars are drawn centred on their box (the stops of Traditional text).
+    pub centred: Vec<bool>,
 }
 
 impl Columns {
@@ -99,12 +101,18 @@ pub fn typeset_vertical(
         .enumerate()
         .map(|(i, &c)| drawable(fonts, style.font_of(i), c))
         .collect();
+    let centred: Vec<bool> = drawn
+        .iter()
+        .map(|&c| style.spacing.centred_stops && matches!(c, '，' | '。' | '、'))
+        .collect();
     let glyphs: Vec<char> = drawn
         .iter()
         .enumerate()
         .map(|(i, &c)| {
             let form = vertical_form(c);
-            if orientation[i] == Orientation::Upright
+            if centred[i] {
+                c
+            } else if orientation[i] == Orientation::Upright
                 && form != c
                 && fonts.has_glyph(style.font_of(i), form)
             {
@@ -148,6 +156,7 @@ pub fn typeset_vertical(
         advances,
         glyphs,
         orientation,
+        centred,
     }
 }
 
@@ -183,6 +192,16 @@ pub fn column_shapes(
         };
         let y = top + offsets[k];
         match columns.orientation[i] {
+            Orientation::Upright if columns.centred[i] => {
+                // The ink's centre on the box's centre, wherever the font put it.
+                let galley = fonts.layout_no_wrap(c.to_string(), font, color);
+                let ink = galley
+                    .rows
+                    .first()
+                    .map_or(galley.rect, |row| row.visuals.mesh_bounds);
+                let pos = pos2(center_x - ink.center().x, y + em / 2.0 - ink.center().y);
+                shapes.push(Shape::galley(pos, galley, color));
+            }
             Orientation::Upright => {
                 let galley = fonts.layout_no_wrap(c.to_string(), font, color);
                 let baseline = baseline_of(&galley);
@@ -358,5 +377,42 @@ mod tests {
         assert_eq!(columns.char_at(0, 25.0), 1);
         assert_eq!(columns.char_at(0, 31.0), 2);
         assert_eq!(columns.char_at(0, 1000.0), 7);
+    }
+
+    #[test]
+    fn traditional_stops_stand_centred_in_their_box() {
+        let ctx = fonts_ready();
+        let chars: Vec<char> = "組織，路線。".chars().collect();
+        let mut style = column_style(40.0);
+        style.spacing.centred_stops = true;
+        let columns = ctx.fonts_mut(|f| typeset_vertical(f, &chars, &style));
+        let glyphs: String = columns.glyphs.iter().collect();
+        assert_eq!(glyphs, "組織，路線。");
+        assert_eq!(columns.centred, [false, false, true, false, false, true]);
+        let shapes = ctx.fonts_mut(|f| {
+            column_shapes(
+                f,
+                &columns,
+                0,
+                &style,
+                100.0,
+                0.0,
+                Color32::BLACK,
+                Color32::BLACK,
+            )
+        });
+        // The comma's ink is centred on the column and in its one-em box (the third).
+        let Shape::Text(comma) = &shapes[2] else {
+            panic!("{:?}", shapes[2]);
+        };
+        let ink = comma.galley.rows[0]
+            .visuals
+            .mesh_bounds
+            .translate(comma.pos.to_vec2());
+        assert!((ink.center().x - 100.0).abs() < 0.5, "{ink:?}");
+        assert!((ink.center().y - 50.0).abs() < 0.5, "{ink:?}");
+        // Without centring, the vertical form sits in the top right corner.
+        let plain = ctx.fonts_mut(|f| typeset_vertical(f, &chars, &column_style(40.0)));
+        assert_eq!(plain.glyphs[2], '︐');
     }
 }

@@ -89,6 +89,7 @@ impl ReaderView {
             font_size,
             spacing: crate::document::spacing::Spacing {
                 vertical: true,
+                centred_stops: self.traditional,
                 ..state.settings.spacing()
             },
             vertical: true,

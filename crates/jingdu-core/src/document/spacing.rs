@@ -30,11 +30,14 @@ enum Blank {
     Right,
 }
 
-fn blank_side(c: char, vertical: bool) -> Option<Blank> {
+fn blank_side(c: char, spacing: Spacing) -> Option<Blank> {
+    let vertical = spacing.vertical;
     match c {
         // In vertical text these stand in the middle of their box (`︓︔︕︖`): nothing blank
         // along the column to give up.
         '：' | '；' | '！' | '？' if vertical => None,
+        // Traditional vertical text centres its stops (`。，、` in the middle of the box).
+        '，' | '。' | '、' if vertical && spacing.centred_stops => None,
         '“' | '‘' | '（' | '《' | '〈' | '「' | '『' | '【' | '〔' | '〖' | '［' | '｛' => {
             Some(Blank::Left)
         }
@@ -48,7 +51,7 @@ fn blank_side(c: char, vertical: bool) -> Option<Blank> {
 fn is_han(c: char) -> bool {
     is_cjk(c)
         && !matches!(c as u32, 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
-        && blank_side(c, false).is_none()
+        && blank_side(c, Spacing::default()).is_none()
 }
 
 /// Whether `c` is a Latin letter or a digit (ASCII or Latin-script accented letters).
@@ -67,6 +70,9 @@ pub struct Spacing {
     pub line_edges: bool,
     /// The text is set in vertical columns, where marks take their vertical forms.
     pub vertical: bool,
+    /// In vertical text, `。，、` stand centred in their box, as Traditional Chinese sets
+    /// them, rather than in its top right corner.
+    pub centred_stops: bool,
 }
 
 impl Default for Spacing {
@@ -76,6 +82,7 @@ impl Default for Spacing {
             han_latin_gap: true,
             line_edges: true,
             vertical: false,
+            centred_stops: false,
         }
     }
 }
@@ -95,8 +102,8 @@ pub fn shrink(chars: &[char], gaps: &[f32], spacing: Spacing) -> Vec<f32> {
         if compressed {
             continue;
         }
-        if blank_side(chars[i], spacing.vertical) == Some(Blank::Right)
-            || blank_side(chars[i + 1], spacing.vertical) == Some(Blank::Left)
+        if blank_side(chars[i], spacing) == Some(Blank::Right)
+            || blank_side(chars[i + 1], spacing) == Some(Blank::Left)
         {
             out[i] = 0.5;
         }
@@ -107,7 +114,7 @@ pub fn shrink(chars: &[char], gaps: &[f32], spacing: Spacing) -> Vec<f32> {
 /// How much (em) of `c`'s box is blank before its ink when it starts a line: half an em for
 /// an opening mark with line-edge compression on, else nothing.
 pub fn line_start_trim(c: char, spacing: Spacing) -> f32 {
-    if spacing.line_edges && blank_side(c, spacing.vertical) == Some(Blank::Left) {
+    if spacing.line_edges && blank_side(c, spacing) == Some(Blank::Left) {
         0.5
     } else {
         0.0
@@ -119,7 +126,7 @@ pub fn line_start_trim(c: char, spacing: Spacing) -> f32 {
 /// already compressed against the next one (`。”`) keeps only the last one's blank, which is
 /// the one trimmed.
 pub fn line_end_trim(c: char, spacing: Spacing) -> f32 {
-    if spacing.line_edges && blank_side(c, spacing.vertical) == Some(Blank::Right) {
+    if spacing.line_edges && blank_side(c, spacing) == Some(Blank::Right) {
         0.5
     } else {
         0.0
@@ -132,10 +139,7 @@ pub fn gaps(chars: &[char], spacing: Spacing) -> Vec<f32> {
     for i in 0..chars.len().saturating_sub(1) {
         let (a, b) = (chars[i], chars[i + 1]);
         if spacing.compress_punctuation {
-            let (sa, sb) = (
-                blank_side(a, spacing.vertical),
-                blank_side(b, spacing.vertical),
-            );
+            let (sa, sb) = (blank_side(a, spacing), blank_side(b, spacing));
             if sa == Some(Blank::Right) && sb.is_some() {
                 out[i] -= 0.5;
             }
@@ -205,6 +209,7 @@ mod tests {
             han_latin_gap: false,
             line_edges: false,
             vertical: false,
+            centred_stops: false,
         };
         let chars: Vec<char> = "2018年，“好”".chars().collect();
         assert!(gaps(&chars, off).iter().all(|&g| g == 0.0));
@@ -271,5 +276,14 @@ mod tests {
         // Brackets, quotes and ，。、 compress as in horizontal text.
         let chars: Vec<char> = "》《".chars().collect();
         assert_eq!(gaps(&chars, vertical), vec![-1.0, 0.0]);
+        // Centred stops (Traditional) keep their box too; closing quotes still compress.
+        let centred = Spacing {
+            centred_stops: true,
+            ..vertical
+        };
+        let chars: Vec<char> = "好。」，".chars().collect();
+        assert_eq!(gaps(&chars, vertical), vec![0.0, -0.5, -0.5, 0.0]);
+        assert_eq!(gaps(&chars, centred), vec![0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(line_end_trim('。', centred), 0.0);
     }
 }
