@@ -246,6 +246,35 @@ proptest! {
     }
 
     #[test]
+    fn fuzz_vertical_orientation_covers_every_char_and_combines_at_most_two(text in random_text()) {
+        use jingdu::document::vertical::{Orientation, orientations, vertical_form};
+        let chars: Vec<char> = text.chars().collect();
+        let o = orientations(&chars);
+        prop_assert_eq!(o.len(), chars.len());
+        for (i, kind) in o.iter().enumerate() {
+            match kind {
+                Orientation::Combined { first: true } => {
+                    prop_assert!(chars[i].is_ascii_digit());
+                    let run = o[i + 1..]
+                        .iter()
+                        .take_while(|k| **k == Orientation::Combined { first: false })
+                        .count();
+                    prop_assert!(run <= 1, "{:?}", text);
+                }
+                Orientation::Combined { first: false } => {
+                    let after_combined = i > 0 && matches!(o[i - 1], Orientation::Combined { .. });
+                    prop_assert!(after_combined, "{:?}", text);
+                }
+                Orientation::Upright | Orientation::Sideways => {}
+            }
+            // A mark with a vertical form always stands upright.
+            if vertical_form(chars[i]) != chars[i] {
+                prop_assert_eq!(*kind, Orientation::Upright);
+            }
+        }
+    }
+
+    #[test]
     fn fuzz_edits_never_lose_or_break_notes(
         text in random_text(),
         inserted in random_text(),
