@@ -17,8 +17,9 @@ use crate::ui::request::Requests;
 use crate::ui::theme::Palette;
 use crate::ui::typeset_vertical::{Columns, column_shapes, typeset_vertical};
 
-/// Room above the columns for note markers and a bookmark's ribbon.
-const TOP_ROOM: f32 = 60.0;
+/// Room above the columns for note markers (up to six rows, 14–44 points up) and a bookmark's
+/// ribbon above them.
+const TOP_ROOM: f32 = 70.0;
 /// Room below the columns for the note buttons and the scroll bar.
 const BOTTOM_ROOM: f32 = 48.0;
 /// A highlight's half width across a column, as a share of the distance between columns
@@ -368,7 +369,7 @@ impl ReaderView {
             state,
             palette,
             b,
-            pos2(first - 5.0, top - 54.0),
+            pos2(first - 5.0, top - 66.0),
             actions,
         );
         if block.is_heading() {
