@@ -190,10 +190,7 @@ mod tests {
 
     #[test]
     fn a_warm_up_rasterises_every_character_once_and_stops() {
-        let ctx = egui::Context::default();
-        super::super::fonts::install(&ctx);
-        let mut output = ctx.run_ui(Default::default(), |_| {});
-        output.textures_delta.clear();
+        let ctx = super::super::typeset::tests::fonts_ready();
         let text = crate::document::synthetic_text(20_000);
         let doc = crate::document::parse(&text);
         let fonts = |size: f32| WarmFonts {

@@ -578,7 +578,6 @@ impl ReaderView {
         col_left: f32,
         actions: &mut Requests,
     ) {
-        let doc = state.shown();
         let n = self.items.len();
         let first = self.item_at(viewport.min.y);
         let last = self.item_at(viewport.max.y).min(n - 1);
@@ -619,6 +618,23 @@ impl ReaderView {
                 }
             }
         }
+        self.finish_items(ui, state, &area, rects, hovered, actions);
+    }
+
+    /// After the items on screen are drawn (`rects`, the whole extent of each): tells the app
+    /// which block the pointer is over, puts the ＋ by that paragraph, the button by the
+    /// selection, handles selecting, and keeps where each block's text was drawn.
+    fn finish_items(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        area: &egui::Response,
+        rects: Vec<(usize, Rect)>,
+        hovered: Option<usize>,
+        actions: &mut Requests,
+    ) {
+        let doc = state.shown();
+        let vertical = self.is_vertical();
         if hovered != self.hovered_item {
             self.hovered_item = hovered;
             actions.push(Action::Hover(hovered.and_then(|i| self.block_of(i))));
@@ -626,29 +642,45 @@ impl ReaderView {
         if let Some(i) = hovered
             && let Some(b) = self.block_of(i)
             && doc.blocks[b].kind == BlockKind::Paragraph
-            && let Some((_, rect)) = rects.iter().find(|(j, _)| *j == i)
+            && let Some(&(_, rect)) = rects.iter().find(|(j, _)| *j == i)
         {
             let (above, _) = self.gaps(i);
-            let btn = Rect::from_min_size(
-                pos2(rect.max.x + 10.0, rect.min.y + above),
-                vec2(26.0, 24.0),
+            // Beside the paragraph's first line, or below its first column.
+            let at = if vertical {
+                let x = self.first_column_center(i, rect);
+                pos2(x - 13.0, rect.max.y + 8.0)
+            } else {
+                pos2(rect.max.x + 10.0, rect.min.y + above)
+            };
+            paragraph_note_button(
+                ui,
+                doc,
+                b,
+                Rect::from_min_size(at, vec2(26.0, 24.0)),
+                actions,
             );
-            paragraph_note_button(ui, doc, b, btn, actions);
         }
         self.selection_button(ui, state, &rects, actions);
-        self.handle_selection(ui, state, &area, &rects, actions);
+        self.handle_selection(ui, state, area, &rects, actions);
         self.drawn = rects
             .iter()
             .filter_map(|&(i, r)| {
                 let b = self.block_of(i)?;
                 let (above, below) = self.gaps(i);
-                Some((
-                    b,
+                // The gaps before and after a block are above and below it, or right and
+                // left of its columns.
+                let text = if vertical {
+                    Rect::from_min_max(
+                        pos2(r.min.x + below, r.min.y),
+                        pos2(r.max.x - above, r.max.y),
+                    )
+                } else {
                     Rect::from_min_max(
                         pos2(r.min.x, r.min.y + above),
                         pos2(r.max.x, r.max.y - below),
-                    ),
-                ))
+                    )
+                };
+                Some((b, text))
             })
             .collect();
     }
@@ -886,8 +918,9 @@ impl ReaderView {
         Some(pos2(rect.min.x + line.x + x, y))
     }
 
-    /// A small "write a note" button under the end of the selection, so that a passage note is
-    /// one click away (like Hypothesis' adder).
+    /// A small "write a note" button by the end of the selection — under it, or in vertical
+    /// text left of its column — so that a passage note is one click away (like Hypothesis'
+    /// adder).
     fn selection_button(
         &self,
         ui: &mut Ui,
@@ -901,16 +934,18 @@ impl ReaderView {
         let Some(sel) = state.view.selection.clone().filter(|r| r.end > r.start) else {
             return;
         };
-        let Some(p) = self.char_bottom(ui, state, rects, sel.end) else {
-            return;
-        };
         let size = vec2(96.0, 26.0);
-        let max_x = rects.first().map_or(p.x, |(_, r)| r.max.x - size.x);
-        let at = Rect::from_min_size(pos2((p.x - size.x / 2.0).min(max_x), p.y + 2.0), size);
-        if !ui.clip_rect().intersects(at) {
-            return;
+        let at = if self.is_vertical() {
+            self.beside_selection_end(state, rects, sel.end, size)
+        } else {
+            self.char_bottom(ui, state, rects, sel.end).map(|p| {
+                let max_x = rects.first().map_or(p.x, |(_, r)| r.max.x - size.x);
+                Rect::from_min_size(pos2((p.x - size.x / 2.0).min(max_x), p.y + 2.0), size)
+            })
+        };
+        if let Some(at) = at.filter(|at| ui.clip_rect().intersects(*at)) {
+            note_selection_button(ui, state, at, sel, actions);
         }
-        note_selection_button(ui, state, at, sel, actions);
     }
 
     /// Char offset in the body text under `pos`, if `pos` is over item `i`'s text.

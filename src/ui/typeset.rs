@@ -309,11 +309,11 @@ pub fn line_galley(
 }
 
 #[cfg(test)]
-mod tests {
+pub(in crate::ui) mod tests {
     use super::*;
 
     /// A context with jingdu's fonts installed and a first frame run (fonts are ready).
-    fn fonts_ready() -> egui::Context {
+    pub(in crate::ui) fn fonts_ready() -> egui::Context {
         let ctx = egui::Context::default();
         super::super::fonts::install(&ctx);
         let mut output = ctx.run_ui(Default::default(), |_| {});

@@ -256,16 +256,9 @@ fn baseline_of(galley: &egui::Galley) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::super::typeset::Align;
+    use super::super::typeset::tests::fonts_ready;
     use super::*;
     use crate::document::spacing::Spacing;
-
-    fn fonts_ready() -> egui::Context {
-        let ctx = egui::Context::default();
-        super::super::fonts::install(&ctx);
-        let mut output = ctx.run_ui(Default::default(), |_| {});
-        output.textures_delta.clear();
-        ctx
-    }
 
     /// Columns of `height_em` ems of the 20-point body font, 35 points apart.
     fn column_style(height_em: f32) -> Style {

@@ -9,10 +9,9 @@ use egui::{Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use super::{
     ItemKind, LayoutKey, MEASURE_EM, ReaderView, backgrounds, draw_bookmark, draw_markers,
-    heading_note_button, paragraph_note_button,
+    heading_note_button,
 };
-use crate::app::{Action, AppState};
-use crate::document::BlockKind;
+use crate::app::AppState;
 use crate::ui::request::Requests;
 use crate::ui::theme::Palette;
 use crate::ui::typeset_vertical::{Columns, column_shapes, typeset_vertical};
@@ -166,7 +165,6 @@ impl ReaderView {
         frame: Frame,
         actions: &mut Requests,
     ) {
-        let doc = state.shown();
         let n = self.items.len();
         let offset = self.offset();
         let first = self.item_at(offset);
@@ -208,39 +206,11 @@ impl ReaderView {
                 ),
             }
         }
-        if hovered != self.hovered_item {
-            self.hovered_item = hovered;
-            actions.push(Action::Hover(hovered.and_then(|i| self.block_of(i))));
-        }
-        if let Some(i) = hovered
-            && let Some(b) = self.block_of(i)
-            && doc.blocks[b].kind == BlockKind::Paragraph
-            && let Some((_, rect)) = rects.iter().find(|(j, _)| *j == i)
-        {
-            let x = self.first_column_center(i, *rect);
-            let btn = Rect::from_min_size(pos2(x - 13.0, rect.max.y + 8.0), vec2(26.0, 24.0));
-            paragraph_note_button(ui, doc, b, btn, actions);
-        }
-        self.selection_button_vertical(ui, state, &rects, actions);
-        self.handle_selection(ui, state, &area, &rects, actions);
-        self.drawn = rects
-            .iter()
-            .filter_map(|&(i, r)| {
-                let b = self.block_of(i)?;
-                let (above, below) = self.gaps(i);
-                Some((
-                    b,
-                    Rect::from_min_max(
-                        pos2(r.min.x + below, r.min.y),
-                        pos2(r.max.x - above, r.max.y),
-                    ),
-                ))
-            })
-            .collect();
+        self.finish_items(ui, state, &area, rects, hovered, actions);
     }
 
     /// Screen x of the centre of item `i`'s first (rightmost) column.
-    fn first_column_center(&self, i: usize, rect: Rect) -> f32 {
+    pub(super) fn first_column_center(&self, i: usize, rect: Rect) -> f32 {
         let (above, _) = self.gaps(i);
         let pitch = self.style_of(i).line_height;
         rect.max.x - above - pitch / 2.0
@@ -402,53 +372,34 @@ impl ReaderView {
         Some(block.range.start + c.min(block.range.len()))
     }
 
-    /// The "write a note" button beside the end of the selection, left of its column.
-    fn selection_button_vertical(
+    /// Where a button of `size` goes beside the selection ending at char `end`: left of the
+    /// column of its last char, level with that char.
+    pub(super) fn beside_selection_end(
         &self,
-        ui: &mut Ui,
         state: &AppState,
         rects: &[(usize, Rect)],
-        actions: &mut Requests,
-    ) {
-        if self.drag_anchor.is_some() {
-            return;
-        }
-        let Some(sel) = state.view.selection.clone().filter(|r| r.end > r.start) else {
-            return;
-        };
+        end: usize,
+        size: egui::Vec2,
+    ) -> Option<Rect> {
         let doc = state.shown();
-        let Some(b) = doc.block_at_offset(sel.end - 1) else {
-            return;
-        };
-        let Some(&i) = self.item_of_block.get(b) else {
-            return;
-        };
-        let (Some(&(_, rect)), Some(columns)) =
-            (rects.iter().find(|(j, _)| *j == i), self.columns.get(&i))
-        else {
-            return;
-        };
-        let local = (sel.end - doc.blocks[b].range.start).min(doc.blocks[b].range.len());
+        let b = doc.block_at_offset(end.saturating_sub(1))?;
+        let i = *self.item_of_block.get(b)?;
+        let &(_, rect) = rects.iter().find(|(j, _)| *j == i)?;
+        let columns = self.columns.get(&i)?;
+        let local = (end - doc.blocks[b].range.start).min(doc.blocks[b].range.len());
         let j = columns.set.line_of_char(local.saturating_sub(1));
-        let Some(line) = columns.set.lines.get(j) else {
-            return;
-        };
+        let line = columns.set.lines.get(j)?;
         let offsets = columns.offsets(j);
         let y =
             rect.min.y + offsets[local.clamp(line.range.start, line.range.end) - line.range.start];
         let (above, _) = self.gaps(i);
         let column_left = rect.max.x - above - (j as f32 + 1.0) * columns.set.line_height;
-        let size = vec2(96.0, 26.0);
-        let at = Rect::from_min_size(
+        Some(Rect::from_min_size(
             pos2(
                 column_left - size.x - 2.0,
                 (y - size.y / 2.0).min(rect.max.y - size.y),
             ),
             size,
-        );
-        if !ui.clip_rect().intersects(at) {
-            return;
-        }
-        super::note_selection_button(ui, state, at, sel, actions);
+        ))
     }
 }
