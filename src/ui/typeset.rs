@@ -237,14 +237,21 @@ pub(super) fn set_lines(
 /// font's tofu box would be drawn wider than the zero width egui measures for it).
 pub const MISSING_GLYPH: char = '〓';
 
-/// `c`, or [`MISSING_GLYPH`] when no font of `font` can draw it. Control characters and
-/// spaces are left alone (they have no ink to show).
+/// `c`, or [`MISSING_GLYPH`] when no font of `font` can draw it. Control characters, spaces
+/// and the invisible joiners and selectors are left alone (they have no ink to show).
 pub fn drawable(fonts: &mut egui::epaint::text::FontsView<'_>, font: &FontId, c: char) -> char {
-    if c.is_control() || c.is_whitespace() || fonts.has_glyph(font, c) {
+    if c.is_control() || c.is_whitespace() || is_invisible(c) || fonts.has_glyph(font, c) {
         c
     } else {
         MISSING_GLYPH
     }
+}
+
+/// Whether `c` is one of the characters that change how their neighbours are drawn but show
+/// nothing themselves: zero-width joiners and spaces, word joiner, byte-order mark, variation
+/// selectors (`❤️` is `❤` and U+FE0F).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// The galley of one line: `text` is the whole block's display text as chars.

@@ -11,7 +11,7 @@ use std::f32::consts::FRAC_PI_2;
 use egui::epaint::TextShape;
 use egui::{Color32, FontId, Shape, pos2};
 
-use super::typeset::{Style, Typeset, drawable, set_lines};
+use super::typeset::{Style, Typeset, drawable, is_invisible, set_lines};
 use crate::document::typography::break_lines_pushing_in;
 use crate::document::vertical::{Orientation, orientations, vertical_form};
 
@@ -128,6 +128,7 @@ pub fn typeset_vertical(
         .map(|(i, &c)| {
             let em = style.font_of(i).size;
             match orientation[i] {
+                _ if is_invisible(c) => 0.0,
                 Orientation::Upright if !c.is_whitespace() => em,
                 Orientation::Combined { first: true } => em,
                 Orientation::Combined { first: false } => 0.0,
@@ -180,7 +181,7 @@ pub fn column_shapes(
     let mut shapes = Vec::with_capacity(line.range.len());
     for (k, i) in line.range.clone().enumerate() {
         let c = columns.glyphs[i];
-        if c.is_whitespace() || c.is_control() {
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
             continue;
         }
         let font = style.font_of(i).clone();
@@ -407,5 +408,33 @@ mod tests {
         // Without centring, the vertical form sits in the top right corner.
         let plain = ctx.fonts_mut(|f| typeset_vertical(f, &chars, &column_style(40.0)));
         assert_eq!(plain.glyphs[2], '︐');
+    }
+
+    #[test]
+    fn joiners_and_variation_selectors_take_no_room_and_draw_nothing() {
+        // ❤ + VS16, and 家 ZWJ 人 (a joiner where none joins).
+        let (chars, columns) = set("爱❤\u{FE0F}家\u{200D}人", 40.0);
+        let vs = chars.iter().position(|&c| c == '\u{FE0F}').unwrap();
+        let zwj = chars.iter().position(|&c| c == '\u{200D}').unwrap();
+        assert_eq!(columns.advances[vs], 0.0);
+        assert_eq!(columns.advances[zwj], 0.0);
+        assert_eq!(
+            columns.glyphs[vs], '\u{FE0F}',
+            "not replaced by the geta mark"
+        );
+        let ctx = fonts_ready();
+        let shapes = ctx.fonts_mut(|f| {
+            column_shapes(
+                f,
+                &columns,
+                0,
+                &column_style(40.0),
+                100.0,
+                0.0,
+                Color32::BLACK,
+                Color32::BLACK,
+            )
+        });
+        assert_eq!(shapes.len(), 4, "爱 ❤ 家 人");
     }
 }

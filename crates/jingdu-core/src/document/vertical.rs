@@ -69,8 +69,10 @@ fn is_upright(c: char) -> bool {
         // Full-width tilde and hyphen are drawn turned, like their horizontal line.
         '～' | '－' | '〜' => false,
         '·' | '•' | '※' | '〓' => true,
+        // Roman numerals, circled numbers, box drawing, shapes, symbols and dingbats (`Ⅻ ①
+        // ■ ★ ❤`) stand like Han (UAX #50 `U`).
         _ => matches!(c as u32,
-            0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x312F |
+            0x1100..=0x11FF | 0x2150..=0x218F | 0x2460..=0x27BF | 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x312F |
             0x3190..=0x31FF | 0x3200..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F |
             0xAC00..=0xD7FF | 0xF900..=0xFAFF | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F |
             0xFF01..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F000..=0x1FAFF | 0x20000..=0x3FFFF),
@@ -155,5 +157,7 @@ mod tests {
         assert_eq!(vertical_form('a'), 'a');
         // The wave dash lies on its side like the line it draws.
         assert_eq!(kinds("一～二"), "URU");
+        // Symbols stand: Roman numerals, circled numbers, stars, hearts.
+        assert_eq!(kinds("第Ⅻ章①★❤"), "UUUUUU");
     }
 }
