@@ -453,6 +453,15 @@ fn line_breaking(c: &mut Criterion) {
             black_box(spacing::shrink(&chars, &gaps, spacing::Spacing::default()).len())
         })
     });
+    // 竖排: how each char stands in a column, and its vertical form.
+    g.bench_function("vertical orientation and forms", |b| {
+        use jingdu::document::vertical::{orientations, vertical_form};
+        b.iter(|| {
+            let o = orientations(&chars);
+            let forms = chars.iter().filter(|&&c| vertical_form(c) != c).count();
+            black_box((o.len(), forms))
+        })
+    });
     g.finish();
 }
 
