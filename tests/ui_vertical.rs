@@ -154,14 +154,26 @@ fn the_wheel_moves_on_to_the_left() {
             || (after.block == before.block && after.fraction > before.fraction),
         "{before:?} → {after:?}"
     );
-    // ← goes on too, → back.
-    h.key_press(Key::ArrowRight);
-    h.run();
-    let back = h.state().state.view.position;
-    assert!(
-        back.block < after.block || (back.block == after.block && back.fraction < after.fraction),
-        "{after:?} → {back:?}"
-    );
+    // → and ↑ go back, ← and ↓ on.
+    let at = |h: &H| {
+        let p = h.state().state.view.position;
+        p.block.unwrap_or(0) as f32 + p.fraction
+    };
+    for (key, onward) in [
+        (Key::ArrowRight, false),
+        (Key::ArrowUp, false),
+        (Key::ArrowLeft, true),
+        (Key::ArrowDown, true),
+    ] {
+        let before = at(&h);
+        h.key_press(key);
+        h.run();
+        let now = at(&h);
+        assert!(
+            if onward { now > before } else { now < before },
+            "{key:?}: {before} → {now}"
+        );
+    }
 }
 
 #[test]

@@ -523,12 +523,9 @@ impl ReaderView {
         }
         let line = self.body_size() * LINE_HEIGHT;
         let page = self.list.viewport_height() * 0.9;
-        // Vertical text reads right to left: ← goes on, → goes back.
-        let (on, back) = if self.is_vertical() {
-            (egui::Key::ArrowLeft, egui::Key::ArrowRight)
-        } else {
-            (egui::Key::ArrowDown, egui::Key::ArrowUp)
-        };
+        // ↓ goes on and ↑ back in both orientations; vertical text, read right to left,
+        // also takes ← to go on and → to go back.
+        let vertical = self.is_vertical();
         let delta = ui.input(|i| {
             let mut d = 0.0;
             if i.key_pressed(egui::Key::PageDown)
@@ -541,10 +538,14 @@ impl ReaderView {
             {
                 d -= page;
             }
-            if i.key_pressed(on) {
+            if i.key_pressed(egui::Key::ArrowDown)
+                || (vertical && i.key_pressed(egui::Key::ArrowLeft))
+            {
                 d += 2.0 * line;
             }
-            if i.key_pressed(back) {
+            if i.key_pressed(egui::Key::ArrowUp)
+                || (vertical && i.key_pressed(egui::Key::ArrowRight))
+            {
                 d -= 2.0 * line;
             }
             d
