@@ -190,3 +190,26 @@ fn vertical_text_fits_small_and_large_windows() {
         assert!(r.max.x <= w, "{w}×{ht}: {r:?}");
     }
 }
+
+#[test]
+fn find_walks_the_hits_in_vertical_text_and_brings_each_on_screen() {
+    use egui::Modifiers;
+    let (_dir, mut h) = vertical();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("查找").type_text("党的组织");
+    h.run();
+    h.get_by_label("1 / 4");
+    for _ in 0..4 {
+        h.key_press(Key::F3);
+        h.run();
+        h.run();
+        let search = h.state().state.view.search.clone().unwrap();
+        let hit = search.current_hit().cloned().expect("a current hit");
+        let doc = h.state().state.source.document.clone();
+        let b = doc.block_at_offset(hit.start).unwrap();
+        // The block with the hit is drawn, inside the reader's width.
+        let r = rect_of(&h, b);
+        assert!(r.max.x > 260.0 && r.min.x < 960.0, "{r:?}");
+    }
+}
