@@ -63,12 +63,18 @@ impl GlyphWarmup {
     /// Rasterises the next batch of `doc`'s characters (starting over when the document or
     /// the fonts changed). Returns whether more remain.
     pub fn step(&mut self, ctx: &egui::Context, doc: &Document, fonts: &WarmFonts) -> bool {
-        let key = WarmKey {
-            doc: std::ptr::from_ref(doc) as usize,
-            len: doc.blocks.len(),
-            fonts: fonts.clone(),
-        };
-        if self.key.as_ref() != Some(&key) {
+        let (doc_ptr, len) = (std::ptr::from_ref(doc) as usize, doc.blocks.len());
+        // Compared in place: the fonts are cloned only when they changed, not every frame.
+        let same = self
+            .key
+            .as_ref()
+            .is_some_and(|k| k.doc == doc_ptr && k.len == len && k.fonts == *fonts);
+        if !same {
+            let key = WarmKey {
+                doc: doc_ptr,
+                len,
+                fonts: fonts.clone(),
+            };
             let doc_key = (key.doc, key.len, fonts.vertical);
             let chars = match self.chars.take() {
                 Some((d, l, v, chars)) if (d, l, v) == doc_key => chars,

@@ -275,6 +275,22 @@ mod tests {
         }
     }
 
+    /// The shapes of the first column, centred at x = 100 with its top at 0.
+    fn paint_first_column(ctx: &egui::Context, columns: &Columns, style: &Style) -> Vec<Shape> {
+        ctx.fonts_mut(|f| {
+            column_shapes(
+                f,
+                columns,
+                0,
+                style,
+                100.0,
+                0.0,
+                Color32::BLACK,
+                Color32::BLACK,
+            )
+        })
+    }
+
     fn set(text: &str, height_em: f32) -> (Vec<char>, Columns) {
         let ctx = fonts_ready();
         let chars: Vec<char> = text.chars().collect();
@@ -320,18 +336,7 @@ mod tests {
         );
         // Painted: the turned letters as rotated text shapes.
         let ctx = fonts_ready();
-        let shapes = ctx.fonts_mut(|f| {
-            column_shapes(
-                f,
-                &columns,
-                0,
-                &column_style(40.0),
-                100.0,
-                0.0,
-                Color32::BLACK,
-                Color32::BLACK,
-            )
-        });
+        let shapes = paint_first_column(&ctx, &columns, &column_style(40.0));
         let turned = shapes
             .iter()
             .filter(|s| matches!(s, Shape::Text(t) if (t.angle - FRAC_PI_2).abs() < 1e-6))
@@ -383,18 +388,7 @@ mod tests {
         let glyphs: String = columns.glyphs.iter().collect();
         assert_eq!(glyphs, "組織，路線。");
         assert_eq!(columns.centred, [false, false, true, false, false, true]);
-        let shapes = ctx.fonts_mut(|f| {
-            column_shapes(
-                f,
-                &columns,
-                0,
-                &style,
-                100.0,
-                0.0,
-                Color32::BLACK,
-                Color32::BLACK,
-            )
-        });
+        let shapes = paint_first_column(&ctx, &columns, &style);
         // The comma's ink is centred on the column and in its one-em box (the third).
         let Shape::Text(comma) = &shapes[2] else {
             panic!("{:?}", shapes[2]);
@@ -423,18 +417,7 @@ mod tests {
             "not replaced by the geta mark"
         );
         let ctx = fonts_ready();
-        let shapes = ctx.fonts_mut(|f| {
-            column_shapes(
-                f,
-                &columns,
-                0,
-                &column_style(40.0),
-                100.0,
-                0.0,
-                Color32::BLACK,
-                Color32::BLACK,
-            )
-        });
+        let shapes = paint_first_column(&ctx, &columns, &column_style(40.0));
         assert_eq!(shapes.len(), 4, "爱 ❤ 家 人");
     }
 }
