@@ -209,6 +209,14 @@ pub fn choose_encoding(encoding: Option<&'static encoding_rs::Encoding>) {
 /// Opens a document for a command: the file in the chosen or detected encoding, the built-in
 /// article when there is none, standard input for `-` where `stdin_ok`.
 pub fn open_source(file: Option<&Path>, stdin_ok: bool) -> Result<Source, CliError> {
+    let source = read_source(file, stdin_ok)?;
+    if let Some(warning) = source.damage_warning() {
+        eprintln!("{}", crate::terminal_safe::strip_controls(&warning));
+    }
+    Ok(source)
+}
+
+fn read_source(file: Option<&Path>, stdin_ok: bool) -> Result<Source, CliError> {
     let encoding = CHOSEN_ENCODING.get().copied();
     match file {
         Some(p) if p == Path::new("-") => {

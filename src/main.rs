@@ -9,8 +9,12 @@ use jingdu::ui::JingduApp;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let logger =
-        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).build();
+    // Our own warnings by default; the libraries' only when they fail (html5ever warns about
+    // every broken table a web page has) or when RUST_LOG asks for more.
+    let logger = env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("error,jingdu=warn,jingdu_core=warn"),
+    )
+    .build();
     let max_level = logger.filter().max(log::LevelFilter::Warn);
     // Counts glyph-atlas overflows for `bench-ui` and passes every record on.
     if log::set_boxed_logger(Box::new(jingdu::bench::CountingLogger(logger))).is_ok() {

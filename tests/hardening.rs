@@ -253,3 +253,86 @@ fn what_is_imported_exports_as_valid_w3c_again() {
     let o = jingdu(&data, &["import", again.to_str().unwrap()]);
     assert!(stdout(&o).contains("新增 0 条"), "{}", stdout(&o));
 }
+
+/// A sentence of running text, so that a page has an article to find.
+const SENTENCE: &str = "这是一个很长的句子，用来测试网页的解析是否正确，正文要足够长才算文章。";
+
+/// Pages nested far deeper than any real one: each used to overflow the stack (exit 134) or
+/// take minutes. They open, quickly, with their text.
+#[test]
+fn deeply_nested_pages_open_with_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = [
+        (
+            "q.html",
+            format!(
+                "<html><body><div><p>{SENTENCE}</p>{}x",
+                "<q>".repeat(30_000)
+            ),
+        ),
+        (
+            "q.txt",
+            format!(
+                "<html><body><div><p>{SENTENCE}</p>{}x",
+                "<q>".repeat(30_000)
+            ),
+        ),
+        (
+            "tables.html",
+            format!(
+                "<html><body><div><p>{SENTENCE}</p>{}x",
+                "<table><tr><td>".repeat(10_000)
+            ),
+        ),
+        (
+            "spans.html",
+            format!(
+                "<html><body><div><p>{}{}</p></div></body></html>",
+                "<span>从严从".repeat(4_000),
+                "</span>".repeat(4_000)
+            ),
+        ),
+        (
+            "divs.html",
+            format!(
+                "<html><body>{}<p>{SENTENCE}</p></body></html>",
+                "<div>".repeat(100_000)
+            ),
+        ),
+    ];
+    for (name, page) in pages {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &page).unwrap();
+        let o = jingdu(dir.path(), &["outline", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let text = jingdu::document::Source::open(&path)
+            .unwrap()
+            .document
+            .body_text()
+            .to_owned();
+        let expected = if name == "spans.html" {
+            "从严从从严从"
+        } else {
+            "用来测试网页的解析"
+        };
+        assert!(text.contains(expected), "{name}: {text:.80}");
+    }
+}
+
+/// Libraries keep quiet: html5ever's warning about a broken table is not the reader's
+/// business, and the text the parser moves out of the table is kept.
+#[test]
+fn a_broken_table_keeps_its_text_and_prints_no_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("table.html");
+    std::fs::write(
+        &page,
+        format!("<html><body><div><p>{SENTENCE}</p><table>表格外的正文，浏览器会把它放到表格前面。<tr><td>单元格</td></tr></table></div></body></html>"),
+    )
+    .unwrap();
+    let o = jingdu(dir.path(), &["outline", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "nothing on stderr");
+    let doc = jingdu::document::Source::open(&page).unwrap().document;
+    assert!(doc.body_text().contains("表格外的正文"));
+}

@@ -142,8 +142,31 @@ fn random_page() -> impl Strategy<Value = String> {
     .prop_map(|p| p.concat())
 }
 
+/// Pages deep and wide: runs of one tag repeated thousands of times (nesting far past any real
+/// page, or thousands of siblings), between pieces of text.
+fn deep_page() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            prop_oneof![prop::sample::select(TAGS), prop::sample::select(PIECES)],
+            1usize..3000,
+        ),
+        0..12,
+    )
+    .prop_map(|runs| runs.iter().map(|(piece, n)| piece.repeat(*n)).collect())
+}
+
 proptest! {
     #![proptest_config(config(300))]
+
+    #[test]
+    fn fuzz_deep_and_wide_pages_read_or_are_refused(page in deep_page()) {
+        if let Ok(doc) = jingdu::document::parse_html(&page) {
+            let body: Vec<char> = doc.body_text().chars().collect();
+            for b in &doc.blocks {
+                prop_assert!(b.range.end <= body.len());
+            }
+        }
+    }
 
     #[test]
     fn fuzz_html_pages_read_or_are_refused(page in random_page()) {
@@ -315,8 +338,8 @@ proptest! {
 
     #[test]
     fn fuzz_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
-        match decode_bytes(&bytes) {
-            Ok((text, _)) => {
+        match decode_bytes(&bytes).map(|d| d.text) {
+            Ok(text) => {
                 // What decodes parses, and valid UTF-8 decodes to itself.
                 let _ = parse(&text);
                 if let Ok(utf8) = std::str::from_utf8(&bytes)
@@ -448,7 +471,7 @@ proptest! {
 
     #[test]
     fn fuzz_long_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
-        if let Ok((text, _)) = decode_bytes(&bytes) {
+        if let Ok(text) = decode_bytes(&bytes).map(|d| d.text) {
             let _ = parse(&text);
         }
     }

@@ -79,6 +79,9 @@ impl AppState {
             },
             _ => None,
         };
+        if let Some(warning) = source.damage_warning().filter(|_| !strict) {
+            messages.post(Level::Warning, warning);
+        }
         let notebook = Notebook::new(&source.document, notes_list, deleted);
         let mut view = ViewState {
             vertical: settings

@@ -180,6 +180,7 @@ pub fn stand_in_source(path: &str, title: &str) -> Source {
         origin: Origin::File(path.into()),
         document,
         encoding: "UTF-8",
+        replaced_bytes: 0,
     }
 }
 

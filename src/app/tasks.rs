@@ -85,6 +85,7 @@ impl Tasks {
         let worker_store = store.clone();
         let spawned = std::thread::Builder::new()
             .name("jingdu-open".into())
+            .stack_size(crate::document::WORKER_STACK_BYTES)
             .spawn(move || {
                 let result = prepare(
                     &worker_path,
@@ -168,6 +169,7 @@ impl Tasks {
         let worker_cancel = cancel.clone();
         std::thread::Builder::new()
             .name("jingdu-export".into())
+            .stack_size(crate::document::WORKER_STACK_BYTES)
             .spawn(move || {
                 let count = job.note_count();
                 // Rendered in memory first: a cancelled export leaves no file behind and

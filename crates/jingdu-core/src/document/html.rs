@@ -11,6 +11,8 @@
 //! this walk needs. Readability ports (`dom_smoothie`) return cleaned HTML that would have to
 //! be parsed and walked again, and they drop the date and byline lines we read metadata from.
 
+use std::collections::HashMap;
+
 use scraper::node::Node;
 use scraper::{ElementRef, Html};
 
@@ -109,7 +111,8 @@ pub fn parse_html(html: &str) -> Result<Document, HtmlError> {
     if html.len() > MAX_HTML_BYTES {
         return Err(HtmlError::TooLarge);
     }
-    let page = Html::parse_document(html);
+    let html = super::html_depth::flatten_deep_nesting(html, super::html_depth::MAX_NESTING);
+    let page = Html::parse_document(&html);
     let article = find_article(&page).ok_or(HtmlError::NoArticle)?;
     let title_element = page_title_element(&page);
 
@@ -128,8 +131,7 @@ pub fn parse_html(html: &str) -> Result<Document, HtmlError> {
     // Lines in document order, each tagged with where it stands relative to the title and
     // the article: breadcrumbs come before, date and source lines between, the text inside.
     let mut walk = Walk::new(article, title_element);
-    walk.element(page.root_element(), Style::default());
-    walk.flush();
+    walk.run(page.root_element());
 
     for line in &walk.before {
         read_breadcrumb(line, &mut meta);
@@ -159,31 +161,58 @@ pub fn parse_html(html: &str) -> Result<Document, HtmlError> {
 }
 
 /// The element whose own paragraphs hold the most text not inside links. WeChat articles
-/// say where theirs is (`#js_content`).
+/// say where theirs is (`#js_content`), unless it is empty there (the text then comes from a
+/// script, or stands elsewhere on the page).
+///
+/// One pass from the leaves up: every node's text outside links is summed into its parent,
+/// and an element's score is the text of its own text nodes and of its inline children — so
+/// the cost is linear in the page however deeply its tags nest.
 fn find_article(page: &Html) -> Option<ElementRef<'_>> {
-    let all = page.root_element().descendent_elements();
+    let nodes: Vec<_> = page.root_element().descendants().collect();
+    let index: HashMap<_, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
+    // Text outside links, all text, and the score of each node.
+    let mut unlinked = vec![0usize; nodes.len()];
+    let mut total = vec![0usize; nodes.len()];
+    let mut score = vec![0usize; nodes.len()];
+    // Preorder reversed: every node comes after all of its descendants.
+    for (i, node) in nodes.iter().enumerate().rev() {
+        let own = match node.value() {
+            Node::Text(t) => text_weight(t),
+            _ => 0,
+        };
+        total[i] += own;
+        unlinked[i] += own;
+        if let Node::Element(e) = node.value()
+            && matches!(e.name(), "a" | "script" | "style")
+        {
+            unlinked[i] = 0;
+        }
+        let Some(parent) = node.parent().and_then(|p| index.get(&p.id()).copied()) else {
+            continue;
+        };
+        total[parent] += total[i];
+        unlinked[parent] += unlinked[i];
+        score[parent] += match node.value() {
+            Node::Text(_) => own,
+            Node::Element(e) if matches!(e.name(), "p" | "br" | "span" | "font" | "strong") => {
+                unlinked[i]
+            }
+            _ => 0,
+        };
+    }
     let mut best: Option<(usize, ElementRef<'_>)> = None;
-    for el in all {
-        if el.value().id() == Some("js_content") {
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(el) = ElementRef::wrap(*node) else {
+            continue;
+        };
+        if el.value().id() == Some("js_content") && total[i] >= MIN_ARTICLE_CHARS {
             return Some(el);
         }
         if SKIPPED_TAGS.contains(&el.value().name()) {
             continue;
         }
-        let mut score = 0;
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => score += text_weight(t),
-                Node::Element(e) if matches!(e.name(), "p" | "br" | "span" | "font" | "strong") => {
-                    if let Some(c) = ElementRef::wrap(child) {
-                        score += unlinked_text_weight(c);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if score > best.map_or(0, |b| b.0) {
-            best = Some((score, el));
+        if score[i] > best.map_or(0, |b| b.0) {
+            best = Some((score[i], el));
         }
     }
     best.filter(|b| b.0 >= MIN_ARTICLE_CHARS).map(|b| b.1)
@@ -192,24 +221,6 @@ fn find_article(page: &Html) -> Option<ElementRef<'_>> {
 /// Chars of running text: whitespace does not count.
 fn text_weight(t: &str) -> usize {
     t.chars().filter(|c| !is_space(*c)).count()
-}
-
-/// Text of an element outside `<a>`: a paragraph of links is navigation, not prose.
-fn unlinked_text_weight(el: ElementRef<'_>) -> usize {
-    let mut n = 0;
-    for node in el.descendants() {
-        if let Node::Text(t) = node.value() {
-            let in_link = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "a" | "script" | "style"))
-            });
-            if !in_link {
-                n += text_weight(t);
-            }
-        }
-    }
-    n
 }
 
 /// The article's `<h1>`: the first one with text, preferring one that matches the page title.
@@ -378,6 +389,18 @@ enum Zone {
     After,
 }
 
+/// What the walk does next.
+enum Step<'a> {
+    /// Open an element.
+    Enter(ElementRef<'a>, Style),
+    /// Add a text node's text.
+    Text(&'a str, Style),
+    /// A `<br>`: end the line.
+    Break,
+    /// Close an element: end the line if it is a block, leave the article if it is it.
+    Leave { block: bool, leaves_article: bool },
+}
+
 /// A walk over the page in document order that collects text lines per zone.
 struct Walk<'a> {
     article: ElementRef<'a>,
@@ -410,7 +433,34 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn element(&mut self, el: ElementRef<'a>, style: Style) {
+    /// Walks the tree under `root` in document order with an explicit stack: a page's
+    /// nesting, however deep, never grows the call stack.
+    fn run(&mut self, root: ElementRef<'a>) {
+        let mut steps = vec![Step::Enter(root, Style::default())];
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Enter(el, style) => self.enter(el, style, &mut steps),
+                Step::Text(t, style) => self.text(t, style),
+                Step::Break => self.flush(),
+                Step::Leave {
+                    block,
+                    leaves_article,
+                } => {
+                    if block || leaves_article {
+                        self.flush();
+                    }
+                    if leaves_article {
+                        self.zone = Zone::After;
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
+    /// Opens element `el`: files the line before it if it is a block, and schedules its
+    /// children and its end.
+    fn enter(&mut self, el: ElementRef<'a>, style: Style, steps: &mut Vec<Step<'a>>) {
         let e = el.value();
         let name = e.name();
         if SKIPPED_TAGS.contains(&name) || hidden(el) {
@@ -456,25 +506,26 @@ impl<'a> Walk<'a> {
         {
             style.centred = true;
         }
+        steps.push(Step::Leave {
+            block,
+            leaves_article: is_article,
+        });
+        // Pushed last child first, so that they are taken in document order.
+        let first_child = steps.len();
         for child in el.children() {
             match child.value() {
-                Node::Text(t) => self.text(t, style),
-                Node::Element(c) if c.name() == "br" => self.flush(),
+                Node::Text(t) => steps.push(Step::Text(t, style)),
+                Node::Element(c) if c.name() == "br" => steps.push(Step::Break),
                 Node::Element(c) if c.name() == "img" => {}
                 Node::Element(_) => {
                     if let Some(c) = ElementRef::wrap(child) {
-                        self.element(c, style);
+                        steps.push(Step::Enter(c, style));
                     }
                 }
                 _ => {}
             }
         }
-        if block || is_article {
-            self.flush();
-        }
-        if is_article {
-            self.zone = Zone::After;
-        }
+        steps[first_child..].reverse();
     }
 
     fn text(&mut self, t: &str, style: Style) {
@@ -672,5 +723,36 @@ mod tests {
         assert_eq!(doc.meta.source.as_deref(), Some("某某读书会"));
         assert_eq!(doc.meta.published.as_deref(), Some("2019-11-25"));
         assert_eq!(doc.paragraph_count(), 2);
+    }
+
+    #[test]
+    fn an_empty_wechat_container_does_not_hide_the_article() {
+        let html = r#"<html><body><h1>读书的方法</h1><div id="js_content"></div><div class="rich_media"><p>读书要有计划，每天读一点，日积月累，自然会有很大的收获。这是许多人的经验。</p></div></body></html>"#;
+        let doc = parse_html(html).unwrap();
+        assert!(doc.body_text().contains("日积月累"));
+    }
+
+    #[test]
+    fn nesting_deeper_than_any_page_keeps_its_text() {
+        let html = format!(
+            "<html><body><div><p>{}</p>{}深处的字</body></html>",
+            "读书要有计划，每天读一点，日积月累，自然会有很大的收获。这是许多人的经验。",
+            "<div><span>".repeat(5_000)
+        );
+        let doc = parse_html(&html).unwrap();
+        assert!(doc.body_text().contains("深处的字"));
+    }
+
+    #[test]
+    fn inline_tags_nested_deep_are_scored_once() {
+        // The article scoring used to walk every descendant, then every ancestor of each
+        // text node, from every element: cubic in the nesting.
+        let html = format!(
+            "<html><body><div><p>{}{}</p></div></body></html>",
+            "<span>读书要有计划，".repeat(400),
+            "</span>".repeat(400)
+        );
+        let doc = parse_html(&html).unwrap();
+        assert_eq!(doc.body_text().matches("读书要有计划").count(), 400);
     }
 }

@@ -9,6 +9,7 @@ pub mod cite;
 mod decode;
 mod docx;
 mod html;
+mod html_depth;
 pub mod lines;
 mod meta;
 pub mod numbering;
@@ -22,7 +23,9 @@ mod synthetic;
 pub mod typography;
 pub mod vertical;
 
-pub use decode::{CHOOSABLE_ENCODINGS, DecodeError, decode_as, decode_bytes, encoding_for_label};
+pub use decode::{
+    CHOOSABLE_ENCODINGS, DecodeError, Decoded, decode_as, decode_bytes, encoding_for_label,
+};
 pub use docx::{DocxError, parse_docx};
 pub use html::{HtmlError, MAX_HTML_BYTES, parse_html};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
@@ -35,7 +38,7 @@ pub fn meta_date(s: &str) -> Option<String> {
 
 pub use source::{
     BUILTIN_ARTICLE, BUILTIN_ID, Format, LoadError, MAX_FILE_BYTES, Origin, Source,
-    read_stdin_bounded, sniff_format,
+    WORKER_STACK_BYTES, read_stdin_bounded, sniff_format,
 };
 
 use std::ops::Range;

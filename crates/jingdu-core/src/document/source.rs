@@ -16,6 +16,12 @@ pub const BUILTIN_ARTICLE: &str = include_str!("../../../../assets/builtin-artic
 /// Stable identity of the built-in article, used to find its notes.
 pub const BUILTIN_ID: &str = "builtin-c86fc473580abeae";
 
+/// Stack size of a thread that reads and parses a document or writes an export. Walks over
+/// a document's trees use explicit stacks, so input depth never grows the call stack; this
+/// is the main thread's 8 MiB (where the command line parses) with room to spare, instead of
+/// the 2 MiB a spawned thread gets by default.
+pub const WORKER_STACK_BYTES: usize = 16 * 1024 * 1024;
+
 /// Largest file we open (a novel of several million characters is ~20 MB of UTF-8).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -47,6 +53,8 @@ pub struct Source {
     pub document: Document,
     /// Name of the text encoding the file was in.
     pub encoding: &'static str,
+    /// Bytes of the file that were damaged (not valid in its encoding) and shown as U+FFFD.
+    pub replaced_bytes: usize,
 }
 
 /// Why a document could not be opened. Messages name the file last, as the user reads them.
@@ -227,6 +235,7 @@ impl Source {
             origin: Origin::Builtin,
             document: parse(BUILTIN_ARTICLE),
             encoding: "UTF-8",
+            replaced_bytes: 0,
         }
     }
 
@@ -236,6 +245,7 @@ impl Source {
             origin,
             document: parse(text),
             encoding: "UTF-8",
+            replaced_bytes: 0,
         }
     }
 
@@ -268,23 +278,25 @@ impl Source {
             path: owned(),
             advice,
         })?;
-        let (document, encoding) = match format {
+        let (document, encoding, replaced_bytes) = match format {
             Format::Docx => {
                 let document = parse_docx(bytes).map_err(|reason| LoadError::NotWord {
                     path: owned(),
                     reason,
                 })?;
-                (document, "UTF-8")
+                (document, "UTF-8", 0)
             }
             Format::Text | Format::Html => {
                 let not_text = |reason| LoadError::NotText {
                     path: owned(),
                     reason,
                 };
-                let (text, encoding) = match encoding {
-                    Some(enc) => (decode_as(bytes, enc).map_err(not_text)?, enc.name()),
-                    None => decode_bytes(bytes).map_err(not_text)?,
-                };
+                let decoded = match encoding {
+                    Some(enc) => decode_as(bytes, enc),
+                    None => decode_bytes(bytes),
+                }
+                .map_err(not_text)?;
+                let text = decoded.text;
                 let document = if format == Format::Html {
                     parse_html(&text).map_err(|reason| LoadError::NotAnArticle {
                         path: owned(),
@@ -293,13 +305,14 @@ impl Source {
                 } else {
                     parse(&text)
                 };
-                (document, encoding)
+                (document, decoded.encoding, decoded.replaced)
             }
         };
         Ok(Source {
             origin,
             document,
             encoding,
+            replaced_bytes,
         })
     }
 
@@ -309,6 +322,25 @@ impl Source {
             Some(p) => Self::open(p),
             None => Ok(Self::builtin()),
         }
+    }
+
+    /// What to tell the reader about damage in the file, if any: how many bytes could not
+    /// be read and are shown as �.
+    pub fn damage_warning(&self) -> Option<String> {
+        (self.replaced_bytes > 0).then(|| {
+            crate::i18n::trf(
+                "文件有 {} 个字节无法按 {} 读取，已显示为 �：{}",
+                "{} bytes of the file are not valid {} and are shown as �: {}",
+                &[
+                    &self.replaced_bytes,
+                    &self.encoding,
+                    &self
+                        .origin
+                        .path()
+                        .map_or_else(String::new, |p| p.display().to_string()),
+                ],
+            )
+        })
     }
 
     /// A short name for window titles and file names: the title, else the file name.
