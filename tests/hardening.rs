@@ -336,3 +336,49 @@ fn a_broken_table_keeps_its_text_and_prints_no_warning() {
     let doc = jingdu::document::Source::open(&page).unwrap().document;
     assert!(doc.body_text().contains("表格外的正文"));
 }
+
+/// Exports and starts used to remove every `.<name>.tmp-<digits>` whose process id was not
+/// running, a user's own files included. Now only our marked, unlocked temporary files in the
+/// data folder go.
+#[test]
+fn files_that_are_not_ours_survive_exports_and_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out_dir = dir.path().join("论文");
+    std::fs::create_dir_all(data.join("notes")).unwrap();
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let users = [
+        out_dir.join(".thesis.docx.tmp-4000000"),
+        data.join(".thesis.docx.tmp-4000001"),
+        data.join("notes").join(".x.json.tmp-4000002"),
+    ];
+    for p in &users {
+        std::fs::write(p, "the user's own").unwrap();
+        let f = std::fs::File::options().write(true).open(p).unwrap();
+        f.set_modified(old).unwrap();
+    }
+    let ours = data.join("notes").join(".x.json.AbC123.jingdu-tmp");
+    std::fs::write(&ours, "half").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&ours)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let add = jingdu(
+        &data,
+        &["note", "add", "--paragraph", "1", "--text", "一条笔记"],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let out = out_dir.join("notes.md");
+    let o = jingdu(
+        &data,
+        &["export", "--format", "md", "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for p in &users {
+        assert!(p.exists(), "removed: {}", p.display());
+    }
+    assert!(!ours.exists(), "our abandoned temporary file is cleaned up");
+}

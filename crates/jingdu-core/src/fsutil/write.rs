@@ -11,15 +11,18 @@
 //! - a device, FIFO or socket is refused, never replaced by a regular file;
 //! - an existing file keeps its permissions.
 //!
-//! Temporary files are named `.<target>.<pid>.<random>.jingdu-tmp`; those of processes that
-//! no longer run are removed the first time a process writes into a folder and after every
-//! failed write ([`clean_stale_temps`]).
+//! Temporary files are named `.<target>.<random>.jingdu-tmp` and held under an exclusive
+//! file lock while they are written. A failed write removes its own; what a killed writer
+//! left behind is removed by [`clean_stale_temps`], which the notes store runs on its own
+//! folders only — never on a folder the user exports into — and which removes a file only if
+//! it has our marker, is older than a minute and nobody holds its lock. A lock, unlike a
+//! process id, is seen across PID namespaces (a Flatpak or a container writing into the same
+//! folder) and is released by the kernel when its writer dies.
 
-use std::collections::HashSet;
 use std::fs::{File, Permissions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
 
 use super::Refused;
 
@@ -44,12 +47,7 @@ pub fn write_atomic_with(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf();
-    clean_once(&dir);
-    let result = write_via_temp(&target, &dir, write);
-    if result.is_err() {
-        clean_stale_temps(&dir);
-    }
-    result
+    write_via_temp(&target, &dir, write)
 }
 
 fn write_via_temp(
@@ -63,13 +61,18 @@ fn write_via_temp(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".into());
     let mut builder = tempfile::Builder::new();
-    let prefix = format!(".{name}.{}.", std::process::id());
+    let prefix = format!(".{name}.");
     builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     if let Some(p) = new_file_permissions(target) {
         builder.permissions(p);
     }
     // Dropping the temporary file on an error removes it.
     let mut tmp = builder.tempfile_in(dir)?;
+    // Held until the file is renamed and closed: a sweep sees a live writer by its lock.
+    // A file system without locks still writes (the sweep then goes by age alone).
+    if let Err(e) = tmp.as_file().lock() {
+        log::debug!("no lock on {}: {e}", tmp.path().display());
+    }
     write(tmp.as_file_mut())?;
     tmp.as_file_mut().flush()?;
     if let Some(p) = &target.permissions {
@@ -156,40 +159,59 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// Whether `file_name` is one of our temporary files (this version's or an older one's).
+/// Whether `file_name` is one of our temporary files: hidden, with our suffix and a random
+/// part before it (`.<target>.<random>.jingdu-tmp`).
 pub fn is_our_temp(file_name: &str) -> bool {
-    owner_pid(file_name).is_some()
+    file_name
+        .strip_suffix(TEMP_SUFFIX)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.rsplit_once('.'))
+        .is_some_and(|(target, random)| !target.is_empty() && !random.is_empty())
 }
 
-/// The process that created temporary file `file_name`, if the name is ours:
-/// `.<name>.<pid>.<random>.jingdu-tmp`, or `.<name>.tmp-<pid>` from versions before 0.3.
-fn owner_pid(file_name: &str) -> Option<u32> {
-    if !file_name.starts_with('.') {
-        return None;
-    }
-    if let Some(rest) = file_name.strip_suffix(TEMP_SUFFIX) {
-        let (rest, _random) = rest.rsplit_once('.')?;
-        let (_, pid) = rest.rsplit_once('.')?;
-        return pid.parse().ok();
-    }
-    let (_, pid) = file_name.rsplit_once(".tmp-")?;
-    pid.parse().ok()
-}
+/// A temporary file younger than this may be in the instant between its creation and its
+/// lock: it is never removed.
+const STALE_AFTER: Duration = Duration::from_secs(60);
 
-/// Removes the temporary files in `dir` that processes which no longer run left behind
-/// (killed mid-write, or a power cut). Files of running processes are left alone: they may
-/// be writing right now. Returns how many were removed.
+/// Where files cannot be locked, a temporary file this old is taken as left behind: no write
+/// takes a day.
+const STALE_WITHOUT_LOCKS: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Removes from `dir` the temporary files that writers killed mid-write left behind (a
+/// crash, a power cut): our names only, older than a minute, and not locked by a writer —
+/// in this process, another one, or another PID namespace. Returns how many were removed.
+/// Call it on jingdu's own folders only.
 pub fn clean_stale_temps(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
+    let now = SystemTime::now();
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = owner_pid(&name.to_string_lossy()) else {
+        if !is_our_temp(&name.to_string_lossy()) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
             continue;
         };
-        if process_is_running(pid) {
+        let age = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .unwrap_or_default();
+        if !meta.is_file() || age < STALE_AFTER {
+            continue;
+        }
+        let Ok(file) = File::open(entry.path()) else {
+            continue;
+        };
+        let abandoned = match file.try_lock() {
+            Ok(()) => true,
+            Err(std::fs::TryLockError::WouldBlock) => false,
+            Err(std::fs::TryLockError::Error(_)) => age >= STALE_WITHOUT_LOCKS,
+        };
+        if !abandoned {
             continue;
         }
         match std::fs::remove_file(entry.path()) {
@@ -198,39 +220,6 @@ pub fn clean_stale_temps(dir: &Path) -> usize {
         }
     }
     removed
-}
-
-/// Cleans `dir` once per process: before the first write into it.
-fn clean_once(dir: &Path) {
-    static CLEANED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
-    let first = CLEANED
-        .lock()
-        .map(|mut seen| {
-            seen.get_or_insert_with(HashSet::new)
-                .insert(dir.to_path_buf())
-        })
-        .unwrap_or(false);
-    if first {
-        let removed = clean_stale_temps(dir);
-        if removed > 0 {
-            log::info!(
-                "removed {removed} stale temporary files in {}",
-                dir.display()
-            );
-        }
-    }
-}
-
-#[cfg(target_os = "linux")]
-fn process_is_running(pid: u32) -> bool {
-    pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
-}
-
-/// Without /proc, only our own process is known to run; a file of another process is kept
-/// in case that process is still writing it.
-#[cfg(not(target_os = "linux"))]
-fn process_is_running(_pid: u32) -> bool {
-    true
 }
 
 #[cfg(test)]
@@ -279,35 +268,58 @@ mod tests {
     }
 
     #[test]
-    fn temp_names_are_recognised_with_their_process() {
-        assert_eq!(owner_pid(".笔记.md.4242.Ab3xYz.jingdu-tmp"), Some(4242));
-        assert_eq!(owner_pid(".a.json.tmp-17"), Some(17));
-        assert_eq!(owner_pid("a.json"), None);
-        assert_eq!(owner_pid(".hidden.jingdu-tmp"), None);
-        assert_eq!(
-            owner_pid("notes.4242.x.jingdu-tmp"),
-            None,
-            "not hidden: not ours"
-        );
+    fn temp_names_are_recognised_by_marker_and_random_part() {
+        assert!(is_our_temp(".笔记.md.Ab3xYz.jingdu-tmp"));
+        assert!(!is_our_temp(".a.json.tmp-17"), "not our marker");
+        assert!(!is_our_temp("a.json"));
+        assert!(!is_our_temp(".hidden.jingdu-tmp"), "no random part");
+        assert!(!is_our_temp(".jingdu-tmp"));
+        assert!(!is_our_temp("notes.x.jingdu-tmp"), "not hidden: not ours");
     }
 
-    #[cfg(target_os = "linux")]
+    /// Makes `path` look `age` old.
+    fn age(path: &Path, age: Duration) {
+        let f = File::options().write(true).open(path).unwrap();
+        f.set_modified(SystemTime::now() - age).unwrap();
+    }
+
     #[test]
-    fn temps_of_dead_processes_are_removed_and_live_ones_kept() {
+    fn only_our_old_unlocked_temps_are_removed() {
         let dir = tempfile::tempdir().unwrap();
-        // A pid above the kernel's maximum (4 194 304) never runs.
-        let dead = dir.path().join(".a.json.4194305.xYz.jingdu-tmp");
-        let legacy = dir.path().join(".a.json.tmp-4194306");
-        let mine = dir
-            .path()
-            .join(format!(".a.json.{}.q.jingdu-tmp", std::process::id()));
-        for p in [&dead, &legacy, &mine] {
+        let abandoned = dir.path().join(".a.json.xYz1.jingdu-tmp");
+        let fresh = dir.path().join(".a.json.xYz2.jingdu-tmp");
+        let written = dir.path().join(".a.json.xYz3.jingdu-tmp");
+        let users = dir.path().join(".thesis.docx.tmp-4000000");
+        for p in [&abandoned, &fresh, &written, &users] {
             std::fs::write(p, b"half").unwrap();
         }
+        for p in [&abandoned, &written, &users] {
+            age(p, Duration::from_secs(3600));
+        }
+        // A writer still at work, in this process or any other: it holds the lock.
+        let writer = File::options().write(true).open(&written).unwrap();
+        writer.lock().unwrap();
         std::fs::write(dir.path().join("a.json"), b"kept").unwrap();
-        assert_eq!(clean_stale_temps(dir.path()), 2);
-        let mine_name = mine.file_name().unwrap().to_string_lossy().into_owned();
-        assert_eq!(names_in(dir.path()), vec![mine_name, "a.json".to_owned()]);
+        assert_eq!(clean_stale_temps(dir.path()), 1);
+        assert!(!abandoned.exists());
+        for kept in [&fresh, &written, &users] {
+            assert!(kept.exists(), "{}", kept.display());
+        }
+        drop(writer);
+    }
+
+    #[test]
+    fn a_write_leaves_nothing_else_in_the_folder_and_sweeps_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let users = dir.path().join(".thesis.docx.tmp-4000000");
+        std::fs::write(&users, b"the user's").unwrap();
+        age(&users, Duration::from_secs(3600));
+        let out = dir.path().join("notes.md");
+        write_atomic(&out, b"export").unwrap();
+        assert_eq!(
+            names_in(dir.path()),
+            vec![".thesis.docx.tmp-4000000", "notes.md"]
+        );
     }
 
     #[cfg(unix)]
