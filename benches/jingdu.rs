@@ -313,7 +313,7 @@ fn import(c: &mut Criterion) {
                 (dir, state, list.clone())
             },
             |(dir, mut state, list)| {
-                let report = state.merge_imported(list);
+                let report = state.merge_imported(list, false);
                 assert_eq!(report.added, 100_000);
                 drop(state);
                 drop(dir);

@@ -129,6 +129,10 @@ pub enum Command {
         /// Import even when the notes were written for another document.
         #[arg(long)]
         yes: bool,
+        /// Bring back notes that were deleted here after the version in the file (without
+        /// it they stay deleted and are counted as skipped).
+        #[arg(long)]
+        revive: bool,
     },
 }
 
@@ -489,8 +493,13 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             "jingdu open 会打开窗口，不在无窗口模式下运行",
             "jingdu open opens the window; it does not run without one",
         ))),
-        Command::Import { notes, file, yes } => {
-            let text = import_notes(&notes, file.as_deref(), yes)?;
+        Command::Import {
+            notes,
+            file,
+            yes,
+            revive,
+        } => {
+            let text = import_notes(&notes, file.as_deref(), yes, revive)?;
             writeln!(out, "{text}").map_err(write_err)
         }
         Command::Note(NoteCommand::Rm { args }) => {
@@ -1040,7 +1049,12 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     }
 }
 
-fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, CliError> {
+fn import_notes(
+    path: &Path,
+    file: Option<&Path>,
+    yes: bool,
+    revive: bool,
+) -> Result<String, CliError> {
     let started = std::time::Instant::now();
     let imported = export::read_import(path).map_err(|e| {
         CliError::new(trf(
@@ -1072,7 +1086,7 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
         }));
     }
     let merged = std::time::Instant::now();
-    let report = state.merge_imported(imported.notes);
+    let report = state.merge_imported(imported.notes, revive);
     log::info!(
         "import: merged in {:.0} ms",
         merged.elapsed().as_secs_f64() * 1e3
@@ -1093,6 +1107,13 @@ fn import_notes(path: &Path, file: Option<&Path>, yes: bool) -> Result<String, C
         "imported: {} added, {} updated, {} already there",
         &[&report.added, &report.updated, &report.unchanged],
     );
+    if report.skipped_deleted > 0 {
+        text.push_str(&trf(
+            "；跳过 {} 条已删除的笔记（加 --revive 可恢复）",
+            "; {} deleted notes skipped (--revive brings them back)",
+            &[&report.skipped_deleted],
+        ));
+    }
     if report.unanchored > 0 {
         text.push_str(&trf(
             "；{} 条找不到原文（未定位）",

@@ -158,7 +158,7 @@ fn json_round_trips_through_import_into_an_empty_store() {
         Box::new(|| NOW.to_owned()),
     );
     assert!(!state.import_needs_confirmation(&imported));
-    let report = state.merge_imported(imported.notes.clone());
+    let report = state.merge_imported(imported.notes.clone(), false);
     assert_eq!(report.added, 5);
     // The note the fixture marked unanchored finds its passage again in this text.
     assert_eq!(report.unanchored, 0);
@@ -176,7 +176,7 @@ fn json_round_trips_through_import_into_an_empty_store() {
     assert_eq!(got, expected);
 
     // Importing again changes nothing and duplicates nothing.
-    let again = state.merge_imported(imported.notes);
+    let again = state.merge_imported(imported.notes, false);
     assert_eq!(again.added + again.updated, 0);
     assert_eq!(again.unchanged, 5);
     assert_eq!(state.notes().len(), 5);

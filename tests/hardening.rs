@@ -382,3 +382,51 @@ fn files_that_are_not_ours_survive_exports_and_starts() {
     }
     assert!(!ours.exists(), "our abandoned temporary file is cleaned up");
 }
+
+/// Add, export, delete, import: the deletion stands, as it would in a merge with another
+/// writer; `--revive` brings the note back on purpose.
+#[test]
+fn an_import_keeps_deleted_notes_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let add = jingdu(
+        &data,
+        &[
+            "note",
+            "add",
+            "--paragraph",
+            "1",
+            "--text",
+            "后来删掉的笔记",
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let json = dir.path().join("notes.json");
+    let o = jingdu(
+        &data,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&jingdu(&data, &["notes", "--json"]))).unwrap();
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    assert!(jingdu(&data, &["note", "rm", &id]).status.success());
+    let o = jingdu(&data, &["import", json.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("新增 0 条"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("跳过 1 条已删除的笔记"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&jingdu(&data, &["notes"])).contains("还没有笔记"));
+    let o = jingdu(&data, &["import", json.to_str().unwrap(), "--revive"]);
+    assert!(stdout(&o).contains("新增 1 条"), "{}", stdout(&o));
+    assert!(stdout(&jingdu(&data, &["notes"])).contains("后来删掉的笔记"));
+}

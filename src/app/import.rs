@@ -39,7 +39,7 @@ impl AppState {
     }
 
     pub(super) fn finish_import(&mut self, path: &std::path::Path, imported: Imported) {
-        let report = self.merge_imported(imported.notes);
+        let report = self.merge_imported(imported.notes, false);
         let mut text = crate::i18n::trf(
             "已从 {} 导入：新增 {} 条，更新 {} 条，{} 条已存在",
             "Imported from {}: {} added, {} updated, {} already there",
@@ -50,6 +50,13 @@ impl AppState {
                 &report.unchanged,
             ],
         );
+        if report.skipped_deleted > 0 {
+            text.push_str(&crate::i18n::trf(
+                "；跳过 {} 条已删除的笔记",
+                "; {} deleted notes skipped",
+                &[&report.skipped_deleted],
+            ));
+        }
         if report.unanchored > 0 {
             text.push_str(&crate::i18n::trf(
                 "；{} 条在本文中找不到原文，列在“未定位”下",
@@ -61,9 +68,12 @@ impl AppState {
     }
 
     /// Merges imported notes: new ids are added, a newer version replaces an older one,
-    /// nothing is duplicated; anchors are found again in this document. One undoable step.
-    pub fn merge_imported(&mut self, notes_in: Vec<Note>) -> ImportReport {
-        let (step, report) = self.notebook.plan_import(&self.source.document, notes_in);
+    /// nothing is duplicated, a note deleted since stays deleted unless `revive`; anchors are
+    /// found again in this document. One undoable step.
+    pub fn merge_imported(&mut self, notes_in: Vec<Note>, revive: bool) -> ImportReport {
+        let (step, report) = self
+            .notebook
+            .plan_import(&self.source.document, notes_in, revive);
         if !step.is_empty() {
             self.change_many(step);
         }

@@ -886,7 +886,7 @@ mod tests {
         let mut newer = note.clone();
         newer.text = "较新".into();
         newer.modified = "2024-06-01T09:30:00+08:00".into();
-        let report = a.merge_imported(vec![note.clone(), newer, note]);
+        let report = a.merge_imported(vec![note.clone(), newer, note], false);
         assert_eq!(report.added, 1, "{report:?}");
         assert_eq!(a.notes().len(), 2);
         assert_eq!(a.note("dup").unwrap().text, "较新");

@@ -144,7 +144,11 @@ pub fn golden(name: &str, actual: &[u8]) {
     let expected = std::fs::read(&path)
         .unwrap_or_else(|_| panic!("missing golden file {name}; run with UPDATE_GOLDEN=1"));
     if expected != actual {
-        let got = path.with_extension("actual");
+        // Written under target/, never beside the golden files (nothing to commit by mistake).
+        let got = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("golden")
+            .join(name);
+        std::fs::create_dir_all(got.parent().unwrap()).unwrap();
         std::fs::write(&got, actual).unwrap();
         panic!("{name} differs from its golden file; see {}", got.display());
     }

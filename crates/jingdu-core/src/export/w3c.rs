@@ -100,6 +100,9 @@ struct Annotation<'a> {
     block: usize,
     #[serde(rename = "jingdu:anchored")]
     anchored: bool,
+    /// The note's version: an import knows whether a deletion has seen it.
+    #[serde(rename = "jingdu:rev")]
+    rev: u64,
     /// Where a reader cites it: `§2 ¶3` (absent when the note lost its place).
     #[serde(rename = "jingdu:place", skip_serializing_if = "String::is_empty")]
     place: String,
@@ -163,6 +166,7 @@ fn annotation<'a>(e: &Export<'_>, n: &'a Note, source: &'a str) -> Annotation<'a
         heading_path: &a.heading_path,
         block: a.block,
         anchored: n.anchored,
+        rev: n.rev,
         place: e.place(n),
         link: e.link(n),
     }

@@ -364,6 +364,8 @@ struct RawAnnotation<'a> {
     block: Option<Leaf<'a>>,
     #[serde(rename = "jingdu:anchored", borrow)]
     anchored: Option<Leaf<'a>>,
+    #[serde(rename = "jingdu:rev", borrow)]
+    rev: Option<Leaf<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -747,7 +749,7 @@ fn note_from(a: RawAnnotation<'_>) -> Result<Note, String> {
         created,
         modified,
         anchored: flag(a.anchored, "jingdu:anchored")?.unwrap_or(true),
-        rev: 0,
+        rev: count(a.rev, "jingdu:rev")?.map_or(0, |r| r as u64),
     })
 }
 

@@ -47,6 +47,9 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Imported notes whose passage was not found (kept as unanchored).
     pub unanchored: usize,
+    /// Notes left out because they were deleted here after the version in the file (a
+    /// tombstone has seen it); brought back only when asked.
+    pub skipped_deleted: usize,
 }
 
 /// A document's notes, tombstones and note index.
@@ -172,12 +175,21 @@ impl Notebook {
 
     /// The changes that import `notes_in` into this notebook: new ids are added, a newer
     /// version replaces an older one, a note repeated in the file counts once; anchors are
-    /// found again in `doc`. Linear in the notes (hash lookups).
-    pub fn plan_import(&self, doc: &Document, notes_in: Vec<Note>) -> (Vec<Change>, ImportReport) {
+    /// found again in `doc`. A note deleted here after the version in the file stays deleted
+    /// — the same rule as a merge with another writer — unless `revive` asks to bring such
+    /// notes back. Linear in the notes (hash lookups).
+    pub fn plan_import(
+        &self,
+        doc: &Document,
+        notes_in: Vec<Note>,
+        revive: bool,
+    ) -> (Vec<Change>, ImportReport) {
         let index = TextIndex::new(doc.body_text());
         let mut report = ImportReport::default();
         let existing: HashMap<&str, &Note> =
             self.notes.iter().map(|n| (n.id.as_str(), n)).collect();
+        let tombstones: HashMap<&str, &Tombstone> =
+            self.deleted.iter().map(|t| (t.id.as_str(), t)).collect();
         let mut chosen: HashMap<String, usize> = HashMap::new();
         let mut step: Vec<Change> = Vec::new();
         for mut n in notes_in {
@@ -189,6 +201,15 @@ impl Notebook {
                 && !store::later(&n.modified, &old.modified)
             {
                 report.unchanged += 1;
+                continue;
+            }
+            if !revive
+                && newest_so_far.is_none()
+                && tombstones
+                    .get(n.id.as_str())
+                    .is_some_and(|t| store::removes(t, &n))
+            {
+                report.skipped_deleted += 1;
                 continue;
             }
             if reanchor(doc, &index, &mut n) == Found::Lost {
@@ -317,5 +338,51 @@ mod tests {
         book.apply(&d, changes, "t1");
         assert_eq!(book.notes().len(), 1000);
         assert_eq!(book.version(), v + 1, "one rebuild for the batch");
+    }
+
+    #[test]
+    fn an_import_does_not_bring_a_deleted_note_back_unless_asked() {
+        let d = doc();
+        let mut book = Notebook::new(&d, vec![], vec![]);
+        book.apply(
+            &d,
+            vec![Change {
+                before: None,
+                after: Some(note(&d, "a", "甲")),
+            }],
+            "2024-01-01T00:00:00Z",
+        );
+        // What an export carries: the note at its version.
+        let exported = book.note("a").unwrap().clone();
+        let mut future_dated = exported.clone();
+        future_dated.modified = "2099-01-01T00:00:00Z".into();
+        // A file from another tool knows no versions at all.
+        let mut unversioned = exported.clone();
+        unversioned.rev = 0;
+        book.apply(
+            &d,
+            vec![Change {
+                before: Some(exported.clone()),
+                after: None,
+            }],
+            "2024-01-02T00:00:00Z",
+        );
+        for n in [exported.clone(), future_dated, unversioned] {
+            let (step, report) = book.plan_import(&d, vec![n], false);
+            assert!(step.is_empty());
+            assert_eq!((report.added, report.skipped_deleted), (0, 1));
+        }
+        // A version the deletion never saw (edited elsewhere afterwards) comes in.
+        let mut edited = exported.clone();
+        edited.rev += 1;
+        edited.text = "别处改过".into();
+        let (_, report) = book.plan_import(&d, vec![edited], false);
+        assert_eq!((report.added, report.skipped_deleted), (1, 0));
+        // Asked for, the deleted note comes back, above its tombstone.
+        let (step, report) = book.plan_import(&d, vec![exported], true);
+        assert_eq!((report.added, report.skipped_deleted), (1, 0));
+        book.apply(&d, step, "2024-01-03T00:00:00Z");
+        assert!(book.note("a").is_some());
+        assert!(book.deleted().is_empty());
     }
 }

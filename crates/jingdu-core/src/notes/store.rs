@@ -598,7 +598,7 @@ fn tombstone_newer(a: &Tombstone, b: &Tombstone) -> bool {
 }
 
 /// Whether tombstone `t` removes note version `n`.
-fn removes(t: &Tombstone, n: &Note) -> bool {
+pub(crate) fn removes(t: &Tombstone, n: &Note) -> bool {
     match t.rev {
         Some(seen) => n.rev <= seen,
         // A tombstone from before versions existed: it removes what was not changed after it.
