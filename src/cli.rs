@@ -1037,15 +1037,29 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
             "Word 和 PDF 是二进制格式，请用 --out 指定保存的文件",
             "Word and PDF are binary formats: name the file to write with --out",
         ))),
-        None => export::write(&e, &options, out).map_err(|err| match err {
-            export::ExportError::Write { reason, .. } if reason.contains("Broken pipe") => {
-                CliError {
-                    message: String::new(),
-                    code: 0,
+        None => {
+            // What reaches a terminal loses its control characters (a note's `ESC ] 0 ;`
+            // would retitle it), as `notes` and `outline` do; JSON keeps them as escapes.
+            let mut safe = if format == Format::Json {
+                StripControls::for_json(out)
+            } else {
+                StripControls::new(out)
+            };
+            let written = export::write(&e, &options, &mut safe).and_then(|()| {
+                safe.flush().map_err(|err| {
+                    export::ExportError::io(crate::i18n::tr("（输出）", "(output)"), &err)
+                })
+            });
+            written.map_err(|err| match err {
+                export::ExportError::Write { reason, .. } if reason.contains("Broken pipe") => {
+                    CliError {
+                        message: String::new(),
+                        code: 0,
+                    }
                 }
-            }
-            other => CliError::new(other.to_string()),
-        }),
+                other => CliError::new(other.to_string()),
+            })
+        }
     }
 }
 

@@ -415,6 +415,41 @@ fn markdown_front_matter_cannot_be_broken_out_of() {
     assert!(parts.next().unwrap().trim_start().starts_with("# "));
 }
 
+/// A renderer without front-matter support (CommonMark as markdown-it and many viewers run
+/// it) reads the front matter as a paragraph: a title or tag with markup must not become raw
+/// HTML there.
+#[test]
+fn markdown_front_matter_holds_no_markup_for_plain_renderers() {
+    use pulldown_cmark::{Event, Parser};
+    let (mut source, mut list) = fixture();
+    source.document.meta.title = Some("<script>alert(1)</script>标题 & 更多".into());
+    source.document.meta.author = Some("<img src=x onerror=alert(1)>".into());
+    list[0].tags = vec!["<b>标签</b>".into()];
+    for annotated in [false, true] {
+        let options = Options {
+            annotated_copy: annotated,
+            ..Options::new(Format::Markdown)
+        };
+        let md = String::from_utf8(render(&source, &list, &options)).unwrap();
+        for event in Parser::new(&md) {
+            assert!(
+                !matches!(event, Event::Html(_) | Event::InlineHtml(_)),
+                "raw HTML reaches a plain renderer: {event:?}\n{md}"
+            );
+        }
+        // A front-matter reader sees the values unchanged.
+        let front = md.split("---\n").nth(1).unwrap();
+        let title = front
+            .lines()
+            .next()
+            .unwrap()
+            .strip_prefix("title: ")
+            .unwrap();
+        let title: String = serde_json::from_str(title).unwrap();
+        assert_eq!(title, "<script>alert(1)</script>标题 & 更多");
+    }
+}
+
 #[test]
 fn labels_follow_the_document_unless_asked_otherwise() {
     use jingdu::i18n::Lang;

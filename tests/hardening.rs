@@ -12,7 +12,7 @@ fn has_escape(s: &str) -> bool {
     s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
-const HOSTILE_DOC: &str = "标题\u{1b}]0;pwned\u{7}\n\n一、第一部分\u{1b}[2J\n\n正文一段，写了一些内容\u{9b}31m，足够长的一段正文。\n";
+const HOSTILE_DOC: &str = "标题\u{1b}]0;pwned\u{7}\u{85}\n\n一、第一部分\u{1b}[2J\n\n正文一段，写了一些内容\u{9b}31m，足够长的一段正文。\n";
 
 #[test]
 fn escape_sequences_in_a_document_never_reach_the_terminal() {
@@ -50,12 +50,21 @@ fn escape_sequences_in_a_document_never_reach_the_terminal() {
         vec!["notes", doc],
         vec!["notes", "--json", doc],
         vec!["export", doc, "--format", "txt"],
+        vec!["export", doc, "--format", "md"],
+        vec!["export", doc, "--format", "html"],
+        vec!["export", doc, "--format", "json"],
+        vec!["export", doc, "--format", "csv"],
+        vec!["export", doc, "--format", "md", "--annotated"],
     ] {
         let o = jingdu(&data, &args);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
         assert!(!has_escape(&stdout(&o)), "{args:?}: {:?}", stdout(&o));
         assert!(stdout(&o).contains("笔记"), "{args:?}");
     }
+    // JSON on a terminal keeps the values, as escapes.
+    let o = jingdu(&data, &["export", doc, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v.to_string().contains("笔记\\u001b]2;x"), "{v}");
 }
 
 #[test]

@@ -39,11 +39,15 @@ pub fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// A writer that drops unsafe control characters from UTF-8 text on its way to `inner`.
+/// A writer that drops unsafe control characters from UTF-8 text on its way to `inner` —
+/// or, for JSON, writes them as `\u` escapes, which mean the same character.
 pub struct StripControls<W: Write> {
     inner: W,
     /// A 0xC2 lead byte whose continuation has not arrived yet (C1 controls are C2 80–C2 9F).
     held_c2: bool,
+    /// JSON text: controls escaped, not dropped (they can only be inside strings, as serde
+    /// already escapes C0 controls).
+    json: bool,
 }
 
 impl<W: Write> StripControls<W> {
@@ -52,6 +56,17 @@ impl<W: Write> StripControls<W> {
         StripControls {
             inner,
             held_c2: false,
+            json: false,
+        }
+    }
+
+    /// Wraps `inner`, which receives JSON: C1 controls and DEL are written as `\u` escapes,
+    /// so that the value read back is the same (see [`escape_json_controls`]).
+    pub fn for_json(inner: W) -> Self {
+        StripControls {
+            inner,
+            held_c2: false,
+            json: true,
         }
     }
 }
@@ -63,12 +78,16 @@ impl<W: Write> Write for StripControls<W> {
             if self.held_c2 {
                 self.held_c2 = false;
                 if (0x80..=0x9f).contains(&b) {
+                    if self.json {
+                        kept.extend_from_slice(format!("\\u{b:04x}").as_bytes());
+                    }
                     continue;
                 }
                 kept.push(0xc2);
             }
             match b {
                 b'\n' | b'\t' => kept.push(b),
+                0x7f if self.json => kept.extend_from_slice(b"\\u007f"),
                 0x00..=0x1f | 0x7f => {}
                 0xc2 => self.held_c2 = true,
                 _ => kept.push(b),
@@ -119,6 +138,22 @@ mod tests {
         let mut out = StripControls::new(Vec::new());
         out.write_all("©®".as_bytes()).unwrap();
         assert_eq!(out.inner, "©®".as_bytes());
+    }
+
+    #[test]
+    fn the_json_writer_escapes_instead_of_dropping() {
+        let json = serde_json::to_string_pretty(&["a\u{9b}b\u{1b}c\u{7f}d\u{85}©"]).unwrap();
+        for chunk in 1..6 {
+            let mut out = StripControls::for_json(Vec::new());
+            for piece in json.as_bytes().chunks(chunk) {
+                out.write_all(piece).unwrap();
+            }
+            out.flush().unwrap();
+            let text = String::from_utf8(out.inner).unwrap();
+            assert!(!text.chars().any(is_unsafe_control), "{text:?}");
+            let back: Vec<String> = serde_json::from_str(&text).unwrap();
+            assert_eq!(back[0], "a\u{9b}b\u{1b}c\u{7f}d\u{85}©");
+        }
     }
 
     #[test]

@@ -141,14 +141,23 @@ fn write_note(
     Ok(())
 }
 
+/// A value of the front matter: one line, as a YAML double-quoted string (JSON's syntax, which
+/// YAML 1.2 shares). A renderer without front-matter support shows the block as a paragraph,
+/// so `<`, `>` and `&` are written as `\u` escapes: the value means the same to YAML, and no
+/// markup from a title or tag reaches such a renderer as raw HTML.
+fn front_matter_value(v: &str) -> String {
+    let clean = crate::terminal_safe::strip_controls(v).replace(['\n', '\t'], " ");
+    let json = serde_json::to_string(&clean).unwrap_or_else(|_| "\"\"".to_owned());
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// YAML front matter for notes apps (Obsidian, Logseq, Typora): title, author, source,
 /// published, tags and the export time. Values are double-quoted YAML strings (JSON's
 /// escaping, which YAML reads the same), so no note or title can break out of them.
 fn write_front_matter(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let quoted = |v: &str| {
-        let clean = crate::terminal_safe::strip_controls(v).replace(['\n', '\t'], " ");
-        serde_json::to_string(&clean).unwrap_or_else(|_| "\"\"".to_owned())
-    };
+    let quoted = |v: &str| front_matter_value(v);
     let m = e.meta();
     writeln!(out, "---")?;
     writeln!(out, "title: {}", quoted(&e.title()))?;

@@ -577,7 +577,8 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    fn io(path: &str, e: &std::io::Error) -> Self {
+    /// A write to `path` (or a name for the output, such as standard output) that failed.
+    pub fn io(path: &str, e: &std::io::Error) -> Self {
         ExportError::Write {
             path: path.to_owned(),
             reason: crate::fsutil::describe_io_error(e),

@@ -77,8 +77,9 @@ pub struct Note {
     /// Key of the note's colour in the palette (`yellow`, `blue`…).
     #[serde(default = "default_color")]
     pub color: String,
-    /// Tags, without `#`, in the order the user gave them.
-    #[serde(default)]
+    /// Tags, without `#`, in the order the user gave them; each one word on one line (a
+    /// notes file written by hand or by an older version is normalized as it loads).
+    #[serde(default, deserialize_with = "normalized_tags")]
     pub tags: Vec<String>,
     /// RFC 3339 time the note was created.
     pub created: String,
@@ -93,6 +94,10 @@ pub struct Note {
     /// in the future; a restored note gets a higher version than the deletion it undoes.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub rev: u64,
+}
+
+fn normalized_tags<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Ok(normalize_tags(Vec::<String>::deserialize(d)?))
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -136,7 +141,10 @@ impl Note {
 pub fn normalize_tags(tags: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in tags {
-        for part in t.split([',', '，', ' ', '\u{3000}', '、', ';', '；']) {
+        // Any space or control ends a tag: a tag never spans two lines of `notes` or of a
+        // Markdown export.
+        let separator = |c: char| c.is_whitespace() || c.is_control() || ",，、;；".contains(c);
+        for part in t.split(separator) {
             let part = part.trim().trim_start_matches(['#', '＃']).trim();
             if !part.is_empty() && !out.iter().any(|o| o == part) {
                 out.push(part.to_owned());
@@ -235,6 +243,15 @@ mod tests {
             ]),
             vec!["重点", "组织力", "党建", "基层"]
         );
+        // A tag is one line: newlines, tabs, controls and line separators end it.
+        assert_eq!(
+            normalize_tags(["甲\n# 标题\r乙\u{2028}丙\u{1b}丁\u{85}戊".to_owned()]),
+            vec!["甲", "标题", "乙", "丙", "丁", "戊"]
+        );
+        let json = r#"{"id":"x","kind":"passage","anchor":{"start":1,"end":3,"quote":"ab"},
+            "text":"t","tags":["a\nb"],"created":"2024-01-01T00:00:00Z","modified":"2024-01-01T00:00:00Z"}"#;
+        let n: Note = serde_json::from_str(json).unwrap();
+        assert_eq!(n.tags, vec!["a", "b"]);
     }
 
     #[test]

@@ -69,15 +69,14 @@ impl Palette {
             .find(|c| c.key.eq_ignore_ascii_case(wanted) || c.name == wanted)
     }
 
-    /// Renames colour `key`; empty names are refused, surrounding spaces dropped.
+    /// Renames colour `key`; empty names are refused, the name cleaned ([`clean_name`]).
     pub fn rename(&mut self, key: &str, name: &str) -> bool {
-        let name = name.trim();
-        if name.is_empty() {
+        let Some(name) = clean_name(name) else {
             return false;
-        }
+        };
         match self.colors.iter_mut().find(|c| c.key == key) {
             Some(c) => {
-                c.name = name.chars().take(12).collect();
+                c.name = name;
                 true
             }
             None => false,
@@ -93,6 +92,13 @@ impl Palette {
         };
         match serde_json::from_slice::<Palette>(&bytes) {
             Ok(mut p) => {
+                // A file edited by hand (or by an attacker) cannot smuggle a line break into a
+                // heading of an export, nor a key that is not a plain word.
+                let defaults = Palette::default();
+                p.colors.retain(|c| is_plain_key(&c.key));
+                for c in &mut p.colors {
+                    c.name = clean_name(&c.name).unwrap_or_else(|| defaults.name_of(&c.key));
+                }
                 // Keep every default colour available even if the file lost some.
                 for d in Palette::default().colors {
                     if !p.colors.iter().any(|c| c.key == d.key) {
@@ -116,6 +122,27 @@ impl Palette {
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         crate::fsutil::write_atomic(path, &json)
     }
+}
+
+/// A colour's name as shown and exported: one line (controls and line breaks become spaces,
+/// runs of spaces one), trimmed, at most 12 characters; `None` when nothing is left.
+pub fn clean_name(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name: String = words.join(" ").chars().take(12).collect();
+    let name = name.trim_end().to_owned();
+    (!name.is_empty()).then_some(name)
+}
+
+/// A colour key is a plain ASCII word (`yellow`, `my-blue_2`): it is stored in every note.
+fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 32
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]
@@ -147,5 +174,23 @@ mod tests {
         let path = dir.path().join("palette.json");
         std::fs::write(&path, "{broken").unwrap();
         assert_eq!(Palette::load(&path), Palette::default());
+    }
+
+    #[test]
+    fn names_and_keys_from_a_hostile_file_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("palette.json");
+        std::fs::write(
+            &path,
+            r##"{"colors":[{"key":"yellow","name":"重点\n# 标题\u001b[2J","rgb":[1,2,3]},
+            {"key":"blue","name":"\n\t ","rgb":[1,2,3]},
+            {"key":"evil\nkey","name":"x","rgb":[1,2,3]}]}"##,
+        )
+        .unwrap();
+        let p = Palette::load(&path);
+        assert_eq!(p.name_of("yellow"), "重点 # 标题 [2J");
+        assert_eq!(p.name_of("blue"), "疑问", "an empty name falls back");
+        assert!(p.colors.iter().all(|c| is_plain_key(&c.key)));
+        assert_eq!(clean_name("  心得\r\n体会 "), Some("心得 体会".into()));
     }
 }
