@@ -1082,10 +1082,10 @@ fn import_notes(
         imported.notes.len(),
         started.elapsed().as_secs_f64() * 1e3
     );
-    let source = open_source(file, false)?;
-    let store = Store::from_env()?;
-    let mut state = crate::app::AppState::new_strict(source, store)?;
-    if state.import_needs_confirmation(&imported) && !yes {
+    // The same Notebook operations as the window's import, without the window's state.
+    let mut ctx = NotesContext::open(file)?;
+    let doc = &ctx.source.document;
+    if crate::app::written_for_another_document(&imported, &ctx.info, doc) && !yes {
         return Err(CliError::new(match imported.title.as_deref() {
             Some(title) => trf(
                 "这些笔记是为《{}》写的，不是当前文档；确认要导入请加 --yes",
@@ -1100,17 +1100,24 @@ fn import_notes(
         }));
     }
     let merged = std::time::Instant::now();
-    let report = state.merge_imported(imported.notes, revive);
+    let (step, report) = ctx.book.plan_import(doc, imported.notes, revive);
+    if !step.is_empty() {
+        let now = notes::now_rfc3339();
+        ctx.book.apply(&ctx.source.document, step, &now);
+    }
     log::info!(
         "import: merged in {:.0} ms",
         merged.elapsed().as_secs_f64() * 1e3
     );
     let saved = std::time::Instant::now();
-    if !state.save_now() {
-        return Err(CliError::new(tr(
-            "导入的笔记未能保存，原有笔记没有改动",
-            "the imported notes could not be saved; the notes are unchanged",
-        )));
+    if report.added + report.updated > 0 {
+        ctx.save().map_err(|e| {
+            CliError::new(trf(
+                "{}；导入的笔记没有保存，原有笔记没有改动",
+                "{}; the imported notes were not saved and the notes are unchanged",
+                &[&e.message],
+            ))
+        })?;
     }
     log::info!(
         "import: saved in {:.0} ms",

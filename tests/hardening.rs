@@ -439,3 +439,58 @@ fn an_import_keeps_deleted_notes_deleted() {
     assert!(stdout(&o).contains("新增 1 条"), "{}", stdout(&o));
     assert!(stdout(&jingdu(&data, &["notes"])).contains("后来删掉的笔记"));
 }
+
+/// An import that cannot be saved says so in the command line's words, on one line — not the
+/// window's "the notes are still in the window, do not close it".
+#[test]
+fn an_import_that_cannot_be_saved_says_so_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let add = jingdu(&data, &["note", "add", "--paragraph", "1", "--text", "甲"]);
+    assert!(add.status.success(), "{}", stderr(&add));
+    let json = dir.path().join("notes.json");
+    let o = jingdu(
+        &data,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let other = dir.path().join("other");
+    // The store's lock cannot be taken: a folder stands where its file would be.
+    std::fs::create_dir_all(other.join("notes/builtin-c86fc473580abeae.lock")).unwrap();
+    let o = jingdu(&other, &["import", json.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("原有笔记没有改动"), "{err}");
+    assert!(!err.contains("请勿关闭"), "{err}");
+}
+
+/// One bad byte in a UTF-8 file no longer makes it "a binary file": it opens, the byte shown
+/// as �, and the reader is told how many bytes were replaced — with or without `--encoding`.
+#[test]
+fn a_damaged_utf8_file_opens_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.txt");
+    let mut bytes = "标题\n\n一、第一部分\n\n".as_bytes().to_vec();
+    for _ in 0..100 {
+        bytes.extend("这是正文的一段，写了一些内容，足够长的一段正文。\n".as_bytes());
+    }
+    bytes.insert(40, 0xFF);
+    std::fs::write(&path, &bytes).unwrap();
+    for args in [
+        vec!["outline", path.to_str().unwrap()],
+        vec!["outline", "--encoding", "utf-8", path.to_str().unwrap()],
+    ] {
+        let o = jingdu(dir.path(), &args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).contains("第一部分"), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains("1 个字节无法按 UTF-8 读取"), "{args:?}: {err}");
+    }
+}

@@ -32,10 +32,7 @@ impl AppState {
 
     /// Whether `imported` was written for another document (different text and title).
     pub fn import_needs_confirmation(&self, imported: &Imported) -> bool {
-        let same_text = imported.text_hash.as_deref() == Some(self.doc_info.text_hash.as_str());
-        let same_title =
-            imported.title.is_some() && imported.title == self.source.document.meta.title;
-        !same_text && !same_title
+        written_for_another_document(imported, &self.doc_info, &self.source.document)
     }
 
     pub(super) fn finish_import(&mut self, path: &std::path::Path, imported: Imported) {
@@ -79,4 +76,17 @@ impl AppState {
         }
         report
     }
+}
+
+/// Whether `imported` was written for another document than `doc` (identified by `info`):
+/// neither its text nor its title is the same. Such an import is confirmed first, in the
+/// window and on the command line alike.
+pub fn written_for_another_document(
+    imported: &Imported,
+    info: &notes::DocInfo,
+    doc: &crate::document::Document,
+) -> bool {
+    let same_text = imported.text_hash.as_deref() == Some(info.text_hash.as_str());
+    let same_title = imported.title.is_some() && imported.title == doc.meta.title;
+    !same_text && !same_title
 }

@@ -24,6 +24,7 @@ pub use crate::notes::{Change, ImportReport};
 pub use crate::notes::{Highlight, NoteIndex, block_for};
 pub use action::{Action, NoteTarget};
 pub use history::{History, Step};
+pub use import::written_for_another_document;
 pub use messages::{Level, Message, Messages};
 pub use opening::PreparedNotes;
 pub use search::SearchView;
@@ -715,7 +716,7 @@ mod tests {
             crate::document::Origin::File(dir.path().join("b.txt")),
             "另一篇\n\n正文一段，写了一些内容。\n",
         );
-        let notes = PreparedNotes::load(&other, first.store.as_ref(), false).unwrap();
+        let notes = PreparedNotes::load(&other, first.store.as_ref());
         first.switch_to_prepared(other, notes);
         assert_eq!(first.source.document.meta.title.as_deref(), Some("另一篇"));
         first.save_now();

@@ -1,6 +1,7 @@
-//! Opening a document with its notes: the notes file loaded (leniently for the window,
-//! strictly for the command line), re-anchored against the text, the reading position
-//! restored; and switching to another document in place.
+//! Opening a document with its notes in the window: the notes file loaded (a damaged one set
+//! aside and reported, never overwritten), re-anchored against the text, the reading position
+//! restored; and switching to another document in place. The command line changes notes
+//! through the core's `Notebook` and store directly, without the window's state.
 
 use super::*;
 
@@ -9,38 +10,10 @@ impl AppState {
     /// data directory exists; the reader is told). A damaged notes file is set aside and
     /// reported; the window keeps working.
     pub fn new(source: Source, store: Option<Store>, settings: Settings, clock: Clock) -> Self {
-        match Self::open(source, store, settings, clock, false) {
-            Ok(state) => state,
-            // Lenient opening reports problems as messages and never fails.
-            Err(_) => unreachable!("lenient opening never fails"),
-        }
-    }
-
-    /// Opens `source` for a command-line change: a notes file that cannot be read (or was
-    /// written by a newer jingdu) is an error, and nothing is touched.
-    pub fn new_strict(source: Source, store: Store) -> Result<Self, notes::StoreError> {
-        Self::open(
-            source,
-            Some(store),
-            Settings::default(),
-            Box::new(notes::now_rfc3339),
-            true,
-        )
-    }
-
-    pub(super) fn open(
-        source: Source,
-        store: Option<Store>,
-        settings: Settings,
-        clock: Clock,
-        strict: bool,
-    ) -> Result<Self, notes::StoreError> {
-        let notes = PreparedNotes::load(&source, store.as_ref(), strict)?;
-        let mut state = Self::assemble(source, notes, store, settings, clock, strict);
-        if !strict {
-            state.remember_in_reading_list();
-        }
-        Ok(state)
+        let notes = PreparedNotes::load(&source, store.as_ref());
+        let mut state = Self::assemble(source, notes, store, settings, clock);
+        state.remember_in_reading_list();
+        state
     }
 
     /// The state of a document whose notes are loaded: the autosave worker started, the
@@ -51,7 +24,6 @@ impl AppState {
         store: Option<Store>,
         settings: Settings,
         clock: Clock,
-        strict: bool,
     ) -> Self {
         let PreparedNotes {
             doc_info,
@@ -63,7 +35,7 @@ impl AppState {
             mut messages,
         } = prepared;
         let saver = match &store {
-            Some(s) if !read_only && !strict => match Autosaver::spawn(s.clone()) {
+            Some(s) if !read_only => match Autosaver::spawn(s.clone()) {
                 Ok(saver) => Some(saver),
                 Err(e) => {
                     messages.post(
@@ -79,7 +51,7 @@ impl AppState {
             },
             _ => None,
         };
-        if let Some(warning) = source.damage_warning().filter(|_| !strict) {
+        if let Some(warning) = source.damage_warning() {
             messages.post(Level::Warning, warning);
         }
         let notebook = Notebook::new(&source.document, notes_list, deleted);
@@ -131,7 +103,7 @@ impl AppState {
         let store = self.store.take();
         let settings = std::mem::take(&mut self.settings);
         let clock = std::mem::replace(&mut self.clock, Box::new(notes::now_rfc3339));
-        *self = AppState::assemble(source, notes, store, settings, clock, false);
+        *self = AppState::assemble(source, notes, store, settings, clock);
         self.retiring = retiring;
         self.remember_in_reading_list();
     }
@@ -200,13 +172,9 @@ impl PreparedNotes {
         }
     }
 
-    /// Loads the notes of `source` from `store` (leniently: a damaged file is set aside and
-    /// reported; `strict`: it is an error and nothing is touched) and re-anchors them.
-    pub fn load(
-        source: &Source,
-        store: Option<&Store>,
-        strict: bool,
-    ) -> Result<Self, notes::StoreError> {
+    /// Loads the notes of `source` from `store` and re-anchors them. Never fails: a damaged
+    /// file is set aside and reported, a newer one read only; problems are messages.
+    pub fn load(source: &Source, store: Option<&Store>) -> Self {
         let doc_info = DocInfo::for_source(source);
         let mut messages = Messages::default();
         let mut notes_list = Vec::new();
@@ -227,19 +195,7 @@ impl PreparedNotes {
         }
         if let Some(store) = &store {
             let started = Instant::now();
-            let on_corrupt = if strict {
-                OnCorrupt::Fail
-            } else {
-                OnCorrupt::SetAside
-            };
-            match store.load(&doc_info, on_corrupt) {
-                Ok(loaded) if strict && loaded.read_only => {
-                    return Err(notes::StoreError::NewerSchema {
-                        path: store.notes_path(&doc_info.id),
-                        version: loaded.schema,
-                    });
-                }
-                Err(e) if strict => return Err(e),
+            match store.load(&doc_info, OnCorrupt::SetAside) {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
                         messages.post(Level::Warning, w.clone());
@@ -249,20 +205,7 @@ impl PreparedNotes {
                     revision = loaded.revision;
                     read_only = loaded.read_only;
                     let report = notes::reanchor_all(&source.document, &mut notes_list);
-                    if loaded.text_changed || report.moved + report.fuzzy + report.lost > 0 {
-                        let mut text = crate::i18n::trf(
-                            "文档内容与上次写笔记时不同：{} 条笔记已重新定位",
-                            "The text has changed since the notes were written: {} notes were located again",
-                            &[&(report.moved + report.fuzzy)],
-                        );
-                        if report.lost > 0 {
-                            text.push_str(&crate::i18n::trf(
-                                "，{} 条未能定位（列在笔记栏末尾“未定位”下，可重新关联）",
-                                ", {} could not be (listed under “Not located” at the end of the notes panel; you can attach them again)",
-                                &[&report.lost],
-                            ));
-                        }
-                        text.push_str(crate::i18n::tr("。", "."));
+                    if let Some(text) = reanchor_message(loaded.text_changed, &report) {
                         messages.post(Level::Warning, text);
                     }
                     if let notes::store::FoundBy::TextHash(other) = &loaded.found_by {
@@ -294,7 +237,7 @@ impl PreparedNotes {
                 started.elapsed().as_secs_f64() * 1e3
             );
         }
-        Ok(PreparedNotes {
+        PreparedNotes {
             doc_info,
             notes: notes_list,
             deleted,
@@ -302,6 +245,63 @@ impl PreparedNotes {
             read_only,
             palette,
             messages,
-        })
+        }
+    }
+}
+
+/// What to tell the reader after the notes were located in the text: that the text changed
+/// and how many notes moved or were lost — or, when the text is the same as when the notes
+/// were written, only that some notes have no place (imported for another text, or lost
+/// before), without claiming a change.
+fn reanchor_message(text_changed: bool, report: &notes::ReanchorReport) -> Option<String> {
+    let located_again = report.moved + report.fuzzy;
+    let lost = || {
+        crate::i18n::trf(
+            "{} 条未能定位（列在笔记栏末尾“未定位”下，可重新关联）",
+            "{} could not be located (listed under “Not located” at the end of the notes panel; you can attach them again)",
+            &[&report.lost],
+        )
+    };
+    if text_changed || located_again > 0 {
+        let mut text = crate::i18n::trf(
+            "文档内容与上次写笔记时不同：{} 条笔记已重新定位",
+            "The text has changed since the notes were written: {} notes were located again",
+            &[&located_again],
+        );
+        if report.lost > 0 {
+            text.push_str(crate::i18n::tr("，", ", "));
+            text.push_str(&lost());
+        }
+        text.push_str(crate::i18n::tr("。", "."));
+        return Some(text);
+    }
+    (report.lost > 0).then(|| {
+        crate::i18n::trf(
+            "有 {} 条笔记在本文中没有位置：{}",
+            "{} notes have no place in this text: {}",
+            &[&report.lost, &lost()],
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unchanged_text_is_not_said_to_have_changed() {
+        let lost_only = notes::ReanchorReport {
+            lost: 2,
+            ..Default::default()
+        };
+        let said = reanchor_message(false, &lost_only).unwrap();
+        assert!(!said.contains("不同"), "{said}");
+        assert!(said.contains("2 条"), "{said}");
+        let changed = reanchor_message(true, &lost_only).unwrap();
+        assert!(changed.contains("文档内容与上次写笔记时不同"), "{changed}");
+        assert_eq!(
+            reanchor_message(false, &notes::ReanchorReport::default()),
+            None
+        );
     }
 }

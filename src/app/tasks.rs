@@ -254,16 +254,8 @@ fn prepare(
     if let Some(s) = stage {
         s.store(Stage::Notes as u8, Ordering::Relaxed);
     }
-    // Lenient loading reports problems as messages and does not fail.
-    let notes = match PreparedNotes::load(&source, store, false) {
-        Ok(n) => n,
-        Err(e) => {
-            return Err(LoadError::Unreadable {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            });
-        }
-    };
+    // Problems with the notes are messages: opening never fails for them.
+    let notes = PreparedNotes::load(&source, store);
     Ok(Prepared { source, notes })
 }
 

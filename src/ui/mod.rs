@@ -202,17 +202,8 @@ impl JingduApp {
         }
         if id == crate::document::BUILTIN_ID {
             let source = Source::builtin();
-            match crate::app::PreparedNotes::load(&source, self.state.store().as_ref(), false) {
-                Ok(notes) => {
-                    self.finish_opening(ctx, Ok(crate::app::tasks::Prepared { source, notes }))
-                }
-                // Lenient loading reports problems as messages; this is for completeness.
-                Err(e) => {
-                    self.state
-                        .messages
-                        .post(crate::app::Level::Error, e.to_string());
-                }
-            }
+            let notes = crate::app::PreparedNotes::load(&source, self.state.store().as_ref());
+            self.finish_opening(ctx, Ok(crate::app::tasks::Prepared { source, notes }));
             return;
         }
         let Some(doc) = self.state.settings.recent.get(id).cloned() else {

@@ -72,6 +72,9 @@ pub fn read_import(path: &std::path::Path) -> Result<Imported, ImportError> {
 /// Parses a JSON export; the error says what is wrong, on one line. A collection's
 /// annotations become notes one at a time, so a large file never exists as one JSON tree.
 pub fn parse_import(bytes: &[u8]) -> Result<Imported, String> {
+    // Windows tools (Notepad, PowerShell's Out-File) start UTF-8 files with a BOM, which JSON
+    // forbids and readers ignore.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let json_error =
         |e: serde_json::Error| crate::i18n::trf("JSON 格式错误：{}", "malformed JSON: {}", &[&e]);
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
@@ -766,6 +769,13 @@ mod tests {
 
     fn refused(json: &str) -> String {
         parse_import(json.as_bytes()).expect_err(json)
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(annotation("").as_bytes());
+        assert_eq!(parse_import(&bytes).unwrap().notes.len(), 1);
     }
 
     #[test]

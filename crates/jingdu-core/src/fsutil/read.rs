@@ -25,7 +25,7 @@ pub enum ReadError {
     )]
     NotAFile,
     /// More than the limit.
-    #[error("{}", crate::i18n::trf("文件太大（超过 {} MB）", "The file is too large (over {} MB)", &[&(limit / (1024 * 1024))]))]
+    #[error("{}", crate::i18n::trf("文件太大（超过 {}）", "The file is too large (over {})", &[&human_size(*.limit)]))]
     TooLarge {
         /// The limit in bytes.
         limit: u64,
@@ -33,6 +33,26 @@ pub enum ReadError {
     /// The operating system refused or failed.
     #[error("{}", describe_read_error(.0))]
     Io(io::Error),
+}
+
+/// A size as people say it: `256 KB`, `32 MB`, `1.5 GB` (binary units, as file managers on
+/// every desktop but macOS show them).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value.fract() == 0.0 || value >= 100.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{:.1} {}", value, UNITS[unit]).replace(".0 ", " ")
+    }
 }
 
 fn describe_read_error(err: &io::Error) -> String {
@@ -101,6 +121,16 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(human_size(256 * 1024), "256 KB");
+        assert_eq!(human_size(32 * 1024 * 1024), "32 MB");
+        assert_eq!(human_size(1536 * 1024 * 1024), "1.5 GB");
+        assert_eq!(human_size(900), "900 B");
+        let err = ReadError::TooLarge { limit: 256 * 1024 }.to_string();
+        assert!(err.contains("256 KB"), "{err}");
+    }
 
     #[test]
     fn reads_a_file_within_the_limit() {

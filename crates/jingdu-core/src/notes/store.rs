@@ -442,7 +442,7 @@ impl Store {
             schema: SCHEMA_VERSION,
             app: "jingdu".into(),
             document: doc.clone(),
-            revision: revision + 1,
+            revision: next_revision(revision, &path),
             notes,
             deleted,
         };
@@ -580,6 +580,19 @@ pub fn merge(
     (notes, deleted)
 }
 
+/// The revision after `revision`. Other writers only compare revisions for equality, so at
+/// the end of the range (a file written by hand, or by a broken tool) the count starts again
+/// at 1 — said in the log, never wrapped to 0 in silence.
+fn next_revision(revision: u64, path: &Path) -> u64 {
+    revision.checked_add(1).unwrap_or_else(|| {
+        log::warn!(
+            "the notes file's revision reached its maximum and starts again at 1: {}",
+            path.display()
+        );
+        1
+    })
+}
+
 /// Whether note version `a` supersedes `b` (same id).
 fn version_newer(a: &Note, b: &Note) -> bool {
     match a.rev.cmp(&b.rev) {
@@ -674,6 +687,29 @@ mod tests {
         let raw: serde_json::Value =
             serde_json::from_slice(&std::fs::read(store.notes_path("d")).unwrap()).unwrap();
         assert_eq!(raw["schema"], SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_revision_at_the_end_of_its_range_starts_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        store.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
+        let path = store.notes_path("d");
+        let mut raw: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        raw["revision"] = u64::MAX.into();
+        std::fs::write(&path, serde_json::to_vec(&raw).unwrap()).unwrap();
+        let loaded = store.load(&info, OnCorrupt::Fail).unwrap();
+        assert_eq!(loaded.revision, u64::MAX);
+        let saved = store
+            .save(&info, &[note("a", "乙", T2)], &[], u64::MAX)
+            .unwrap();
+        assert_eq!(saved.revision, 1);
+        assert_eq!(
+            store.load(&info, OnCorrupt::Fail).unwrap().notes[0].text,
+            "乙"
+        );
     }
 
     #[test]
