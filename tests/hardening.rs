@@ -491,6 +491,6 @@ fn a_damaged_utf8_file_opens_with_a_warning() {
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).contains("第一部分"), "{args:?}");
         let err = stderr(&o);
-        assert!(err.contains("1 个字节无法按 UTF-8 读取"), "{args:?}: {err}");
+        assert!(err.contains("1 个字节不是有效的 UTF-8"), "{args:?}: {err}");
     }
 }

@@ -483,7 +483,7 @@ _jingdu() {
             return 0
             ;;
         jingdu__subcmd__import)
-            opts="-h --yes --encoding --help"
+            opts="-h --yes --revive --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

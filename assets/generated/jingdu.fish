@@ -101,6 +101,7 @@ complete -c jingdu -n "__fish_jingdu_using_subcommand open" -l encoding -d 'Read
 complete -c jingdu -n "__fish_jingdu_using_subcommand open" -s h -l help -d 'Print help'
 complete -c jingdu -n "__fish_jingdu_using_subcommand import" -l encoding -d 'Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)' -r
 complete -c jingdu -n "__fish_jingdu_using_subcommand import" -l yes -d 'Import even when the notes were written for another document'
+complete -c jingdu -n "__fish_jingdu_using_subcommand import" -l revive -d 'Bring back notes that were deleted here after the version in the file (without it they stay deleted and are counted as skipped)'
 complete -c jingdu -n "__fish_jingdu_using_subcommand import" -s h -l help -d 'Print help'
 complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop cite search open import help" -f -a "outline" -d 'Print the detected structure of a document'
 complete -c jingdu -n "__fish_jingdu_using_subcommand help; and not __fish_seen_subcommand_from outline notes note export bench-ui completions man install-desktop cite search open import help" -f -a "notes" -d 'List the notes of a document in document order'

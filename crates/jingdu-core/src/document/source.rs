@@ -325,12 +325,12 @@ impl Source {
     }
 
     /// What to tell the reader about damage in the file, if any: how many bytes could not
-    /// be read and are shown as �.
+    /// be read and were replaced (U+FFFD).
     pub fn damage_warning(&self) -> Option<String> {
         (self.replaced_bytes > 0).then(|| {
             crate::i18n::trf(
-                "文件有 {} 个字节无法按 {} 读取，已显示为 �：{}",
-                "{} bytes of the file are not valid {} and are shown as �: {}",
+                "文件有 {} 个字节不是有效的 {}，已用替换符代替：{}",
+                "{} bytes of the file are not valid {} and were replaced: {}",
                 &[
                     &self.replaced_bytes,
                     &self.encoding,
