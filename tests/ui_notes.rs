@@ -300,3 +300,137 @@ fn ctrl_d_bookmarks_the_paragraph_at_the_top_and_the_notes_panel_lists_it() {
     h.run();
     assert!(h.state().state.notes().is_empty());
 }
+
+/// Presses at `from`, moves by `step` at a time as a hand does (a few points per frame, so
+/// that egui sees a drag only after several moves), and releases after `moves` moves.
+fn slow_drag(h: &mut H, from: egui::Pos2, step: egui::Vec2, moves: usize) {
+    h.drag_at(from);
+    h.run();
+    for k in 1..=moves {
+        h.hover_at(from + step * k as f32);
+        h.run();
+    }
+    h.drop_at(from + step * moves as f32);
+    h.run();
+}
+
+/// A click at `p` with `modifiers` held.
+fn click_at(h: &mut H, p: egui::Pos2, modifiers: Modifiers) {
+    h.event(Event::ModifiersChanged(modifiers));
+    h.event(Event::PointerMoved(p));
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+/// The char a press at `p` falls on, as the reader drew it last frame.
+fn char_at(h: &H, p: egui::Pos2) -> usize {
+    h.state()
+        .reader
+        .char_at(&h.ctx, &h.state().state, p)
+        .expect("over the text")
+}
+
+/// A drag starts where the button went down, whatever egui's drag threshold says: pressed on
+/// the left part of a character and moved a few points per frame, the selection (and the
+/// quote of the note made from it) starts with that character. Pressed on one line and moved
+/// straight down, it starts on that line. Tried over press points and step sizes.
+#[test]
+fn a_slow_drag_selects_from_the_char_under_the_press() {
+    use proptest::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let r = first_paragraph_rect(&h);
+    let line = (h.state().state.settings.font_size_pt * 1.75).round();
+    let harness = std::cell::RefCell::new(&mut h);
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 24,
+        ..ProptestConfig::default()
+    });
+    // Lines 2 to 4 of the first paragraph (no indent), a point in the left part of a char,
+    // steps of 2 to 8 points to the right or straight down.
+    let cases = (
+        1usize..4,
+        0usize..12,
+        1.0f32..7.0,
+        2.0f32..8.0,
+        any::<bool>(),
+    );
+    runner
+        .run(&cases, |(line_no, column, into, step, down)| {
+            let mut h = harness.borrow_mut();
+            let size = h.state().state.settings.font_size_pt;
+            let press = pos2(
+                r.min.x + column as f32 * size + into.min(size * 0.4),
+                r.min.y + line * line_no as f32 + line / 2.0,
+            );
+            let expected = char_at(&h, press);
+            let step = if down {
+                egui::vec2(0.0, step)
+            } else {
+                egui::vec2(step, 0.0)
+            };
+            slow_drag(&mut h, press, step, (40.0 / step.length()).ceil() as usize);
+            let sel = h.state().state.view.selection.clone().expect("selected");
+            prop_assert_eq!(sel.start, expected, "pressed at {:?}", press);
+            // A click clears it: the next case starts with nothing selected.
+            click_at(&mut h, pos2(r.min.x + 5.0, r.min.y + 5.0), Modifiers::NONE);
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// Double-click selects the sentence under the press; Shift+click extends a selection from
+/// where it was started to the click.
+#[test]
+fn double_click_and_shift_click_select_where_pressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let r = first_paragraph_rect(&h);
+    let size = h.state().state.settings.font_size_pt;
+    let line = (size * 1.75).round();
+    let doc = h.state().state.source.document.clone();
+    let p = pos2(r.min.x + 4.0 * size + 2.0, r.min.y + line * 1.5);
+    let c = char_at(&h, p);
+    // The harness steps time by a quarter second a frame, longer than egui's double-click
+    // window: widen the window for this test.
+    h.ctx
+        .options_mut(|o| o.input_options.max_double_click_delay = 5.0);
+    h.event(Event::PointerMoved(p));
+    for pressed in [true, false, true, false] {
+        h.event(Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.ctx
+        .options_mut(|o| o.input_options.max_double_click_delay = 0.3);
+    let sel = h.state().state.view.selection.clone().expect("a sentence");
+    assert!(sel.start <= c && c < sel.end, "{sel:?} holds {c}");
+    let sentence = doc.slice_chars(sel.clone());
+    assert!(
+        sentence.ends_with('。') || sentence.ends_with('，'),
+        "{sentence}"
+    );
+    // A selection from a drag, then Shift+click further on: from the drag's start to there.
+    click_at(&mut h, pos2(r.min.x + 5.0, r.min.y + 5.0), Modifiers::NONE);
+    let start = pos2(r.min.x + 2.0, r.min.y + line * 1.5);
+    slow_drag(&mut h, start, egui::vec2(6.0, 0.0), 10);
+    let first = h.state().state.view.selection.clone().expect("dragged");
+    let end = pos2(r.min.x + 10.0 * size + 2.0, r.min.y + line * 2.5);
+    let target = char_at(&h, end);
+    click_at(&mut h, end, Modifiers::SHIFT);
+    let extended = h.state().state.view.selection.clone().expect("extended");
+    assert_eq!(extended, first.start..target);
+}

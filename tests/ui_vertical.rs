@@ -213,3 +213,41 @@ fn find_walks_the_hits_in_vertical_text_and_brings_each_on_screen() {
         assert!(r.max.x > 260.0 && r.min.x < 960.0, "{r:?}");
     }
 }
+
+/// In a column too, a drag starts at the char where the button went down: pressed on the
+/// upper part of a char and moved down a few points per frame, the selection starts with it.
+#[test]
+fn a_slow_drag_down_a_column_starts_at_the_press() {
+    let (_dir, mut h) = vertical();
+    let para = first_paragraph(&h);
+    let r = rect_of(&h, para);
+    let size = h.state().state.settings.font_size_pt;
+    for (k, into) in [(3usize, 2.0f32), (5, 5.0), (8, 1.0)] {
+        let press = pos2(r.max.x - 15.0, r.min.y + k as f32 * size + into);
+        let expected = h
+            .state()
+            .reader
+            .char_at(&h.ctx, &h.state().state, press)
+            .expect("over the column");
+        h.drag_at(press);
+        h.run();
+        for m in 1..=10 {
+            h.hover_at(press + egui::vec2(0.0, 4.0 * m as f32));
+            h.run();
+        }
+        h.drop_at(press + egui::vec2(0.0, 40.0));
+        h.run();
+        let sel = h.state().state.view.selection.clone().expect("selected");
+        assert_eq!(sel.start, expected, "pressed {into} pt into char {k}");
+        h.event(egui::Event::PointerMoved(press));
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: press,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        h.run();
+    }
+}

@@ -94,7 +94,14 @@ pub struct ReaderView {
     title_columns: Vec<Columns>,
     columns: HashMap<usize, Columns>,
     last_jump: u64,
+    /// The char under the pointer where the primary button last went down.
+    press_anchor: Option<usize>,
+    /// Where the drag being made started (its fixed end).
     drag_anchor: Option<usize>,
+    /// The fixed end of the selection made last: Shift+click extends from it.
+    selection_anchor: Option<usize>,
+    /// The items on screen last frame with their rects (for hit tests between frames).
+    item_rects: Vec<(usize, Rect)>,
     live_selection: Option<Range<usize>>,
     hovered_item: Option<usize>,
     /// The block that was under the pointer when the context menu opened: the open menu
@@ -175,7 +182,10 @@ impl ReaderView {
             title_columns: Vec::new(),
             columns: HashMap::new(),
             last_jump: 0,
+            press_anchor: None,
             drag_anchor: None,
+            selection_anchor: None,
+            item_rects: Vec::new(),
             live_selection: None,
             hovered_item: None,
             menu_block: None,
@@ -663,6 +673,7 @@ impl ReaderView {
         }
         self.selection_button(ui, state, &rects, actions);
         self.handle_selection(ui, state, area, &rects, actions);
+        self.item_rects.clone_from(&rects);
         self.drawn = rects
             .iter()
             .filter_map(|&(i, r)| {
@@ -950,7 +961,14 @@ impl ReaderView {
     }
 
     /// Char offset in the body text under `pos`, if `pos` is over item `i`'s text.
-    fn hit(&self, ui: &Ui, state: &AppState, i: usize, rect: Rect, pos: Pos2) -> Option<usize> {
+    fn hit(
+        &self,
+        ctx: &egui::Context,
+        state: &AppState,
+        i: usize,
+        rect: Rect,
+        pos: Pos2,
+    ) -> Option<usize> {
         let b = self.block_of(i)?;
         let block = &state.shown().blocks[b];
         let ts = self.typeset.get(&i)?;
@@ -969,7 +987,7 @@ impl ReaderView {
         }
         let line = &ts.lines[j];
         let color = Color32::WHITE;
-        let galley = ui.ctx().fonts_mut(|f| {
+        let galley = ctx.fonts_mut(|f| {
             typeset::line_galley(f, &self.items[i].chars, line, &style, color, color)
         });
         let x = pos.x - (rect.min.x + line.x);
@@ -992,39 +1010,34 @@ impl ReaderView {
         let clip = ui.clip_rect();
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let vertical = self.is_vertical();
-        let hit_at = |this: &Self, ui: &Ui, p: Pos2| -> Option<usize> {
-            // Items run top to bottom, or in vertical text right to left.
-            let &(i, rect) = rects
-                .iter()
-                .find(|(_, r)| {
-                    if vertical {
-                        p.x > r.min.x
-                    } else {
-                        p.y < r.max.y
-                    }
-                })
-                .or_else(|| rects.last())?;
-            if this.items[i].kind == ItemKind::Title {
-                return Some(0);
-            }
-            if vertical {
-                this.hit_vertical(state, i, rect, p)
-            } else {
-                this.hit(ui, state, i, rect, p)
-            }
-        };
+        let ctx = ui.ctx().clone();
+        let hit_at = |this: &Self, p: Pos2| this.char_in(&ctx, state, rects, p);
+        // Where the button went down, taken in the frame it went down: egui reports a drag
+        // only once the pointer has moved a few points, by when it may be over the next
+        // character or line.
+        let (pressed, shift) = ui.input(|i| (i.pointer.primary_pressed(), i.modifiers.shift));
+        if pressed
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+            && area.rect.contains(origin)
+            && clip.contains(origin)
+        {
+            self.press_anchor = hit_at(self, origin);
+        }
         if area.hovered() {
             ui.ctx().set_cursor_icon(CursorIcon::Text);
         }
-        if area.drag_started()
-            && let Some(p) = area.interact_pointer_pos()
-        {
-            self.drag_anchor = hit_at(self, ui, p);
+        if area.drag_started() {
+            self.drag_anchor = self.press_anchor.or_else(|| {
+                let origin = ui.input(|i| i.pointer.press_origin());
+                origin
+                    .or(area.interact_pointer_pos())
+                    .and_then(|p| hit_at(self, p))
+            });
             self.live_selection = None;
         }
         if area.dragged()
             && let (Some(anchor), Some(p)) = (self.drag_anchor, pointer)
-            && let Some(c) = hit_at(self, ui, p.clamp(clip.min, clip.max))
+            && let Some(c) = hit_at(self, p.clamp(clip.min, clip.max))
         {
             self.live_selection = Some(anchor.min(c)..anchor.max(c));
             // Scroll while dragging past the top or bottom (the left or right edge of
@@ -1046,16 +1059,33 @@ impl ReaderView {
         }
         if area.drag_stopped() {
             let sel = self.live_selection.take().filter(|r| r.end > r.start);
-            self.drag_anchor = None;
+            self.selection_anchor = self.drag_anchor.take().filter(|_| sel.is_some());
             actions.push(Action::Select(sel.map(|r| trim_range(doc, r))));
         } else if area.double_clicked() {
-            if let Some(p) = area.interact_pointer_pos()
-                && let Some(c) = hit_at(self, ui, p)
-            {
+            if let Some(c) = self.press_anchor {
+                self.selection_anchor = None;
                 actions.push(Action::Select(Some(sentence_around(doc, c))));
             }
+        } else if area.clicked()
+            && shift
+            && let Some(sel) = state.view.selection.clone()
+            && let Some(c) = self.press_anchor
+        {
+            // Shift+click extends the selection from where it was started to the click.
+            let anchor = self
+                .selection_anchor
+                .filter(|&a| a == sel.start || a == sel.end)
+                .unwrap_or(sel.start);
+            let extended = anchor.min(c)..anchor.max(c);
+            if extended.end > extended.start {
+                actions.push(Action::Select(Some(trim_range(doc, extended))));
+            }
         } else if area.clicked() && state.view.selection.is_some() {
+            self.selection_anchor = None;
             actions.push(Action::Select(None));
+        }
+        if !ui.input(|i| i.pointer.any_down()) && !area.drag_stopped() && !area.clicked() {
+            self.press_anchor = None;
         }
         let selection = self
             .live_selection
@@ -1133,6 +1163,43 @@ impl ReaderView {
                 ui.close();
             }
         });
+    }
+
+    /// The char in the body text under `p`, among the items drawn at `rects`: the item below
+    /// `p` (or left of it in vertical text), else the last one.
+    fn char_in(
+        &self,
+        ctx: &egui::Context,
+        state: &AppState,
+        rects: &[(usize, Rect)],
+        p: Pos2,
+    ) -> Option<usize> {
+        let vertical = self.is_vertical();
+        // Items run top to bottom, or in vertical text right to left.
+        let &(i, rect) = rects
+            .iter()
+            .find(|(_, r)| {
+                if vertical {
+                    p.x > r.min.x
+                } else {
+                    p.y < r.max.y
+                }
+            })
+            .or_else(|| rects.last())?;
+        if self.items[i].kind == ItemKind::Title {
+            return Some(0);
+        }
+        if vertical {
+            self.hit_vertical(state, i, rect, p)
+        } else {
+            self.hit(ctx, state, i, rect, p)
+        }
+    }
+
+    /// The char in the body text at screen point `p` as the last frame drew it (for tests:
+    /// where a press there starts a selection).
+    pub fn char_at(&self, ctx: &egui::Context, state: &AppState, p: Pos2) -> Option<usize> {
+        self.char_in(ctx, state, &self.item_rects, p)
     }
 
     /// Width of the reading column in points, once laid out.
