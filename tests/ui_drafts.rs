@@ -143,3 +143,24 @@ fn starting_another_note_keeps_the_draft_for_its_paragraph() {
     texts.sort();
     assert_eq!(texts, vec!["第一段的草稿", "第二段的草稿"]);
 }
+
+/// SIGTERM (a logout) or Ctrl+C ends the window as closing it does: the draft being written
+/// becomes a note and is on disk before the window goes.
+#[test]
+fn a_termination_signal_keeps_the_draft_as_a_saved_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    plus_on_paragraph(&mut h, 0);
+    type_note(&mut h, "注销前写下的体会");
+    // What the signal handler does.
+    h.state().termination.request();
+    h.run();
+    assert_eq!(draft_text(&h), None);
+    let store = jingdu::notes::Store::at(dir.path());
+    let info = jingdu::notes::DocInfo::for_source(&Source::builtin());
+    let saved = store
+        .load(&info, jingdu::notes::store::OnCorrupt::Fail)
+        .unwrap();
+    assert_eq!(saved.notes.len(), 1);
+    assert_eq!(saved.notes[0].text, "注销前写下的体会");
+}

@@ -18,6 +18,7 @@ mod reading_list;
 pub mod request;
 mod status;
 pub mod strings;
+pub mod termination;
 pub mod theme;
 mod toolbar;
 pub mod typeset;
@@ -73,6 +74,10 @@ pub struct JingduApp {
     pub system_lang: crate::i18n::Lang,
     /// The document's glyphs, rasterised in the frames after it opens.
     glyph_warmup: glyph_warmup::GlyphWarmup,
+    /// A request to end that came from a signal (a logout, Ctrl+C).
+    pub termination: termination::Termination,
+    /// The document whose opening was last written to the settings file.
+    persisted_doc: Option<String>,
 }
 
 /// The system's interface language: 繁體中文 for Traditional Chinese locales, English for
@@ -115,6 +120,9 @@ impl JingduApp {
         let state = AppState::new(source, store, settings, Box::new(crate::notes::now_rfc3339));
         let mut app = Self::with_state(&cc.egui_ctx, state, started);
         app.reopen_on_start = reopen;
+        if let Some(t) = termination::Termination::install(&cc.egui_ctx) {
+            app.termination = t;
+        }
         app.system_lang = system_language();
         app.apply_language();
         app
@@ -150,6 +158,8 @@ impl JingduApp {
             reopen_on_start: None,
             system_lang: crate::i18n::Lang::default(),
             glyph_warmup: glyph_warmup::GlyphWarmup::default(),
+            termination: termination::Termination::default(),
+            persisted_doc: None,
         }
     }
 
@@ -467,6 +477,15 @@ impl JingduApp {
     /// Draws one frame into `ui` and applies what the panels asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.termination.take() {
+            // As when the window is closed: the draft becomes a note, everything is saved,
+            // and closing lets eframe write the settings.
+            self.state.keep_draft();
+            if !self.state.save_now() {
+                log::error!("notes could not be saved on a termination signal");
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         let mut actions = Requests::new();
         self.collect_shortcuts(&ctx, &mut actions);
         if self.state.settings.script != self.shown_script {
@@ -807,7 +826,7 @@ fn open_folder(folder: &std::path::Path, state: &mut AppState) {
 }
 
 impl eframe::App for JingduApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         if !self.title_set {
             self.title_set = true;
             ui.ctx()
@@ -816,6 +835,15 @@ impl eframe::App for JingduApp {
                 )));
         }
         self.frame_ui(ui);
+        // A document just opened is in the reading list on disk at once, not at the next
+        // autosave of the settings: a session that ends abruptly still lists it.
+        if self.persisted_doc.as_deref() != Some(self.state.doc_info.id.as_str())
+            && let Some(storage) = frame.storage_mut()
+        {
+            self.persisted_doc = Some(self.state.doc_info.id.clone());
+            eframe::set_value(storage, Settings::STORAGE_KEY, &self.state.settings);
+            storage.flush();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
