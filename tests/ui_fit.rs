@@ -338,6 +338,45 @@ fn f1_lists_every_command_from_the_one_table() {
     assert!(h.state().state.view.draft.is_some());
 }
 
+/// The keyboard help fits every window from 700×500 up — its title, its close button and
+/// (scrolled to) every row on screen — and Esc closes it like every other overlay.
+#[test]
+fn the_keyboard_help_fits_small_windows_and_esc_closes_it() {
+    use jingdu::ui::commands::UiCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    for size in [
+        egui::vec2(1920.0, 1080.0),
+        egui::vec2(1280.0, 800.0),
+        egui::vec2(700.0, 500.0),
+    ] {
+        h.set_size(size);
+        h.run();
+        h.key_press(Key::F1);
+        h.run();
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+        // The window itself is the largest node named 快捷键 (a row of the list has the
+        // same words).
+        let window = h
+            .get_all_by_label("快捷键")
+            .map(|n| n.rect())
+            .max_by(|a, b| a.area().total_cmp(&b.area()))
+            .expect("the help window");
+        let close = h.get_by_label("Close window").rect();
+        assert!(
+            screen.contains_rect(window),
+            "{size:?}: window at {window:?}"
+        );
+        assert!(screen.contains_rect(close), "{size:?}: close at {close:?}");
+        // The last row is there (scrolled to in a small window).
+        let last = UiCommand::ALL.last().unwrap().label();
+        assert!(h.query_all_by_label(last).count() >= 1, "{size:?}");
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(!h.state().keyboard_help, "{size:?}: Esc closes it");
+    }
+}
+
 #[test]
 fn a_note_started_in_a_narrow_window_opens_the_notes_panel_over_the_text() {
     let dir = tempfile::tempdir().unwrap();

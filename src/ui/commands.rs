@@ -386,29 +386,67 @@ pub const FIXED_KEYS: [(s::Text, &[KeyboardShortcut]); 7] = [
 
 /// The keyboard help (F1): every command with its shortcuts, from the table.
 pub fn keyboard_help_ui(ctx: &egui::Context, open: &mut bool) {
+    let rows: Vec<(String, String)> = UiCommand::ALL
+        .iter()
+        .map(|c| (c.label().to_owned(), c.shortcut_text(ctx)))
+        .chain(
+            FIXED_KEYS
+                .iter()
+                .map(|(what, keys)| (what.to_string(), shortcuts_text(ctx, keys))),
+        )
+        .collect();
+    // The window fits any window from 700×500 up: two columns where there is room, and a
+    // scroll bar where even that is too tall.
+    let screen = ctx.content_rect();
+    let room = screen.size() - egui::vec2(48.0, 48.0);
+    let columns = if room.x >= 880.0 { 2 } else { 1 };
+    let per_column = rows.len().div_ceil(columns);
+    let body = egui::TextStyle::Body.resolve(&ctx.global_style());
+    let interact = ctx.global_style().spacing.interact_size.y;
+    let row_height = ctx.fonts_mut(|f| f.row_height(&body)).max(interact) + 6.0;
+    let list_height = (per_column as f32 * row_height + 8.0).min(room.y - 48.0);
     let mut still_open = *open;
-    egui::Window::new(s::KEYBOARD_HELP)
+    egui::Window::new(s::KEYBOARD_HELP.get())
         .open(&mut still_open)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .max_width(room.x)
+        .max_height(room.y)
         .show(ctx, |ui| {
-            egui::Grid::new("keyboard-help")
-                .num_columns(2)
-                .spacing(egui::vec2(24.0, 6.0))
+            // As tall as the content, up to the room there is; a scroll bar beyond.
+            egui::ScrollArea::vertical()
+                .max_height(list_height)
+                .min_scrolled_height(list_height)
+                .auto_shrink([true, true])
                 .show(ui, |ui| {
-                    for command in UiCommand::ALL {
-                        ui.label(command.label());
-                        ui.label(egui::RichText::new(command.shortcut_text(ctx)).monospace());
-                        ui.end_row();
-                    }
-                    for (what, keys) in FIXED_KEYS {
-                        ui.label(what);
-                        ui.label(egui::RichText::new(shortcuts_text(ctx, keys)).monospace());
-                        ui.end_row();
-                    }
+                    ui.horizontal_top(|ui| {
+                        for (k, chunk) in rows.chunks(per_column).enumerate() {
+                            if k > 0 {
+                                ui.add_space(24.0);
+                                ui.separator();
+                                ui.add_space(12.0);
+                            }
+                            egui::Grid::new(("keyboard-help", k))
+                                .num_columns(2)
+                                .spacing(egui::vec2(24.0, 6.0))
+                                .show(ui, |ui| {
+                                    for (what, keys) in chunk {
+                                        ui.label(what);
+                                        ui.label(egui::RichText::new(keys).monospace());
+                                        ui.end_row();
+                                    }
+                                });
+                        }
+                        // Room for the scroll bar beside the last column.
+                        ui.add_space(16.0);
+                    });
                 });
         });
+    // Esc closes it, as it closes every other overlay.
+    if still_open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        still_open = false;
+    }
     *open = still_open;
 }
 
