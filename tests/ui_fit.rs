@@ -251,6 +251,30 @@ fn assert_toolbar_fits(h: &H, width: f32, labels: &[&str]) {
     }
 }
 
+/// A file's 编码 menu counts when the toolbar decides what to fold: it never covers 导入笔记.
+#[test]
+fn the_encoding_menu_of_a_file_never_covers_the_toolbar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.txt");
+    let text =
+        "读书的方法\n\n一、计划\n\n读书要有计划，每天读一点，日积月累，自然会有很大的收获。\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    std::fs::write(&path, &gbk).unwrap();
+    let source = Source::open(&path).unwrap();
+    let mut h = common::harness(source, dir.path());
+    for w in [1920.0, 1320.0, 1280.0, 1220.0, 1100.0] {
+        h.set_size(egui::vec2(w, 800.0));
+        h.run();
+        let mut labels = vec!["≡ 目录", "＋ 写笔记", "笔记 ▤"];
+        if h.query_by_label("导入笔记").is_some() {
+            labels.extend(["导入笔记", "编码 GB18030"]);
+        } else {
+            labels.push("更多");
+        }
+        assert_toolbar_fits(&h, w, &labels);
+    }
+}
+
 #[test]
 fn the_window_works_at_every_size() {
     let dir = tempfile::tempdir().unwrap();

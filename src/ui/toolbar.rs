@@ -34,13 +34,14 @@ enum Fold {
 
 impl Fold {
     /// Widths (points) below which items fold, measured on the full toolbar in each
-    /// language (English words are wider than their Chinese).
-    fn for_width(width: f32) -> Fold {
+    /// language (English words are wider than their Chinese), plus `extra` for items only
+    /// some documents have (the 编码 menu of a file).
+    fn for_width(width: f32, extra: f32) -> Fold {
         let (all, some) = match crate::i18n::lang() {
             crate::i18n::Lang::En => (1520.0, 700.0),
             _ => (1200.0, 560.0),
         };
-        if width >= all {
+        if width >= all + extra {
             Fold::None
         } else if width >= some {
             Fold::Some
@@ -53,7 +54,16 @@ impl Fold {
 /// Shows the toolbar row.
 pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &mut Requests) {
     let palette = Palette::of(state.settings.theme);
-    let fold = Fold::for_width(ui.available_width());
+    let encoding = encoding_label(state);
+    let extra = encoding.as_ref().map_or(0.0, |label| {
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let text = ui
+            .fonts_mut(|f| f.layout_no_wrap(label.clone(), font, egui::Color32::WHITE))
+            .size()
+            .x;
+        text + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+    });
+    let fold = Fold::for_width(ui.available_width(), extra);
     ui.horizontal(|ui| {
         let outline = UiCommand::ToggleOutline;
         if ui
@@ -163,16 +173,11 @@ fn language_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
 /// The 编码 menu of a document opened from a file: the encoding it was read in, and the
 /// others to read it in when the text shows as garbage.
 fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
-    if state.source.origin.path().is_none() {
+    let Some(label) = encoding_label(state) else {
         return;
-    }
+    };
     let current = state.source.encoding;
-    let shown = crate::document::CHOOSABLE_ENCODINGS
-        .iter()
-        .find(|l| l.eq_ignore_ascii_case(current))
-        .copied()
-        .unwrap_or(current);
-    ui.menu_button(format!("{} {shown}", s::ENCODING), |ui| {
+    ui.menu_button(label, |ui| {
         for label in crate::document::CHOOSABLE_ENCODINGS {
             let selected = label.eq_ignore_ascii_case(current);
             if ui.radio(selected, label).clicked() {
@@ -185,6 +190,18 @@ fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     })
     .response
     .on_hover_text(s::ENCODING_TIP);
+}
+
+/// The 编码 menu's label (`编码 GB18030`), for a document opened from a file.
+fn encoding_label(state: &AppState) -> Option<String> {
+    state.source.origin.path()?;
+    let current = state.source.encoding;
+    let shown = crate::document::CHOOSABLE_ENCODINGS
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(current))
+        .copied()
+        .unwrap_or(current);
+    Some(format!("{} {shown}", s::ENCODING))
 }
 
 /// 竖排: on while the text is set in vertical columns.
