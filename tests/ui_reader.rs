@@ -421,3 +421,29 @@ fn the_script_switch_shows_traditional_characters_and_keeps_notes_on_their_chars
     h.run();
     h.get_by_role_and_label(Role::TreeItem, "从严从实加强党的基层党组织建设");
 }
+
+/// Whether an opaque filled rectangle painted last frame covers `p`.
+fn painted_at(h: &egui_kittest::Harness<'static, jingdu::ui::JingduApp>, p: egui::Pos2) -> bool {
+    h.output().shapes.iter().any(|clipped| {
+        matches!(&clipped.shape, egui::Shape::Rect(r)
+            if r.rect.contains(p) && clipped.clip_rect.contains(p) && r.fill.a() == 255)
+    })
+}
+
+/// With the find bar open, nothing between the side panels is left unpainted (the renderer
+/// shows such a place black): not beside the bar, not in the seam under it.
+#[test]
+fn the_find_bar_leaves_no_unpainted_area() {
+    use egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    let close = h.get_by_label("关闭").rect();
+    let field = h.get_by_label("查找").rect();
+    let beside = egui::pos2(close.max.x + 60.0, close.center().y);
+    let under = egui::pos2(field.center().x, close.max.y + 9.0);
+    for p in [beside, under] {
+        assert!(painted_at(&h, p), "nothing painted at {p:?}");
+    }
+}

@@ -28,6 +28,8 @@ impl FindBar {
             .fill(palette.panel)
             .inner_margin(egui::Margin::symmetric(12, 6))
             .show(ui, |ui| {
+                // The bar spans the reader's width: nothing unpainted beside it.
+                ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     let label = ui.label(s::FIND);
                     let field = ui

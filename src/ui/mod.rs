@@ -78,6 +78,8 @@ pub struct JingduApp {
     pub termination: termination::Termination,
     /// The document whose opening was last written to the settings file.
     persisted_doc: Option<String>,
+    /// The toolbar's height last frame (the status bar is shown when it fits under it).
+    toolbar_height: f32,
 }
 
 /// The system's interface language: 繁體中文 for Traditional Chinese locales, English for
@@ -160,6 +162,7 @@ impl JingduApp {
             glyph_warmup: glyph_warmup::GlyphWarmup::default(),
             termination: termination::Termination::default(),
             persisted_doc: None,
+            toolbar_height: 44.0,
         }
     }
 
@@ -513,9 +516,13 @@ impl JingduApp {
         } else {
             self.overlay
         };
+        // Whether the status bar will fit under the toolbar (its height as last frame).
+        let status_bar =
+            ui.available_height() - self.toolbar_height >= STATUS_BAR_MIN_WINDOW_HEIGHT;
         let shown = toolbar::PanelsShown {
             outline: plan.outline.is_some() || overlay == Some(Overlay::Outline),
             notes: plan.notes.is_some() || overlay == Some(Overlay::Notes),
+            status_bar,
         };
 
         // The window's accessible name is its title (a screen reader announces it on focus).
@@ -525,7 +532,7 @@ impl JingduApp {
             .accesskit_node_builder(egui::accesskit_root_id(), |n| {
                 n.set_label(Self::window_title(source));
             });
-        egui::Panel::top("toolbar").show(ui, |ui| {
+        let toolbar = egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::toolbar_ui(ui, &self.state, shown, &mut actions);
             if let Some((path, stage)) = self.tasks.opening() {
@@ -546,14 +553,15 @@ impl JingduApp {
             }
             ui.add_space(2.0);
         });
+        self.toolbar_height = toolbar.response.rect.height();
         // The status bar gives way in a short window, where every line goes to the text and
         // the note editor. A fixed height: its right-aligned half would otherwise take all
         // the height left.
-        if ui.available_height() >= STATUS_BAR_MIN_WINDOW_HEIGHT {
+        if status_bar {
             egui::Panel::bottom("status")
                 .exact_size(24.0)
                 .show(ui, |ui| {
-                    status::reading_status_ui(ui, &self.state);
+                    status::reading_status_ui(ui, &self.state, &mut actions);
                 });
         }
         if !self.state.messages.list().is_empty() {
@@ -623,6 +631,9 @@ impl JingduApp {
         }
         let reader_rect = ui.available_rect_before_wrap();
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            // Paper under everything, the seam between the find bar and the text included.
+            let paper = theme::Palette::of(self.state.settings.theme).paper;
+            ui.painter().rect_filled(ui.max_rect(), 0.0, paper);
             self.find_bar.ui(ui, &self.state, &mut actions);
             self.reader.ui(ui, &self.state, &mut actions);
         });

@@ -38,9 +38,9 @@ pub fn messages_ui(
     open
 }
 
-/// The status bar: where the reader is (`第 3 节 · 42 %`) and how many notes and bookmarks
-/// the document has.
-pub fn reading_status_ui(ui: &mut Ui, state: &AppState) {
+/// The status bar: where the reader is (`第 3 节 · 42 %`), how many notes and bookmarks the
+/// document has, and the encoding a file was read in (a menu to read it in another).
+pub fn reading_status_ui(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     let palette = Palette::of(state.settings.theme);
     let bookmarks = state.note_index().bookmark_count();
     let notes = state.notes().len().saturating_sub(bookmarks);
@@ -53,6 +53,11 @@ pub fn reading_status_ui(ui: &mut Ui, state: &AppState) {
                     .small()
                     .color(palette.muted),
             );
+            ui.scope(|ui| {
+                ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
+                ui.spacing_mut().button_padding.y = 0.0;
+                super::toolbar::encoding_menu(ui, state, actions);
+            });
         });
     });
 }

@@ -19,6 +19,8 @@ pub struct PanelsShown {
     pub outline: bool,
     /// The notes panel.
     pub notes: bool,
+    /// The status bar, which then holds the 编码 menu of a file (as editors show it).
+    pub status_bar: bool,
 }
 
 /// How much of the toolbar fits.
@@ -54,7 +56,7 @@ impl Fold {
 /// Shows the toolbar row.
 pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &mut Requests) {
     let palette = Palette::of(state.settings.theme);
-    let encoding = encoding_label(state);
+    let encoding = encoding_label(state).filter(|_| !shown.status_bar);
     let extra = encoding.as_ref().map_or(0.0, |label| {
         let font = egui::TextStyle::Button.resolve(ui.style());
         let text = ui
@@ -124,7 +126,9 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
             .accessible_name(s::HELP_MENU);
             if fold == Fold::None {
                 save_status_ui(ui, state, &palette);
-                encoding_menu(ui, state, actions);
+                if !shown.status_bar {
+                    encoding_menu(ui, state, actions);
+                }
             } else {
                 ui.menu_button("⋯", |ui| {
                     if fold == Fold::Most {
@@ -134,7 +138,9 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState, shown: PanelsShown, actions: &m
                     command_button(ui, UiCommand::ReadingList, actions);
                     command_button(ui, UiCommand::Paste, actions);
                     import_button(ui, actions);
-                    encoding_menu(ui, state, actions);
+                    if !shown.status_bar {
+                        encoding_menu(ui, state, actions);
+                    }
                     ui.separator();
                     ui.horizontal(|ui| font_size_ui(ui, state, &palette, actions));
                     typesetting_menu(ui, state, actions);
@@ -172,7 +178,7 @@ fn language_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
 
 /// The 编码 menu of a document opened from a file: the encoding it was read in, and the
 /// others to read it in when the text shows as garbage.
-fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
+pub fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     let Some(label) = encoding_label(state) else {
         return;
     };
