@@ -164,3 +164,38 @@ fn a_termination_signal_keeps_the_draft_as_a_saved_note() {
     assert_eq!(saved.notes.len(), 1);
     assert_eq!(saved.notes[0].text, "注销前写下的体会");
 }
+
+/// The discard question of a note being edited in the list is never cut off: the card grows
+/// to hold it, and the next card moves down.
+#[test]
+fn the_discard_question_of_an_edited_note_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    // Tall enough for the card after the editor to be on screen.
+    h.set_size(egui::vec2(1280.0, 1400.0));
+    h.run();
+    for (n, text) in [(0, "第一条笔记"), (1, "第二条笔记")] {
+        plus_on_paragraph(&mut h, n);
+        type_note(&mut h, text);
+        h.get_by_label("保存").click();
+        h.run();
+    }
+    h.get_all_by_label("编辑").next().unwrap().click();
+    h.run();
+    type_note(&mut h, "，再补一句");
+    h.key_press(Key::Escape);
+    h.run();
+    h.run();
+    let discard = h.get_by_label("放弃草稿").rect();
+    let keep = h.get_by_label("继续写").rect();
+    let next = h.get_by_label_contains("第二条笔记").rect();
+    assert!(
+        discard.max.y <= next.min.y && keep.max.y <= next.min.y,
+        "question {discard:?} runs into the next card {next:?}"
+    );
+    let save = h.get_by_label("保存").rect();
+    assert!(
+        save.max.y <= next.min.y,
+        "the editor's buttons {save:?} too"
+    );
+}

@@ -20,6 +20,8 @@ pub struct NoteEditor {
     text: String,
     tags: String,
     focus_pending: bool,
+    /// The discard question has been brought into view since it was asked.
+    question_shown: bool,
 }
 
 /// Id of the note text field (tests focus it by this id's label).
@@ -167,6 +169,8 @@ impl NoteEditor {
         };
         if state.view.confirm_discard {
             self.confirm_discard_ui(ui, &palette, actions);
+        } else {
+            self.question_shown = false;
         }
         // Wrapped, so that a narrow panel puts the hint under the buttons instead of growing.
         ui.horizontal_wrapped(|ui| {
@@ -198,7 +202,7 @@ impl NoteEditor {
 
     /// The question a first Esc on a draft with text asks.
     fn confirm_discard_ui(&mut self, ui: &mut Ui, palette: &Palette, actions: &mut Requests) {
-        egui::Frame::new()
+        let asked = egui::Frame::new()
             .fill(palette.warning_fill())
             .inner_margin(6.0)
             .corner_radius(4.0)
@@ -218,6 +222,11 @@ impl NoteEditor {
                     }
                 });
             });
+        // The question shows where the reader looks: brought into view in a scrolled editor.
+        if !self.question_shown {
+            self.question_shown = true;
+            asked.response.scroll_to_me(None);
+        }
     }
 }
 

@@ -32,6 +32,9 @@ pub struct NotesPanel {
     editor: NoteEditor,
     filter_text: String,
     renaming: Vec<(String, String)>,
+    /// The height the editor of a note in the list took last frame: its card is that tall,
+    /// so that nothing it shows (the discard question, drafts set aside) is cut off.
+    editor_height: f32,
 }
 
 impl NotesPanel {
@@ -132,7 +135,7 @@ impl NotesPanel {
             .map(|e| match e {
                 Entry::Header(_) | Entry::Unanchored => HEADER_HEIGHT,
                 Entry::Card(i) if editing.as_deref() == Some(state.notes()[*i].id.as_str()) => {
-                    EDITOR_HEIGHT
+                    self.editor_height.max(EDITOR_HEIGHT)
                 }
                 Entry::Card(_) => CARD_HEIGHT,
             })
@@ -187,7 +190,7 @@ impl NotesPanel {
                                 let note = &state.notes()[i];
                                 if editing.as_deref() == Some(note.id.as_str()) {
                                     if let Some(draft) = &state.view.draft {
-                                        egui::Frame::new()
+                                        let shown = egui::Frame::new()
                                             .fill(palette.panel)
                                             .stroke(Stroke::new(
                                                 1.0,
@@ -198,6 +201,11 @@ impl NotesPanel {
                                             .show(ui, |ui| {
                                                 self.editor.ui(ui, state, draft, actions)
                                             });
+                                        let height = shown.response.rect.height() + 8.0;
+                                        if (height - self.editor_height).abs() > 0.5 {
+                                            self.editor_height = height;
+                                            ui.ctx().request_repaint();
+                                        }
                                     }
                                 } else {
                                     card_ui(ui, state, &palette, note, rect, actions);
