@@ -173,3 +173,37 @@ fn ctrl_p_exports_a_pdf_and_a_template_shapes_a_text_export() {
     let text = std::fs::read_to_string(dir.path().join("卡片导出.txt")).unwrap();
     assert_eq!(text, "[§1] 打印我\n");
 }
+
+/// The export dialog fits a 700×500 window: its title, the path field and the buttons that
+/// write the file are on screen; the options between them scroll.
+#[test]
+fn the_export_dialog_fits_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), &dir.path().join("data"));
+    add_section_note(&mut h, "小窗口");
+    for size in [egui::vec2(1280.0, 800.0), egui::vec2(700.0, 500.0)] {
+        h.set_size(size);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+        // The dialog's title (the toolbar's 导出笔记 button is the other one, at the top).
+        let title = h
+            .get_all_by_label("导出笔记")
+            .map(|n| n.rect())
+            .max_by(|a, b| a.min.y.total_cmp(&b.min.y))
+            .unwrap();
+        assert!(title.min.y > 30.0, "{size:?}: the dialog's title {title:?}");
+        for rect in [
+            title,
+            h.get_by_label("保存路径").rect(),
+            h.get_by_label("导出到此路径").rect(),
+            h.get_by_label("选择位置并导出…").rect(),
+        ] {
+            assert!(screen.contains_rect(rect), "{size:?}: {rect:?} off screen");
+        }
+        h.get_by_label("取消").click();
+        h.run();
+        assert!(!h.state().state.view.export_open);
+    }
+}

@@ -285,19 +285,28 @@ impl ExportDialog {
             self.path = folder.join(self.file_name(state)).display().to_string();
             self.path_for = Some(self.format);
         }
+        // The dialog fits any window from 700×500 up: the title and the row that writes the
+        // file stay in view, the options between them scroll.
+        let screen = ctx.content_rect();
+        let options_height = (screen.height() - ACTIONS_HEIGHT - 120.0).max(96.0);
         let modal = egui::Modal::new(Id::unique("export-dialog")).show(ctx, |ui| {
-            ui.set_width(520.0);
+            ui.set_width(520.0_f32.min(screen.width() - 80.0));
             ui.heading(s::EXPORT_TITLE);
             ui.add_space(4.0);
-            self.body_ui(ui, state, actions);
+            egui::ScrollArea::vertical()
+                .id_salt("export-options")
+                .max_height(options_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| self.options_ui(ui, state, actions));
+            self.actions_ui(ui, state, actions);
         });
         if modal.should_close() && self.pending.is_none() && !self.writing {
             actions.push(Action::CloseExport);
         }
     }
 
-    fn body_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
-        let busy = self.pending.is_some() || self.writing;
+    /// What to export and how: format, scope, filters, content, author, labels.
+    fn options_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
         ui.label(RichText::new(s::EXPORT_FORMAT).strong());
         ui.horizontal_wrapped(|ui| {
             for f in Format::ALL {
@@ -423,6 +432,11 @@ impl ExportDialog {
                 .labelled_by(label.id)
                 .on_hover_text(s::EXPORT_LABELS_TIP);
         });
+    }
+
+    /// How many notes will go, and the buttons and path that write the file.
+    fn actions_ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Requests) {
+        let busy = self.pending.is_some() || self.writing;
         let count = state.export_count(&self.options(state));
         ui.label(RichText::new(s::will_export(count)).small());
         ui.separator();
@@ -462,7 +476,9 @@ impl ExportDialog {
         ui.add_space(4.0);
         ui.label(s::EXPORT_PATH_PROMPT);
         ui.horizontal(|ui| {
-            let field = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(380.0));
+            // Room for the button beside it in a narrow window.
+            let width = (ui.available_width() - 110.0).clamp(160.0, 380.0);
+            let field = ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(width));
             let field = field.accessible_name(s::EXPORT_PATH);
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui
@@ -485,6 +501,10 @@ impl ExportDialog {
         }
     }
 }
+
+/// Height (points) the dialog keeps for the rows under its options: the count, the buttons,
+/// a message, the path and the overwrite warning.
+const ACTIONS_HEIGHT: f32 = 170.0;
 
 /// Adds the format's extension when the chosen name has none.
 fn with_extension(path: PathBuf, format: Format) -> PathBuf {
