@@ -434,3 +434,37 @@ fn double_click_and_shift_click_select_where_pressed() {
     let extended = h.state().state.view.selection.clone().expect("extended");
     assert_eq!(extended, first.start..target);
 }
+
+/// The button that writes a note on the selection covers none of the text (it stands in the
+/// margin beside the selection's last line), and it goes once the note editor is open.
+#[test]
+fn the_selection_button_covers_no_text_and_goes_when_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    let r = first_paragraph_rect(&h);
+    let line = (h.state().state.settings.font_size_pt * 1.75).round();
+    slow_drag(
+        &mut h,
+        pos2(r.min.x + 40.0, r.min.y + line * 1.5),
+        egui::vec2(8.0, 0.0),
+        20,
+    );
+    assert!(h.state().state.view.selection.is_some());
+    let button = h.get_by_label("为所选文字写笔记").rect();
+    let doc = h.state().state.source.document.clone();
+    for b in 0..doc.blocks.len() {
+        if let Some(text) = h.state().reader.block_rect(b) {
+            assert!(
+                !text.intersects(button),
+                "the button {button:?} covers block {b} at {text:?}"
+            );
+        }
+    }
+    h.get_by_label("为所选文字写笔记").click();
+    h.run();
+    assert!(h.state().state.view.draft.is_some());
+    assert!(
+        h.query_by_label("为所选文字写笔记").is_none(),
+        "gone while the note is written"
+    );
+}

@@ -650,7 +650,14 @@ impl ReaderView {
             self.hovered_item = hovered;
             actions.push(Action::Hover(hovered.and_then(|i| self.block_of(i))));
         }
-        if let Some(i) = hovered
+        // While text is selected its button is the one beside the text: the paragraph's ＋
+        // would stand in the same margin.
+        let selected = state
+            .view
+            .selection
+            .as_ref()
+            .is_some_and(|r| r.end > r.start);
+        if let Some(i) = hovered.filter(|_| !selected)
             && let Some(b) = self.block_of(i)
             && doc.blocks[b].kind == BlockKind::Paragraph
             && let Some(&(_, rect)) = rects.iter().find(|(j, _)| *j == i)
@@ -663,13 +670,8 @@ impl ReaderView {
             } else {
                 pos2(rect.max.x + 10.0, rect.min.y + above)
             };
-            paragraph_note_button(
-                ui,
-                doc,
-                b,
-                Rect::from_min_size(at, vec2(26.0, 24.0)),
-                actions,
-            );
+            let plus = Rect::from_min_size(at, vec2(26.0, 24.0));
+            paragraph_note_button(ui, doc, b, plus, actions);
         }
         self.selection_button(ui, state, &rects, actions);
         self.handle_selection(ui, state, area, &rects, actions);
@@ -940,7 +942,8 @@ impl ReaderView {
         rects: &[(usize, Rect)],
         actions: &mut Requests,
     ) {
-        if self.drag_anchor.is_some() {
+        // Not while dragging, and not once a note is being written: the editor is open.
+        if self.drag_anchor.is_some() || state.view.draft.is_some() {
             return;
         }
         let Some(sel) = state.view.selection.clone().filter(|r| r.end > r.start) else {
@@ -949,14 +952,30 @@ impl ReaderView {
         let size = vec2(96.0, 26.0);
         let at = if self.is_vertical() {
             self.beside_selection_end(state, rects, sel.end, size)
+                .map(|at| (at, s::NOTE_SELECTION_BUTTON))
         } else {
             self.char_bottom(ui, state, rects, sel.end).map(|p| {
-                let max_x = rects.first().map_or(p.x, |(_, r)| r.max.x - size.x);
-                Rect::from_min_size(pos2((p.x - size.x / 2.0).min(max_x), p.y + 2.0), size)
+                // In the margin right of the column, level with the selection's last line:
+                // nothing of the text is covered. Where the margin is too narrow, under the
+                // end of the selection.
+                let column_right = rects.first().map_or(p.x, |(_, r)| r.max.x);
+                let line = (self.body_size() * LINE_HEIGHT).round();
+                let label = s::NOTE_SELECTION_MARGIN;
+                let width = label_width(ui, label.get(), 13.0) + 2.0;
+                if ui.clip_rect().max.x - column_right >= width + 4.0 {
+                    let margin = vec2(width, 24.0);
+                    let y = p.y - line / 2.0 - margin.y / 2.0;
+                    let at = Rect::from_min_size(pos2(column_right + 4.0, y), margin);
+                    (at, label)
+                } else {
+                    let max_x = column_right - size.x;
+                    let at = pos2((p.x - size.x / 2.0).min(max_x), p.y + 2.0);
+                    (Rect::from_min_size(at, size), s::NOTE_SELECTION_BUTTON)
+                }
             })
         };
-        if let Some(at) = at.filter(|at| ui.clip_rect().intersects(*at)) {
-            note_selection_button(ui, state, at, sel, actions);
+        if let Some((at, label)) = at.filter(|(at, _)| ui.clip_rect().intersects(*at)) {
+            note_selection_button(ui, state, at, label, sel, actions);
         }
     }
 
@@ -1058,6 +1077,13 @@ impl ReaderView {
             }
         }
         if area.drag_stopped() {
+            // The pointer may have moved in the frame it was released: the selection ends
+            // where the button went up.
+            if let (Some(anchor), Some(p)) = (self.drag_anchor, pointer)
+                && let Some(c) = hit_at(self, p.clamp(clip.min, clip.max))
+            {
+                self.live_selection = Some(anchor.min(c)..anchor.max(c));
+            }
             let sel = self.live_selection.take().filter(|r| r.end > r.start);
             self.selection_anchor = self.drag_anchor.take().filter(|_| sel.is_some());
             actions.push(Action::Select(sel.map(|r| trim_range(doc, r))));
@@ -1388,6 +1414,7 @@ fn note_selection_button(
     ui: &mut Ui,
     state: &AppState,
     at: Rect,
+    label: s::Text,
     sel: Range<usize>,
     actions: &mut Requests,
 ) {
@@ -1398,15 +1425,16 @@ fn note_selection_button(
         6.0,
         Color32::from_black_alpha(40),
     );
-    let button = egui::Button::new(
-        egui::RichText::new(s::NOTE_SELECTION_BUTTON)
-            .color(Color32::WHITE)
-            .size(13.0),
-    )
-    .fill(palette.accent)
-    .corner_radius(6.0);
+    let button = egui::Button::new(egui::RichText::new(label).color(Color32::WHITE).size(13.0))
+        .wrap_mode(egui::TextWrapMode::Extend)
+        .fill(palette.accent)
+        .corner_radius(6.0);
     let resp = ui
-        .put(at, button)
+        .scope(|ui| {
+            ui.spacing_mut().button_padding = SELECTION_BUTTON_PADDING;
+            ui.put(at, button)
+        })
+        .inner
         .on_hover_text(s::NOTE_SELECTION)
         .accessible_name(s::NOTE_SELECTION);
     if resp.clicked() {
@@ -1416,6 +1444,20 @@ fn note_selection_button(
         }));
     }
 }
+
+/// Width of a button labelled `text` at `size` points, padding included.
+fn label_width(ui: &Ui, text: &str, size: f32) -> f32 {
+    let galley = egui::WidgetText::from(egui::RichText::new(text).size(size)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    galley.size().x + 2.0 * SELECTION_BUTTON_PADDING.x
+}
+
+/// Padding inside the selection's button: narrow, so that it fits the margin.
+const SELECTION_BUTTON_PADDING: egui::Vec2 = egui::vec2(5.0, 2.0);
 
 /// The ＋ by the paragraph under the pointer: a note on paragraph `b`.
 fn paragraph_note_button(ui: &mut Ui, doc: &Document, b: usize, at: Rect, actions: &mut Requests) {

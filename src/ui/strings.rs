@@ -731,6 +731,8 @@ pub const EMPTY_NOTE: Text = Text::new("（空笔记）", "(empty note)");
 
 /// The button under a selection.
 pub const NOTE_SELECTION_BUTTON: Text = Text::new("＋ 写笔记", "＋ Note");
+/// The same button in the margin beside the selection's last line, where room is short.
+pub const NOTE_SELECTION_MARGIN: Text = Text::new("写笔记", "Note");
 
 /// Hint in the notes search field.
 pub const SEARCH_HINT: Text = Text::new("搜索笔记、摘句、标签", "Search notes, quotes, tags");
