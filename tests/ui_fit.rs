@@ -484,3 +484,35 @@ fn the_about_box_names_the_version_licences_and_the_notes_folder() {
     );
     h.get_by_label_contains("JINGDU_DATA_DIR");
 }
+
+/// At 700 points an empty notes panel does not take a third of the window: the column keeps
+/// the width, and the panel docks again once there is a note to show.
+#[test]
+fn an_empty_notes_panel_gives_a_narrow_window_to_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.set_size(egui::vec2(700.0, 500.0));
+    h.run();
+    assert!(
+        h.query_by_label("搜索笔记").is_none(),
+        "not docked while empty"
+    );
+    let font = h.state().state.settings.font_size_pt;
+    let column = h.state().reader.column_width().unwrap();
+    assert!(column >= 28.0 * font, "column of {:.1}", column / font);
+    // A note: the panel docks beside the text again.
+    let doc = h.state().state.source.document.clone();
+    let p = doc.paragraph_indices().next().unwrap();
+    h.state_mut()
+        .state
+        .apply(jingdu::app::Action::StartNote(jingdu::app::NoteTarget {
+            kind: jingdu::notes::NoteKind::Paragraph,
+            range: doc.blocks[p].range.clone(),
+        }));
+    h.state_mut()
+        .state
+        .apply(jingdu::app::Action::SetDraftText("一条".into()));
+    h.state_mut().state.apply(jingdu::app::Action::CommitDraft);
+    h.run();
+    h.get_by_label("搜索笔记");
+}

@@ -447,3 +447,25 @@ fn the_find_bar_leaves_no_unpainted_area() {
         assert!(painted_at(&h, p), "nothing painted at {p:?}");
     }
 }
+
+/// Showing the text in other characters keeps what the reader folded in the outline.
+#[test]
+fn the_script_switch_keeps_folded_outline_nodes_folded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.get_by_label(&format!("折叠：{HEADING_2}")).click();
+    h.run();
+    h.get_by_label("排版").click();
+    h.run();
+    h.get_by_label("繁體").click();
+    h.run();
+    h.run();
+    let traditional =
+        jingdu::document::script::convert(HEADING_2, jingdu::document::script::Script::Traditional);
+    // (The interface stays in 简体; the heading is shown as the text is.)
+    h.get_by_label(&format!("展开：{traditional}"));
+    assert!(
+        h.query_by_label(&format!("折叠：{traditional}")).is_none(),
+        "still folded"
+    );
+}

@@ -7,6 +7,9 @@
 pub const MIN_COLUMN_EM: f32 = 20.0;
 /// Room the reader needs beside the column for note markers and buttons, in points.
 pub const COLUMN_MARGINS: f32 = 2.0 * 40.0;
+/// The column an empty notes panel leaves at least, in characters: a panel with nothing in it
+/// is not worth a narrow column (it shows over the text when asked for instead).
+pub const COMFORTABLE_COLUMN_EM: f32 = 30.0;
 /// The narrowest outline panel, in points.
 pub const MIN_OUTLINE_WIDTH: f32 = 190.0;
 /// The narrowest notes panel, in points.
@@ -32,6 +35,8 @@ pub struct PanelWish {
     pub outline: Option<f32>,
     /// Show the notes panel, this wide.
     pub notes: Option<f32>,
+    /// The notes panel has nothing to show: no notes and none being written.
+    pub notes_idle: bool,
 }
 
 /// Shares `window_width` points between the panels the reader wants and a reading column of at
@@ -40,8 +45,14 @@ pub struct PanelWish {
 /// written.
 pub fn plan_panels(window_width: f32, font_size_pt: f32, wish: PanelWish) -> PanelPlan {
     let column = MIN_COLUMN_EM * font_size_pt + COLUMN_MARGINS;
+    let comfortable = COMFORTABLE_COLUMN_EM * font_size_pt + COLUMN_MARGINS;
     let fits = |outline: Option<f32>, notes: Option<f32>| {
-        window_width - outline.unwrap_or(0.0) - notes.unwrap_or(0.0) >= column
+        let needed = if notes.is_some() && wish.notes_idle {
+            comfortable
+        } else {
+            column
+        };
+        window_width - outline.unwrap_or(0.0) - notes.unwrap_or(0.0) >= needed
     };
     let shrink_outline = wish.outline.map(|w| w.min(MIN_OUTLINE_WIDTH));
     let shrink_notes = wish.notes.map(|w| w.min(MIN_NOTES_WIDTH));
@@ -72,7 +83,26 @@ mod tests {
     const BOTH: PanelWish = PanelWish {
         outline: Some(260.0),
         notes: Some(320.0),
+        notes_idle: false,
     };
+
+    #[test]
+    fn an_empty_notes_panel_gives_way_before_the_column_narrows() {
+        let idle = PanelWish {
+            notes_idle: true,
+            ..BOTH
+        };
+        // Wide: docked as always.
+        let p = plan_panels(1280.0, 18.0, idle);
+        assert_eq!((p.outline, p.notes), (Some(260.0), Some(320.0)));
+        // 700: the column keeps the whole width; the panel shows over it when asked for.
+        let p = plan_panels(700.0, 18.0, idle);
+        assert_eq!((p.outline, p.notes), (None, None));
+        assert!(p.notes_overlaid);
+        // With notes in it, it docks at 700 as before.
+        let p = plan_panels(700.0, 18.0, BOTH);
+        assert_eq!(p.notes, Some(250.0));
+    }
 
     #[test]
     fn a_wide_window_docks_both_panels_at_their_widths() {
@@ -106,6 +136,7 @@ mod tests {
             PanelWish {
                 outline: None,
                 notes: None,
+                notes_idle: false,
             },
         );
         assert_eq!(

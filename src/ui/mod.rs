@@ -440,12 +440,18 @@ impl JingduApp {
         }
     }
 
+    /// Whether the notes panel has nothing to show: no notes, none being written.
+    fn notes_idle(&self) -> bool {
+        self.state.notes().is_empty() && self.state.view.draft.is_none()
+    }
+
     /// Whether `panel` would be docked, if shown, at the current window width.
     fn docks(&self, panel: Overlay) -> bool {
         let s = &self.state.settings;
         let wish = layout::PanelWish {
             outline: s.show_outline.then_some(s.outline_width_pt),
             notes: s.show_notes.then_some(s.notes_width_pt),
+            notes_idle: self.notes_idle(),
         };
         let wish = match panel {
             Overlay::Outline => layout::PanelWish {
@@ -492,15 +498,23 @@ impl JingduApp {
         let mut actions = Requests::new();
         self.collect_shortcuts(&ctx, &mut actions);
         if self.state.settings.script != self.shown_script {
+            // The same document in other characters: the outline keeps what was folded.
+            let folded = std::mem::replace(
+                &mut self.outline,
+                outline::OutlineView::new(self.state.shown(), ""),
+            );
             self.rebuild_views();
+            self.outline.keep_folding_of(folded);
         }
         self.apply_language();
 
         self.window_width = ui.available_width();
+        let notes_idle = self.notes_idle();
         let settings = &self.state.settings;
         let wish = layout::PanelWish {
             outline: settings.show_outline.then_some(settings.outline_width_pt),
             notes: settings.show_notes.then_some(settings.notes_width_pt),
+            notes_idle,
         };
         let plan = layout::plan_panels(self.window_width, settings.font_size_pt, wish);
         // A note being written needs the notes panel: over the text if it cannot be docked.

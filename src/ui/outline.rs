@@ -82,6 +82,15 @@ impl OutlineView {
         }
     }
 
+    /// Takes over what `old`, the outline of the same document (shown in other characters),
+    /// had folded and where it was scrolled.
+    pub fn keep_folding_of(&mut self, old: OutlineView) {
+        self.collapsed = old.collapsed;
+        self.auto_expanded = old.auto_expanded;
+        self.scroll_offset = old.scroll_offset;
+        self.rows_dirty = true;
+    }
+
     /// Whether `node` is collapsed.
     pub fn is_collapsed(&self, node: Node) -> bool {
         self.collapsed.contains(&node)
