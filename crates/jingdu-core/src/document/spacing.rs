@@ -3,9 +3,10 @@
 //!
 //! - **标点挤压, punctuation compression.** A full-width mark's ink sits in one half of its em
 //!   box (in Simplified Chinese fonts `，。、：；！？` and closing brackets on the left, opening
-//!   brackets on the right). Where marks meet, the blank halves facing each other are removed,
-//!   so that a run of marks leaves at most the blank one mark needs: `”，` and `。”` take 1.5 em,
-//!   `》《` and `，“` 1 em. (The halves were measured in Noto Serif/Sans CJK SC.)
+//!   brackets on the right). Where marks meet, half an em between them goes, as clreq asks
+//!   ("any two adjacent punctuation marks that are 2 em wide should be reduced to 1.5 em"):
+//!   `”，`, `。”`, `（“`, `》《` and `，“` all take 1.5 em, each bracket close to the text it
+//!   encloses. (The halves were measured in Noto Serif/Sans CJK SC.)
 //! - **中西文间距, Han–Latin spacing.** A quarter em between a Han character and a Latin letter
 //!   or digit next to it (`2018年`, `发布iPhone`), never where the text already has a space.
 //! - **行首行尾挤压, line-edge compression.** An opening mark that starts a line and a closing
@@ -98,14 +99,21 @@ pub fn shrink(chars: &[char], gaps: &[f32], spacing: Spacing) -> Vec<f32> {
         return out;
     }
     for i in 0..chars.len().saturating_sub(1) {
-        let compressed = gaps[i] < 0.0;
-        if compressed {
-            continue;
-        }
-        if blank_side(chars[i], spacing) == Some(Blank::Right)
-            || blank_side(chars[i + 1], spacing) == Some(Blank::Left)
-        {
-            out[i] = 0.5;
+        let (a, b) = (
+            blank_side(chars[i], spacing),
+            blank_side(chars[i + 1], spacing),
+        );
+        // A closing mark before an opening one keeps half an em after compression (clreq
+        // allows setting such a pair in 1 em where a line needs it); any other pair that
+        // compressed has no blank left between its marks.
+        let left = if a == Some(Blank::Right) && b == Some(Blank::Left) {
+            1.0
+        } else {
+            0.5
+        };
+        let room = left + gaps[i].min(0.0);
+        if room > 0.0 && (a == Some(Blank::Right) || b == Some(Blank::Left)) {
+            out[i] = room.min(0.5);
         }
     }
     out
@@ -133,19 +141,25 @@ pub fn line_end_trim(c: char, spacing: Spacing) -> f32 {
     }
 }
 
+/// Whether the pair `a` `b` gives up half an em: clreq's principle that two adjacent marks
+/// taking 2 em are set in 1.5 em, each bracket staying close to the text it encloses. Every
+/// pair of marks with a blank between them does — closing + closing (`”，` `。”`), opening +
+/// opening (`（“`), closing + opening (`》《` `，“` `：“`, which keep half an em between them);
+/// an empty pair (`（）`) has its blanks outside, against the text around it, and keeps them.
+fn compresses(a: char, b: char, spacing: Spacing) -> bool {
+    match (blank_side(a, spacing), blank_side(b, spacing)) {
+        (Some(Blank::Left), Some(Blank::Right)) | (None, _) | (_, None) => false,
+        (Some(_), Some(_)) => true,
+    }
+}
+
 /// For each char of `chars`, the change of the space after it, in em (negative: compressed).
 pub fn gaps(chars: &[char], spacing: Spacing) -> Vec<f32> {
     let mut out = vec![0.0; chars.len()];
     for i in 0..chars.len().saturating_sub(1) {
         let (a, b) = (chars[i], chars[i + 1]);
-        if spacing.compress_punctuation {
-            let (sa, sb) = (blank_side(a, spacing), blank_side(b, spacing));
-            if sa == Some(Blank::Right) && sb.is_some() {
-                out[i] -= 0.5;
-            }
-            if sb == Some(Blank::Left) && sa.is_some() {
-                out[i] -= 0.5;
-            }
+        if spacing.compress_punctuation && compresses(a, b, spacing) {
+            out[i] -= 0.5;
         }
         if spacing.han_latin_gap && ((is_han(a) && is_latin(b)) || (is_latin(a) && is_han(b))) {
             out[i] += HAN_LATIN_GAP;
@@ -174,10 +188,10 @@ mod tests {
         assert_eq!(width("”，"), 1.5);
         assert_eq!(width("。”"), 1.5);
         assert_eq!(width("）。"), 1.5);
-        // closing + opening: both do.
-        assert_eq!(width("》《"), 1.0);
-        assert_eq!(width("：“"), 1.0);
-        assert_eq!(width("，“"), 1.0);
+        // closing + opening: half an em stays between them (clreq: 2 em → 1.5 em).
+        assert_eq!(width("》《"), 1.5);
+        assert_eq!(width("：“"), 1.5);
+        assert_eq!(width("，“"), 1.5);
         // opening + opening: the second does.
         assert_eq!(width("（“"), 1.5);
         // opening + closing (an empty pair) keeps both blanks: the ink is at the far sides.
@@ -187,8 +201,43 @@ mod tests {
         // Marks next to ideographs are untouched.
         assert_eq!(
             em("他说：“好。”"),
-            vec![0.0, 0.0, -1.0, 0.0, 0.0, -0.5, 0.0]
+            vec![0.0, 0.0, -0.5, 0.0, 0.0, -0.5, 0.0]
         );
+    }
+
+    /// clreq 3.1.6 (连续标点符号的调整): any two adjacent marks that take 2 em are set in
+    /// 1.5 em, each bracket close to the text it encloses. One case per pair of classes:
+    /// stops (`，。、：；！？`, blank on the right), closing brackets and quotes (blank on the
+    /// right), opening ones (blank on the left).
+    #[test]
+    fn every_pair_class_follows_clreq() {
+        let stops = ['，', '。', '、', '：', '；', '！', '？'];
+        let closing = [
+            '”', '’', '）', '》', '〉', '」', '』', '】', '〕', '〗', '］', '｝',
+        ];
+        let opening = [
+            '“', '‘', '（', '《', '〈', '「', '『', '【', '〔', '〖', '［', '｛',
+        ];
+        let pair = |a: char, b: char| width(&format!("{a}{b}"));
+        for &a in stops.iter().chain(&closing) {
+            for &b in stops.iter().chain(&closing).chain(&opening) {
+                assert_eq!(pair(a, b), 1.5, "{a}{b}");
+            }
+        }
+        for &a in &opening {
+            for &b in &opening {
+                assert_eq!(pair(a, b), 1.5, "{a}{b}");
+            }
+            // An empty pair: the blanks are outside, against the text around it.
+            for &b in stops.iter().chain(&closing) {
+                assert_eq!(pair(a, b), 2.0, "{a}{b}");
+            }
+        }
+        // Three in a row: each neighbouring pair gives up half an em.
+        assert_eq!(width("”，“"), 2.0);
+        assert_eq!(width("。”）"), 2.0);
+        // The clreq example in the issue: `纸片，“开了` keeps half an em after the comma.
+        assert_eq!(em("片，“开")[1], -0.5);
     }
 
     #[test]
@@ -238,9 +287,10 @@ mod tests {
         let chars: Vec<char> = "他说，“好”。我们".chars().collect();
         let g = gaps(&chars, Spacing::default());
         let s = shrink(&chars, &g, Spacing::default());
-        // ， is followed by “: already compressed. ” is followed by 。: compressed too. 。 can
-        // give up half an em before 我; so can 说 before nothing (it is Han).
-        assert_eq!(s, vec![0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0]);
+        // ， before “ keeps half an em after compression, which can still go (clreq lets a
+        // closing + opening pair take 1 em where a line needs it). ” before 。 has nothing
+        // left. 。 can give up half an em before 我; 说 nothing (it is Han).
+        assert_eq!(s, vec![0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0]);
         let chars: Vec<char> = "好，好“好”".chars().collect();
         let g = gaps(&chars, Spacing::default());
         assert_eq!(
@@ -269,13 +319,13 @@ mod tests {
         );
         assert_eq!(
             gaps(&chars, Spacing::default()),
-            vec![0.0, 0.0, -1.0, 0.0, 0.0, -0.5, -0.5, 0.0]
+            vec![0.0, 0.0, -0.5, 0.0, 0.0, -0.5, -0.5, 0.0]
         );
         assert_eq!(line_end_trim('：', vertical), 0.0);
         assert_eq!(line_end_trim('。', vertical), 0.5);
         // Brackets, quotes and ，。、 compress as in horizontal text.
         let chars: Vec<char> = "》《".chars().collect();
-        assert_eq!(gaps(&chars, vertical), vec![-1.0, 0.0]);
+        assert_eq!(gaps(&chars, vertical), vec![-0.5, 0.0]);
         // Centred stops (Traditional) keep their box too; closing quotes still compress.
         let centred = Spacing {
             centred_stops: true,
