@@ -493,3 +493,23 @@ fn labels_follow_the_document_unless_asked_otherwise() {
     let md = String::from_utf8(render(&source, &[note], &Options::new(Format::Markdown))).unwrap();
     assert!(md.contains(" · 學習筆記") && md.contains("創建："), "{md}");
 }
+
+/// Exported titles and headings are spaced as the reader shows them: `第 1 章`, not `第1章`
+/// (a quarter-em space, U+2005, where the reader puts its gap).
+#[test]
+fn exported_headings_are_spaced_as_the_reader_shows_them() {
+    let source = Source::from_text(
+        jingdu::document::Origin::Builtin,
+        "2018年工作报告\n\n第1章 总则\n\n第一条 为了规范管理，制定本办法，自2018年起施行。\n",
+    );
+    let q = jingdu::document::typography::QUARTER_EM_SPACE;
+    for format in [Format::Markdown, Format::Html] {
+        let options = Options {
+            annotated_copy: true,
+            ..Options::new(format)
+        };
+        let out = String::from_utf8(render(&source, &[], &options)).unwrap();
+        assert!(out.contains(&format!("第{q}1{q}章")), "{format:?}: {out}");
+        assert!(out.contains(&format!("2018{q}年工作报告")), "{format:?}");
+    }
+}

@@ -328,7 +328,9 @@ impl JingduApp {
 
     /// The window title: `精读 — <article title>`.
     pub fn window_title(source: &Source) -> String {
-        format!("{} — {}", strings::APP_NAME, source.display_name())
+        // Spaced as the reader shows the title (`第 1 章`).
+        let name = crate::document::typography::display_heading(&source.display_name());
+        format!("{} — {name}", strings::APP_NAME)
     }
 
     /// Carries out one request: window intents here, state commands through

@@ -172,12 +172,15 @@ impl NotesPanel {
                         |ui| match entry {
                             Entry::Header(h) => {
                                 ui.add_space(8.0);
-                                ui.add(
-                                    egui::Label::new(
-                                        RichText::new(h).strong().color(palette.heading),
-                                    )
-                                    .truncate(),
+                                // Spaced as the reader sets the heading.
+                                let font = egui::TextStyle::Body.resolve(ui.style());
+                                let job = super::typeset::spaced_job(
+                                    &h,
+                                    font,
+                                    palette.heading,
+                                    state.settings.spacing(),
                                 );
+                                ui.add(egui::Label::new(job).truncate());
                             }
                             Entry::Unanchored => {
                                 ui.add_space(8.0);

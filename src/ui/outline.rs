@@ -430,9 +430,10 @@ impl OutlineView {
             Node::Paragraph(_) => (paragraph_font, palette.muted),
         };
         let max_w = (text_right - label_rect.min.x - 4.0).max(10.0);
+        // Spaced as the reader sets it: `第 1 章` as in the heading, not `第1章`.
         let job = egui::text::LayoutJob {
             wrap: egui::text::TextWrapping::truncate_at_width(max_w),
-            ..egui::text::LayoutJob::simple_singleline(row.label.clone(), font, color)
+            ..super::typeset::spaced_job(&row.label, font, color, state.settings.spacing())
         };
         let galley = ui.painter().layout_job(job);
         let truncated = galley.elided;

@@ -254,6 +254,36 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
+/// One line of text (an outline row, a heading in the notes panel) spaced as the reader
+/// spaces it: marks compressed and a quarter em between Han and Latin, by the same rules
+/// ([`spacing::gaps`]), as leading space (negative where marks compress) on the char after
+/// each change. Layout options (wrapping, truncation) are the caller's.
+pub fn spaced_job(text: &str, font: FontId, color: Color32, spacing: Spacing) -> LayoutJob {
+    let chars: Vec<char> = text.chars().collect();
+    let gaps = spacing::gaps(&chars, spacing);
+    let format = TextFormat {
+        font_id: font.clone(),
+        color,
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut run = String::new();
+    let mut leading = 0.0;
+    for (i, c) in chars.iter().enumerate() {
+        let before = if i == 0 { 0.0 } else { gaps[i - 1] };
+        if before != 0.0 && !run.is_empty() {
+            job.append(&run, leading, format.clone());
+            run.clear();
+            leading = before * font.size;
+        }
+        run.push(*c);
+    }
+    if !run.is_empty() {
+        job.append(&run, leading, format);
+    }
+    job
+}
+
 /// The galley of one line: `text` is the whole block's display text as chars.
 pub fn line_galley(
     fonts: &mut egui::epaint::text::FontsView<'_>,
@@ -385,6 +415,29 @@ pub(in crate::ui) mod tests {
         assert!((gap / em - 0.25).abs() < 0.05, "{gap}");
         let after_han = spaced[2] - spaced[1] - em;
         assert!((after_han / em - 0.25).abs() < 0.05, "{after_han}");
+    }
+
+    /// An outline row or a notes-panel heading spaces its text as the reader does: the same
+    /// glyph positions for `第1章（2018年）“好”。` in both.
+    #[test]
+    fn a_spaced_line_matches_the_reader() {
+        let text = "第1章（2018年）“好”。";
+        let (_, reader, _) = glyph_xs(text);
+        let ctx = fonts_ready();
+        let style = body_style(100.0, Align::Left, Spacing::default());
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_job(spaced_job(
+                text,
+                style.font.clone(),
+                Color32::BLACK,
+                Spacing::default(),
+            ))
+        });
+        let spaced: Vec<f32> = galley.rows[0].glyphs.iter().map(|g| g.pos.x).collect();
+        assert_eq!(spaced.len(), reader.len());
+        for (a, b) in spaced.iter().zip(&reader) {
+            assert!((a - b).abs() < 0.5, "{spaced:?} vs {reader:?}");
+        }
     }
 
     #[test]

@@ -107,6 +107,32 @@ pub fn display_text(source: &str) -> String {
     out.into_iter().collect()
 }
 
+/// A four-per-em space (U+2005): the quarter em the reader puts between Han and Latin.
+pub const QUARTER_EM_SPACE: char = '\u{2005}';
+
+/// A title or heading as the reader shows it, in plain text for places that cannot space it
+/// themselves (a window title, the headings of an exported file): [`display_text`], with a
+/// quarter-em space ([`QUARTER_EM_SPACE`]) wherever the reader puts the Han–Latin gap
+/// (`第1章` → `第 1 章`). The PDF export sets the gap itself and does not use this.
+pub fn display_heading(source: &str) -> String {
+    let text = display_text(source);
+    let chars: Vec<char> = text.chars().collect();
+    let only_gaps = super::spacing::Spacing {
+        compress_punctuation: false,
+        line_edges: false,
+        ..super::spacing::Spacing::default()
+    };
+    let gaps = super::spacing::gaps(&chars, only_gaps);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (c, gap) in chars.iter().zip(gaps) {
+        out.push(*c);
+        if gap > 0.0 {
+            out.push(QUARTER_EM_SPACE);
+        }
+    }
+    out
+}
+
 /// `text` ready to stand inside “”, per GB/T 15834: its own double quotation marks become
 /// single ones and its single ones double, so that `他说“两个一百年”` quoted reads
 /// `“他说‘两个一百年’”`; corner brackets 「」『』 swap the same way.
@@ -389,6 +415,20 @@ pub fn break_lines_balanced(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn headings_get_the_readers_quarter_em_gaps() {
+        let q = super::QUARTER_EM_SPACE;
+        assert_eq!(
+            super::display_heading("第1章 总则"),
+            format!("第{q}1{q}章 总则")
+        );
+        assert_eq!(
+            super::display_heading("2018年发布iPhone(新)"),
+            format!("2018{q}年发布{q}iPhone（新）")
+        );
+        assert_eq!(super::display_heading("第 1 章"), "第 1 章", "spaces kept");
+    }
+
     use super::*;
 
     #[test]

@@ -236,7 +236,11 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
         match block.kind {
             BlockKind::Heading { level, .. } => {
                 let l = (usize::from(level) + 1).min(6);
-                writeln!(out, "<h{l}>{}</h{l}>", escape(&display_text(&block.text)))?;
+                writeln!(
+                    out,
+                    "<h{l}>{}</h{l}>",
+                    escape(&crate::document::typography::display_heading(&block.text))
+                )?;
             }
             BlockKind::Paragraph => {
                 writeln!(

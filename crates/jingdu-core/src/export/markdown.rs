@@ -232,7 +232,10 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
                 writeln!(
                     out,
                     "{}",
-                    heading(usize::from(level) + 1, &display_text(&block.text))
+                    heading(
+                        usize::from(level) + 1,
+                        &crate::document::typography::display_heading(&block.text),
+                    )
                 )?;
             }
             BlockKind::Paragraph => {

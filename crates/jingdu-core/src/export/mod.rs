@@ -21,7 +21,8 @@ use std::io::Write;
 use crate::i18n::{Lang, Text};
 use std::path::Path;
 
-use crate::document::{Document, Metadata, typography::display_text};
+use crate::document::typography::{display_heading, display_text};
+use crate::document::{Document, Metadata};
 use crate::notes::{DocInfo, Note, NoteKind, Palette};
 
 pub use places::Places;
@@ -330,9 +331,9 @@ impl<'a> Export<'a> {
         out
     }
 
-    /// The title to print.
+    /// The title to print, spaced as the reader shows it ([`display_heading`]).
     pub fn title(&self) -> String {
-        display_text(self.doc.meta.title.as_deref().unwrap_or(self.display_name))
+        display_heading(self.doc.meta.title.as_deref().unwrap_or(self.display_name))
     }
 
     /// The metadata.
@@ -349,7 +350,7 @@ impl<'a> Export<'a> {
             Some(b) => self.doc.heading_path(b),
             None => n.anchor.heading_path.clone(),
         };
-        path.iter().map(|h| display_text(h)).collect()
+        path.iter().map(|h| display_heading(h)).collect()
     }
 
     /// A one-line description of the note's target kind and colour (`摘句 · 重点`).

@@ -120,8 +120,12 @@ fn facts(left: f32) -> Style {
 }
 
 /// `a · b` as set in CJK type: the fonts draw `·` a full em wide, so the spaces go.
+/// Text for the PDF's own lines: separators tight, and without the quarter-em spaces of
+/// [`crate::document::typography::display_heading`] — the PDF's typesetter puts that gap
+/// itself (and its fonts have no such space).
 fn tight(text: &str) -> String {
     text.replace(" · ", "·")
+        .replace(crate::document::typography::QUARTER_EM_SPACE, "")
 }
 
 /// A colour mixed with white, for highlights behind black text.
@@ -250,10 +254,11 @@ fn notes_paras(e: &Export<'_>, o: &Options) -> Vec<Para> {
     }
     for entry in e.entries(o.include_headings) {
         for (depth, h) in &entry.headings {
+            let h = h.replace(crate::document::typography::QUARTER_EM_SPACE, "");
             out.push(Para {
                 style: heading(depth + 1),
                 spans: vec![Span::plain(h.clone())],
-                bookmark: Some((depth + 2, h.clone())),
+                bookmark: Some((depth + 2, h)),
             });
         }
         out.extend(note_paras(e, o, entry.note, entry.number, 0.0));
