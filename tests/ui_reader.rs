@@ -469,3 +469,51 @@ fn the_script_switch_keeps_folded_outline_nodes_folded() {
         "still folded"
     );
 }
+
+/// A heading that needs two lines is balanced as the title is: never a last line of two
+/// characters under a full one, at any window width, at the large size.
+#[test]
+fn headings_set_in_balanced_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.get_by_label("大").click();
+    h.run();
+    let doc = h.state().state.source.document.clone();
+    let headings: Vec<usize> = doc.sections.iter().map(|s| s.heading).collect();
+    let mut wrapped = 0;
+    // With a note, the notes panel stays docked and the column narrows with the window.
+    h.state_mut()
+        .state
+        .apply(jingdu::app::Action::StartNote(jingdu::app::NoteTarget {
+            kind: jingdu::notes::NoteKind::Section,
+            range: doc.blocks[headings[0]].range.clone(),
+        }));
+    h.state_mut()
+        .state
+        .apply(jingdu::app::Action::SetDraftText("一条".into()));
+    h.state_mut().state.apply(jingdu::app::Action::CommitDraft);
+    for width in (640..=1400).step_by(20) {
+        h.set_size(egui::vec2(width as f32, 900.0));
+        h.run();
+        for &b in &headings {
+            h.state_mut()
+                .state
+                .apply(jingdu::app::Action::JumpTo(Some(b)));
+            h.run();
+            let Some(lines) = h.state().reader.lines_of_block(b) else {
+                continue;
+            };
+            if lines.len() < 2 {
+                continue;
+            }
+            wrapped += 1;
+            let longest = lines.iter().map(|l| l.len()).max().unwrap();
+            let shortest = lines.iter().map(|l| l.len()).min().unwrap();
+            assert!(
+                shortest + 3 >= longest,
+                "at {width} pt heading {b} is set {lines:?}"
+            );
+        }
+    }
+    assert!(wrapped > 0, "some heading needed two lines");
+}

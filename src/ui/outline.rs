@@ -424,7 +424,12 @@ impl OutlineView {
         let (font, color) = match row.node {
             Node::Root => (root_font, palette.heading),
             Node::Section(_) => (
-                section_font,
+                // A bare numeral (`一`) in the serif, as in the reader: in a sans it is a dash.
+                if super::reader::is_numeral_heading(&row.label.chars().collect::<Vec<_>>()) {
+                    FontId::new(section_font.size, super::fonts::body_family())
+                } else {
+                    section_font
+                },
                 if current { palette.accent } else { palette.ink },
             ),
             Node::Paragraph(_) => (paragraph_font, palette.muted),

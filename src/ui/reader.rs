@@ -248,14 +248,24 @@ impl ReaderView {
         match item.level {
             Some(level) => {
                 let fs = heading_size(size, level);
+                // A heading that is only a section numeral (`一`, `2`) is set as printed books
+                // set it: centred, in the text's serif — a bold sans `一` alone reads as a dash.
+                let numeral = is_numeral_heading(&item.chars);
                 Style {
-                    font: FontId::new(fs, heading_family()),
+                    font: FontId::new(
+                        fs,
+                        if numeral {
+                            body_family()
+                        } else {
+                            heading_family()
+                        },
+                    ),
                     lead_font: None,
                     lead_chars: 0,
                     line_height: (fs * 1.5).round(),
                     width,
                     indent: 0.0,
-                    align: Align::Left,
+                    align: if numeral { Align::Center } else { Align::Left },
                     spacing: self.spacing(),
                 }
             }
@@ -346,7 +356,16 @@ impl ReaderView {
         } else {
             let style = self.style_of(i);
             let chars = &self.items[i].chars;
-            let ts = ui.ctx().fonts_mut(|f| typeset::typeset(f, chars, &style));
+            // A heading's lines are balanced, as the title's are: no last line of two
+            // characters under a full one.
+            let heading = self.items[i].level.is_some();
+            let ts = ui.ctx().fonts_mut(|f| {
+                if heading {
+                    typeset::typeset_balanced(f, chars, &style)
+                } else {
+                    typeset::typeset(f, chars, &style)
+                }
+            });
             let (above, below) = self.gaps(i);
             let h = above + below + ts.height();
             self.typeset.insert(i, ts);
@@ -1244,6 +1263,14 @@ impl ReaderView {
         self.drawn.iter().find(|(x, _)| *x == b).map(|(_, r)| *r)
     }
 
+    /// The lines (char ranges in the block's display text) block `b` was set in, if it has
+    /// been laid out horizontally (for tests).
+    pub fn lines_of_block(&self, b: usize) -> Option<Vec<Range<usize>>> {
+        let i = *self.item_of_block.get(b)?;
+        let ts = self.typeset.get(&i)?;
+        Some(ts.lines.iter().map(|l| l.range.clone()).collect())
+    }
+
     /// How many items have been laid out since the last size change.
     pub fn measured_count(&self) -> usize {
         self.list.measured_count()
@@ -1529,6 +1556,18 @@ fn sentence_around(doc: &Document, c: usize) -> Range<usize> {
     block.range.start + s..block.range.start + e
 }
 
+/// Whether a heading is only a section numeral: `一`, `十二`, `3`, `Ⅳ` (spaces around it
+/// allowed), nothing else. Such a heading is set in the serif, in the reader and the outline.
+pub fn is_numeral_heading(chars: &[char]) -> bool {
+    let numeral = |c: &char| {
+        c.is_ascii_digit()
+            || "〇零一二三四五六七八九十百千两０１２３４５６７８９".contains(*c)
+            || ('\u{2160}'..='\u{217F}').contains(c)
+    };
+    let mut core = chars.iter().filter(|c| !c.is_whitespace()).peekable();
+    core.peek().is_some() && core.all(numeral)
+}
+
 /// The lines of the title block.
 fn title_lines(doc: &Document, fallback_title: &str) -> Vec<(String, MetaStyle)> {
     let m = &doc.meta;
@@ -1575,6 +1614,17 @@ fn title_lines(doc: &Document, fallback_title: &str) -> Vec<(String, MetaStyle)>
 mod tests {
     use super::*;
     use crate::document::parse;
+
+    #[test]
+    fn numeral_headings_are_recognised() {
+        let is = |t: &str| is_numeral_heading(&t.chars().collect::<Vec<_>>());
+        for yes in ["一", "十二", " 3 ", "Ⅳ", "２０"] {
+            assert!(is(yes), "{yes}");
+        }
+        for no in ["", "一、总则", "第一章", "（一）", "一 总则", "abc"] {
+            assert!(!is(no), "{no}");
+        }
+    }
 
     #[test]
     fn selection_is_trimmed_and_sentences_found() {
