@@ -117,8 +117,9 @@ fn the_notes_document_looks_finished() {
         list.len(),
         "{rels}"
     );
-    // The legend: each colour's name highlighted in it.
-    assert!(document.contains(r#"<w:highlight w:val="yellow" />"#));
+    // The legend: each colour's name on its soft shading; no saturated Word highlight.
+    assert!(document.contains(r#"w:fill="FAEDC3""#), "{document}");
+    assert!(!document.contains("<w:highlight"));
 }
 
 #[test]
@@ -145,7 +146,11 @@ fn the_annotated_document_has_a_comment_on_exactly_each_passage() {
     let start = document.find(r#"<w:commentRangeStart w:id="1""#).unwrap();
     let end = document.find(r#"<w:commentRangeEnd w:id="1""#).unwrap();
     let inside = &document[start..end];
-    assert!(inside.contains("<w:highlight"), "passage highlighted");
+    assert!(
+        inside.contains(r#"w:fill="FAEDC3""#),
+        "passage shaded in 重点's tint"
+    );
+    assert!(!inside.contains("<w:highlight"));
     assert_eq!(texts(inside), "创造性地提出了新时代党的组织路线");
     // The whole article is there.
     let docx = docx_rs::read_docx(&bytes).expect("valid docx");

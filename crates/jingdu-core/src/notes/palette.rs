@@ -124,6 +124,13 @@ impl Palette {
     }
 }
 
+/// The tint a highlight of colour `rgb` leaves on white paper: the colour mixed with twice
+/// as much white, light enough for black text to stay legible. What the exports (PDF
+/// highlights, Word shading) paint behind a passage.
+pub fn soft_rgb(rgb: [u8; 3]) -> [u8; 3] {
+    rgb.map(|c| ((u16::from(c) + 2 * 255) / 3) as u8)
+}
+
 /// A colour's name as shown and exported: one line (controls and line breaks become spaces,
 /// runs of spaces one), trimmed, at most 12 characters; `None` when nothing is left.
 pub fn clean_name(name: &str) -> Option<String> {

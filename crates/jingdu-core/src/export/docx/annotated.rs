@@ -24,7 +24,7 @@ struct Span<'a> {
     note: &'a Note,
     start: usize,
     end: usize,
-    highlight: Option<&'static str>,
+    highlight: Option<[u8; 3]>,
 }
 
 /// The annotated document.
@@ -89,10 +89,10 @@ fn spans<'a>(e: &Export<'a>) -> Vec<Span<'a>> {
         .filter_map(|(number, n)| {
             let (start, end, highlight) = match n.kind {
                 NoteKind::Passage => {
-                    let [r, g, b] = e.palette.entry(&n.color).rgb;
+                    let rgb = e.palette.entry(&n.color).rgb;
                     let start = n.anchor.start.min(doc.body_len_chars());
                     let end = n.anchor.end.clamp(start, doc.body_len_chars());
-                    (start, end, Some(styles::highlight_name([r, g, b])))
+                    (start, end, Some(rgb))
                 }
                 NoteKind::Paragraph | NoteKind::Section | NoteKind::Bookmark => {
                     let b = crate::notes::block_for(doc, n)?;
@@ -178,7 +178,7 @@ fn commented_paragraph(
                     s.highlight.is_some() && local(s.start) <= from && local(s.end) >= to
                 });
             if let Some(h) = cover.and_then(|s| s.highlight) {
-                run = run.highlight(h);
+                run = run.shading(styles::shading(h));
             }
             p = p.add_run(run);
         }

@@ -48,7 +48,7 @@ fn title_block(e: &Export<'_>, mut docx: Docx, suffix: &str) -> Docx {
     docx = docx.add_paragraph(para("Title", &format!("{} · {suffix}", e.title())));
     for (k, v) in e.meta_lines() {
         if k == e.t("颜色", "Colours") {
-            // The legend in the colours themselves: a highlighted name per colour.
+            // The legend in the colours themselves: each name on its colour's shading.
             let mut p = Paragraph::new()
                 .style("JingduMeta")
                 .add_run(Run::new().add_text(e.tf("{}：", "{}: ", &[&k])));
@@ -59,7 +59,7 @@ fn title_block(e: &Export<'_>, mut docx: Docx, suffix: &str) -> Docx {
                 p = p.add_run(
                     Run::new()
                         .add_text(xml_safe(&c.name))
-                        .highlight(styles::highlight_name(c.rgb)),
+                        .shading(styles::shading(c.rgb)),
                 );
             }
             docx = docx.add_paragraph(p);

@@ -159,31 +159,16 @@ pub(super) fn para(style: &str, text: &str) -> Paragraph {
     Paragraph::new().style(style).add_run(text_run(text))
 }
 
-/// Word's highlight colour nearest in hue to `rgb`. Word offers only sixteen named
-/// highlights, and a highlight (unlike shading) is what readers recognise and can clear with
-/// one click; the light ones are chosen so that black text stays legible (blue becomes cyan).
-pub(super) fn highlight_name(rgb: [u8; 3]) -> &'static str {
-    let [r, g, b] = rgb.map(f32::from);
-    let max = r.max(g).max(b);
-    let min = r.min(g).min(b);
-    if max - min < 40.0 {
-        return "lightGray";
-    }
-    let d = max - min;
-    let hue = if max == r {
-        60.0 * ((g - b) / d).rem_euclid(6.0)
-    } else if max == g {
-        60.0 * ((b - r) / d + 2.0)
-    } else {
-        60.0 * ((r - g) / d + 4.0)
-    };
-    match hue {
-        h if !(20.0..340.0).contains(&h) => "red",
-        h if h < 70.0 => "yellow",
-        h if h < 160.0 => "green",
-        h if h < 255.0 => "cyan",
-        _ => "magenta",
-    }
+/// The shading behind a passage of colour `rgb`: the app's own soft tint of it
+/// ([`crate::notes::palette::soft_rgb`]) as run shading (`w:shd`), which Word, WPS and
+/// LibreOffice all show. Word's sixteen highlight colours would turn the soft palette into
+/// saturated magenta and cyan, hard to read black text on.
+pub(super) fn shading(rgb: [u8; 3]) -> docx_rs::Shading {
+    let [r, g, b] = crate::notes::palette::soft_rgb(rgb);
+    docx_rs::Shading::new()
+        .shd_type(docx_rs::ShdType::Clear)
+        .color("auto")
+        .fill(format!("{r:02X}{g:02X}{b:02X}"))
 }
 
 #[cfg(test)]
@@ -191,12 +176,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn palette_colours_map_to_word_highlights() {
-        assert_eq!(highlight_name([242, 201, 76]), "yellow");
-        assert_eq!(highlight_name([86, 160, 211]), "cyan");
-        assert_eq!(highlight_name([111, 191, 115]), "green");
-        assert_eq!(highlight_name([167, 127, 206]), "magenta");
-        assert_eq!(highlight_name([224, 102, 102]), "red");
-        assert_eq!(highlight_name([150, 150, 150]), "lightGray");
+    fn palette_colours_become_soft_shading() {
+        // 重点 yellow (242, 201, 76) becomes a pale yellow, not Word's saturated one.
+        let yellow = shading([242, 201, 76]);
+        assert_eq!(yellow.fill, "FAEDC3");
+        assert_eq!(yellow.shd_type, docx_rs::ShdType::Clear);
+        assert_eq!(shading([167, 127, 206]).fill, "E1D4EE");
     }
 }

@@ -130,7 +130,7 @@ fn tight(text: &str) -> String {
 
 /// A colour mixed with white, for highlights behind black text.
 fn light(rgb: [u8; 3]) -> [u8; 3] {
-    rgb.map(|c| ((u16::from(c) + 2 * 255) / 3) as u8)
+    crate::notes::palette::soft_rgb(rgb)
 }
 
 /// A colour darkened, for text on white paper.
