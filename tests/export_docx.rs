@@ -34,11 +34,9 @@ fn docx_reads_back_with_headings_and_notes() {
                 "Heading1".to_owned(),
                 "以政治建设为统领，强化基层党组织的政治功能".to_owned()
             ),
-            (
-                "Heading1".to_owned(),
-                "推进基层组织创新，健全完善基层党建工作格局".to_owned()
-            ),
             ("Heading1".to_owned(), "未定位的笔记".to_owned()),
+            // The bookmark is listed apart, after the notes.
+            ("Heading1".to_owned(), "书签".to_owned()),
         ]
     );
     assert!(all_text.contains("从严从实加强党的基层党组织建设 · 学习笔记"));
@@ -132,10 +130,16 @@ fn the_annotated_document_has_a_comment_on_exactly_each_passage() {
     let bytes = render(&source, &list, &options);
     let document = part(&bytes, "word/document.xml");
     let comments = part(&bytes, "word/comments.xml");
-    assert_eq!(count(&comments, "<w:comment "), list.len(), "{comments}");
-    assert_eq!(count(&document, "<w:commentRangeStart"), list.len());
-    assert_eq!(count(&document, "<w:commentRangeEnd"), list.len());
-    assert_eq!(count(&document, "<w:commentReference"), list.len());
+    // Every note is a comment; the bookmark is not (it is in the list at the end).
+    let notes = list
+        .iter()
+        .filter(|n| n.kind != jingdu::notes::NoteKind::Bookmark)
+        .count();
+    assert_eq!(count(&comments, "<w:comment "), notes, "{comments}");
+    assert_eq!(count(&document, "<w:commentRangeStart"), notes);
+    assert_eq!(count(&document, "<w:commentRangeEnd"), notes);
+    assert_eq!(count(&document, "<w:commentReference"), notes);
+    assert!(document.contains(">书签<"));
     assert!(comments.contains(r#"w:author="李华""#));
     assert!(comments.contains("本节讲政治功能。"));
     assert!(

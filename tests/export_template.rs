@@ -47,6 +47,7 @@ fn every_field_reaches_the_template() {
 {{ author }}|{{ exported }}|{% for c in legend %}{{ c.hue }}={{ c.name }}{{ c.rgb }} {% endfor %}
 {% for n in notes %}{{ n.number }} {{ n.kind }} {{ n.kind_label }} [{{ n.heading }}] {{ n.place }} {{ n.color }} {{ n.tags|join(',') }} {{ n.created }} {{ n.anchored }} {{ n.link }}
   “{{ n.quote[:12] }}” {{ (n.text|replace('\n', '/'))[:16] }}
+{% endfor %}{% for b in bookmarks %}书签 {{ b.place }} {{ b.label }} {{ b.link }}
 {% endfor %}";
     let out = render(&source, &list, &with_template(template, Format::Markdown));
     let out = String::from_utf8(out).unwrap();
@@ -59,10 +60,9 @@ fn every_field_reaches_the_template() {
   “以政治建设为统领，强化基” 本节讲政治功能。
 3 paragraph 段落笔记 [以政治建设为统领，强化基层党组织的政治功能] §1 ¶2 疑问  2024年5月1日 09:30 True jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000003
   “以政治建设为统领，强化基” “神经网络”的比喻。/第二行。
-4 bookmark 书签 [推进基层组织创新，健全完善基层党建工作格局] §3 ¶1 重点  2024年5月1日 09:30 True jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000005
-  “基层党组织在党的建设新的” 
-5 passage 摘句 [未定位的笔记]  其他  2024年5月1日 09:30 False jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000004
+4 passage 摘句 [未定位的笔记]  其他  2024年5月1日 09:30 False jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000004
   “党的力量来自组织” 原文已删的摘句
+书签 §3 ¶1 基层党组织在党的建设新的伟大工程和党领导的现代化… jingdu://open?doc=builtin-c86fc473580abeae&note=00000000-0000-4000-8000-000000000005
 ";
     assert_eq!(out, want);
 }

@@ -190,22 +190,24 @@ impl ExportJob {
 
     fn view(&self) -> export::Export<'_> {
         export::Export {
-            doc: &self.source.document,
-            info: &self.info,
-            display_name: "",
-            palette: &self.palette,
-            notes: export::select_notes(&self.source.document, &self.notes, &self.options),
-            generated: &self.generated,
             author: self.author.as_deref(),
-            zone: jiff::tz::TimeZone::system(),
-            places: export::Places::of(&self.source.document),
-            labels: export::labels_for(&self.source.document),
+            ..export::Export::new(
+                &self.source.document,
+                &self.info,
+                "",
+                &self.palette,
+                export::select_notes(&self.source.document, &self.notes, &self.options),
+                &self.generated,
+            )
         }
     }
 
-    /// How many notes the export will hold.
+    /// How many notes the export will hold (bookmarks are listed apart and not counted).
     pub fn note_count(&self) -> usize {
-        export::select_notes(&self.source.document, &self.notes, &self.options).len()
+        export::select_notes(&self.source.document, &self.notes, &self.options)
+            .iter()
+            .filter(|n| n.kind != crate::notes::NoteKind::Bookmark)
+            .count()
     }
 
     /// The format.
@@ -613,7 +615,10 @@ impl AppState {
     /// How many notes an export with `options` would hold, without copying any: the export
     /// dialog shows it every frame.
     pub fn export_count(&self, options: &export::Options) -> usize {
-        export::select_notes(&self.source.document, self.notes(), options).len()
+        export::select_notes(&self.source.document, self.notes(), options)
+            .iter()
+            .filter(|n| n.kind != crate::notes::NoteKind::Bookmark)
+            .count()
     }
 
     /// The section the reader is looking at (for "export the current section").

@@ -1,6 +1,7 @@
 //! CSV for spreadsheets and flash-card apps (Excel, WPS, LibreOffice, Anki): one note a row —
 //! kind, heading path, place (`§2 ¶3`), quote, note, tags, colour name, created, modified and
-//! a `jingdu://` link back to the note.
+//! a `jingdu://` link back to the note. Times are ISO 8601 with the reader's offset
+//! (`2026-12-04T10:30:00+08:00`), which spreadsheets read as dates and sort.
 //!
 //! UTF-8 with a byte-order mark, because Excel and WPS read a CSV without one in the system's
 //! ANSI code page and show Chinese as mojibake; CRLF line ends, as RFC 4180 and Excel expect.
@@ -47,9 +48,25 @@ pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
             n.text.clone(),
             n.tags.join(" "),
             e.palette.name_of(&n.color).to_owned(),
-            e.time(&n.created),
-            e.time(&n.modified),
+            e.iso_time(&n.created),
+            e.iso_time(&n.modified),
             e.link(n),
+        ];
+        w.write_record(row.iter().map(|c| cell(c)))?;
+    }
+    // The bookmarks after the notes, one row each: place and label (no passage, no text).
+    for (n, b) in e.bookmarks.iter().zip(e.bookmark_lines()) {
+        let row = [
+            kind_label(n.kind, e.labels).to_owned(),
+            e.heading_path(n).join(" › "),
+            b.place,
+            String::new(),
+            b.label,
+            n.tags.join(" "),
+            e.palette.name_of(&n.color).to_owned(),
+            e.iso_time(&n.created),
+            e.iso_time(&n.modified),
+            b.link,
         ];
         w.write_record(row.iter().map(|c| cell(c)))?;
     }

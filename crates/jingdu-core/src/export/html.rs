@@ -57,6 +57,8 @@ blockquote { margin: .2em 0 .5em; padding: .1em .8em; border-left: 2px solid #d8
 .facts { font-size: .8em; color: var(--muted); margin: .3em 0 0; }
 mark { background: color-mix(in srgb, var(--c, #f2c94c) 45%, transparent); color: inherit; padding: 0 .1em; }
 sup.ref { color: var(--accent); font-size: .7em; }
+.swatch { white-space: nowrap; }
+.bookmarks .place { color: var(--muted); font-size: .85em; margin-right: .3em; }
 .swatch::before { content: ""; display: inline-block; width: .8em; height: .8em; margin-right: .2em;
   vertical-align: -.05em; border-radius: 2px; background: var(--c); }
 a.back { color: var(--accent); text-decoration: none; }
@@ -195,6 +197,34 @@ fn write_head(e: &Export<'_>, out: &mut dyn Write, suffix: &str) -> io::Result<(
     writeln!(out, "</ul>")
 }
 
+/// The bookmarks, on their own after the notes: place, label, link.
+fn write_bookmarks(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lines = e.bookmark_lines();
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<h2>{}</h2>",
+        escape(super::BOOKMARKS.get_in(e.labels))
+    )?;
+    writeln!(out, "<ul class=\"bookmarks\">")?;
+    for b in lines {
+        let place = if b.place.is_empty() {
+            String::new()
+        } else {
+            format!("<span class=\"place\">{}</span> ", escape(&b.place))
+        };
+        writeln!(
+            out,
+            "<li>{place}<a href=\"{}\">{}</a></li>",
+            escape(&b.link),
+            escape(&b.label)
+        )?;
+    }
+    writeln!(out, "</ul>")
+}
+
 fn write_tail(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</main>")?;
     writeln!(out, "</body>")?;
@@ -221,6 +251,7 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
         }
         write_note(e, o, entry.note, entry.number, out)?;
     }
+    write_bookmarks(e, out)?;
     write_tail(out)
 }
 
@@ -269,6 +300,7 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
             write_note(e, o, n, *num, out)?;
         }
     }
+    write_bookmarks(e, out)?;
     write_tail(out)
 }
 

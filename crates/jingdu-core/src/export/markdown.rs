@@ -205,7 +205,7 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
     write_header(e, out, e.t(" · 学习笔记", " · Study notes"))?;
     if e.notes.is_empty() {
         writeln!(out, "{}", e.t("（没有符合条件的笔记）", "(no notes match)"))?;
-        return Ok(());
+        writeln!(out)?;
     }
     for entry in e.entries(o.include_headings) {
         for (depth, h) in &entry.headings {
@@ -214,7 +214,32 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Result<()>
         }
         write_note(e, o, entry.note, entry.number, out)?;
     }
-    Ok(())
+    write_bookmarks(e, out)
+}
+
+/// The bookmarks, on their own after the notes: place, label, link.
+fn write_bookmarks(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lines = e.bookmark_lines();
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", heading(2, super::BOOKMARKS.get_in(e.labels)))?;
+    writeln!(out)?;
+    for b in lines {
+        let place = if b.place.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", escape_line(&b.place))
+        };
+        writeln!(
+            out,
+            "- {place}{} · [{}]({})",
+            escape_line(&b.label),
+            e.t("在精读中打开", "Open in jingdu"),
+            b.link
+        )?;
+    }
+    writeln!(out)
 }
 
 /// The whole article with the notes after the block they belong to; passages are marked with
@@ -271,7 +296,7 @@ fn write_annotated(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Resu
             write_note(e, o, n, *num, out)?;
         }
     }
-    Ok(())
+    write_bookmarks(e, out)
 }
 
 #[cfg(test)]

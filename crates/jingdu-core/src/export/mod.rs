@@ -182,8 +182,11 @@ pub struct Export<'a> {
     pub display_name: &'a str,
     /// Colour names.
     pub palette: &'a Palette,
-    /// The notes to export, in document order.
+    /// The notes to export, in document order (bookmarks are not notes: see `bookmarks`).
     pub notes: Vec<&'a Note>,
+    /// The bookmarks among the notes given, in document order: every format lists them on
+    /// their own, by place and label, after the notes.
+    pub bookmarks: Vec<&'a Note>,
     /// Time of the export (RFC 3339), injected so that output is deterministic.
     pub generated: &'a str,
     /// Who wrote the notes (the 署名 setting), for the Word document's author and the heading
@@ -200,7 +203,8 @@ pub struct Export<'a> {
 
 impl<'a> Export<'a> {
     /// An export of `notes` (already selected, in document order) at time `generated`, with no
-    /// author and times in the system's time zone.
+    /// author and times in the system's time zone. The bookmarks among them go to their own
+    /// list.
     pub fn new(
         doc: &'a Document,
         info: &'a DocInfo,
@@ -209,12 +213,16 @@ impl<'a> Export<'a> {
         notes: Vec<&'a Note>,
         generated: &'a str,
     ) -> Self {
+        let (bookmarks, notes) = notes
+            .into_iter()
+            .partition(|n| n.kind == NoteKind::Bookmark);
         Export {
             doc,
             info,
             display_name,
             palette,
             notes,
+            bookmarks,
             generated,
             author: None,
             zone: jiff::tz::TimeZone::system(),
@@ -245,6 +253,18 @@ impl<'a> Export<'a> {
             Ok(t) => t
                 .to_zoned_datetime(self.zone.clone())
                 .strftime(self.t("%Y年%-m月%-d日 %H:%M", "%-d %B %Y %H:%M"))
+                .to_string(),
+            Err(_) => rfc3339.to_owned(),
+        }
+    }
+
+    /// An RFC 3339 time as ISO 8601 on the reader's clock (`2026-12-04T10:30:00+08:00`):
+    /// what spreadsheets sort and parse as a date. Text that is not a time is kept.
+    pub fn iso_time(&self, rfc3339: &str) -> String {
+        match rfc3339.parse::<jiff::Timestamp>() {
+            Ok(t) => t
+                .to_zoned_datetime(self.zone.clone())
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
                 .to_string(),
             Err(_) => rfc3339.to_owned(),
         }
@@ -443,6 +463,65 @@ fn hue_name(key: &str, lang: Lang) -> &'static str {
         _ => ("色", "colour"),
     };
     Text::new(zh, en).get_in(lang)
+}
+
+/// A line of the bookmark list: where the bookmark is and what it is called.
+pub struct BookmarkLine {
+    /// `§3 ¶1` (empty for a bookmark that lost its place).
+    pub place: String,
+    /// The bookmark's name, or the first words of its paragraph when it has none.
+    pub label: String,
+    /// The link that opens jingdu at it.
+    pub link: String,
+}
+
+/// Heading of the bookmark list.
+pub const BOOKMARKS: Text = Text::new("书签", "Bookmarks");
+
+/// How many chars of its paragraph name a bookmark without a name of its own.
+const BOOKMARK_LABEL_CHARS: usize = 24;
+
+impl Export<'_> {
+    /// The bookmark list: place, label and link of each bookmark, in document order.
+    pub fn bookmark_lines(&self) -> Vec<BookmarkLine> {
+        self.bookmarks
+            .iter()
+            .map(|n| {
+                let label = match n.text.trim() {
+                    "" => {
+                        let words: String = display_text(&n.anchor.quote)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        let mut label: String = words.chars().take(BOOKMARK_LABEL_CHARS).collect();
+                        if words.chars().count() > BOOKMARK_LABEL_CHARS {
+                            label.push('…');
+                        }
+                        label
+                    }
+                    named => named.split_whitespace().collect::<Vec<_>>().join(" "),
+                };
+                BookmarkLine {
+                    place: self.place(n),
+                    label,
+                    link: self.link(n),
+                }
+            })
+            .collect()
+    }
+
+    /// Every note and bookmark given, in document order: for formats that carry data rather
+    /// than a listing (the W3C annotations).
+    pub fn notes_and_bookmarks(&self) -> Vec<&Note> {
+        let mut all: Vec<&Note> = self.notes.iter().chain(&self.bookmarks).copied().collect();
+        all.sort_by(|a, b| {
+            let key = |n: &Note| (!n.anchored, n.anchor.start, n.kind, n.anchor.end);
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| (&a.created, &a.id).cmp(&(&b.created, &b.id)))
+        });
+        all
+    }
 }
 
 /// One note of a listing with the headings to print before it.

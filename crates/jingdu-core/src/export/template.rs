@@ -111,8 +111,21 @@ pub struct Context {
     pub exported_iso: String,
     /// The colours used, in palette order.
     pub legend: Vec<LegendFields>,
-    /// The notes in document order.
+    /// The notes in document order (bookmarks are in `bookmarks`).
     pub notes: Vec<NoteFields>,
+    /// The bookmarks in document order: place, label, link.
+    pub bookmarks: Vec<BookmarkFields>,
+}
+
+/// A bookmark's fields.
+#[derive(Serialize)]
+pub struct BookmarkFields {
+    /// Where it is: `§3 ¶1` (empty when it lost its place).
+    pub place: String,
+    /// Its name, or the first words of its paragraph.
+    pub label: String,
+    /// The link that opens jingdu at it.
+    pub link: String,
 }
 
 /// The article's fields.
@@ -235,6 +248,15 @@ impl Context {
                         link: e.link(n),
                         anchored: n.anchored,
                     }
+                })
+                .collect(),
+            bookmarks: e
+                .bookmark_lines()
+                .into_iter()
+                .map(|b| BookmarkFields {
+                    place: b.place,
+                    label: b.label,
+                    link: b.link,
                 })
                 .collect(),
         }

@@ -84,7 +84,7 @@ fn write_unfiltered(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Res
     writeln!(out)?;
     if e.notes.is_empty() {
         writeln!(out, "{}", e.t("（没有符合条件的笔记）", "(no notes match)"))?;
-        return Ok(());
+        writeln!(out)?;
     }
     for entry in e.entries(o.include_headings) {
         let n = entry.note;
@@ -117,6 +117,21 @@ fn write_unfiltered(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> io::Res
             e.tf("（{}）", "({})", &[&facts.join(e.t("；", "; "))])
         )?;
         writeln!(out, "    {}", e.link(n))?;
+        writeln!(out)?;
+    }
+    let bookmarks = e.bookmark_lines();
+    if !bookmarks.is_empty() {
+        writeln!(out, "【{}】", super::BOOKMARKS.get_in(e.labels))?;
+        writeln!(out)?;
+        for b in bookmarks {
+            let place = if b.place.is_empty() {
+                String::new()
+            } else {
+                format!("{}　", b.place)
+            };
+            writeln!(out, "{place}{}", b.label)?;
+            writeln!(out, "    {}", b.link)?;
+        }
         writeln!(out)?;
     }
     Ok(())

@@ -219,7 +219,10 @@ struct Collection<'a> {
 /// Writes the JSON export.
 pub fn write(e: &Export<'_>, out: &mut dyn Write) -> io::Result<()> {
     let source = document_iri(e);
-    let items: Vec<Annotation<'_>> = e.notes.iter().map(|n| annotation(e, n, &source)).collect();
+    // Bookmarks are annotations too (motivation `bookmarking`): JSON carries everything, so
+    // that an import restores it.
+    let all = e.notes_and_bookmarks();
+    let items: Vec<Annotation<'_>> = all.iter().map(|n| annotation(e, n, &source)).collect();
     let id = format!("urn:jingdu:notes:{}", e.info.id);
     let collection = Collection {
         context: (CONTEXT, json!({ "jingdu": JINGDU_NS })),

@@ -76,7 +76,7 @@ pub(super) fn document(e: &Export<'_>, o: &Options) -> Docx {
             docx = docx.add_paragraph(p);
         }
     }
-    docx
+    super::add_bookmarks(e, docx)
 }
 
 /// The comment spans of the anchored notes, sorted by start (then by number).

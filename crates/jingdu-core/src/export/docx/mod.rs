@@ -125,6 +125,28 @@ fn note_paragraphs(e: &Export<'_>, o: &Options, n: &Note, number: usize) -> Vec<
     out
 }
 
+/// The bookmarks on their own after the notes: a heading, then one line each with its place,
+/// its label and a link back.
+pub(super) fn add_bookmarks(e: &Export<'_>, mut docx: Docx) -> Docx {
+    let lines = e.bookmark_lines();
+    if lines.is_empty() {
+        return docx;
+    }
+    docx = docx.add_paragraph(para("Heading1", super::BOOKMARKS.get_in(e.labels)).keep_next(true));
+    for b in lines {
+        let mut p = Paragraph::new();
+        if !b.place.is_empty() {
+            p = p.add_run(
+                Run::new()
+                    .add_text(xml_safe(&format!("{}　", b.place)))
+                    .color("7A756C"),
+            );
+        }
+        docx = docx.add_paragraph(p.add_hyperlink(link(&b.link, &xml_safe(&b.label))));
+    }
+    docx
+}
+
 /// The notes as a document to hand in.
 fn notes_document(e: &Export<'_>, o: &Options) -> Docx {
     let mut docx = title_block(e, styles::new_document(e), e.t("学习笔记", "Study notes"));
@@ -142,5 +164,5 @@ fn notes_document(e: &Export<'_>, o: &Options) -> Docx {
             docx = docx.add_paragraph(p);
         }
     }
-    docx
+    add_bookmarks(e, docx)
 }

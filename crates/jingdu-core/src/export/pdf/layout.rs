@@ -61,6 +61,9 @@ pub(super) struct Span {
     pub link: Option<String>,
     /// Smaller (note numbers after a passage).
     pub small: bool,
+    /// Never broken across lines: a short label (`在精读中打开`, a colour's name) goes to
+    /// the next line whole rather than split between two ideographs.
+    pub keep_whole: bool,
 }
 
 impl Span {
@@ -241,11 +244,22 @@ fn break_para(faces: &mut Faces, para: &Para) -> Vec<(Vec<Slot>, f32)> {
             continue;
         }
         let widths: Vec<f32> = piece.iter().map(|s| s.advance + s.gap).collect();
+        // For breaking only: inside a span kept whole, every char but the first is taken for
+        // a closing mark, which no line may start with — so no break falls inside it.
+        let breaking: Vec<char> = piece
+            .iter()
+            .enumerate()
+            .map(|(i, slot)| {
+                let inside =
+                    i > 0 && piece[i - 1].span == slot.span && para.spans[slot.span].keep_whole;
+                if inside { '）' } else { slot.c }
+            })
+            .collect();
         let ranges = if st.align == Align::Center {
-            break_lines_balanced(&chars, &widths, measure, indent)
+            break_lines_balanced(&breaking, &widths, measure, indent)
         } else {
             let shrink: Vec<f32> = piece.iter().map(|s| s.shrink).collect();
-            break_lines_pushing_in(&chars, &widths, &shrink, measure, indent)
+            break_lines_pushing_in(&breaking, &widths, &shrink, measure, indent)
         };
         let mut slots = piece.into_iter();
         for (i, r) in ranges.into_iter().enumerate() {
@@ -436,5 +450,38 @@ mod tests {
         assert_eq!(page.highlights.len(), 1);
         assert_eq!(page.links.len(), 1);
         assert!((page.highlights[0].0[0] - page.runs[1].x).abs() < 0.01);
+    }
+
+    /// A short label kept whole goes to the next line entire, wherever the line would have
+    /// broken inside it; the text before it fills its line as usual.
+    #[test]
+    fn a_span_kept_whole_is_never_split() {
+        let mut faces = Faces::load().unwrap();
+        let measure = PAGE_WIDTH - 2.0 * MARGIN_SIDE;
+        let per_line = (measure / 12.0) as usize;
+        for lead in per_line - 5..per_line + 2 {
+            let para = Para {
+                style: Style {
+                    first_indent_em: 0.0,
+                    ..body()
+                },
+                spans: vec![
+                    Span::plain("字".repeat(lead)),
+                    Span {
+                        text: "在精读中打开".into(),
+                        link: Some("jingdu://x".into()),
+                        keep_whole: true,
+                        ..Span::default()
+                    },
+                ],
+                bookmark: None,
+            };
+            let laid = lay_out(&mut faces, &[para]);
+            let runs: Vec<&str> = laid.pages[0].runs.iter().map(|r| r.text.as_str()).collect();
+            assert!(
+                runs.contains(&"在精读中打开"),
+                "{lead} chars before it: {runs:?}"
+            );
+        }
     }
 }

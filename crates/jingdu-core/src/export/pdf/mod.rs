@@ -168,6 +168,7 @@ fn title_block(e: &Export<'_>, suffix: &str, out: &mut Vec<Para>) {
                     text: c.name.clone(),
                     highlight: Some(light(c.rgb)),
                     color: Some(INK),
+                    keep_whole: true,
                     ..Span::default()
                 });
             }
@@ -231,6 +232,7 @@ fn note_paras(e: &Export<'_>, o: &Options, n: &Note, number: usize, left: f32) -
                 text: e.t("在精读中打开", "Open in jingdu").into(),
                 color: Some(ACCENT),
                 link: Some(e.link(n)),
+                keep_whole: true,
                 ..Span::default()
             },
         ],
@@ -263,6 +265,7 @@ fn notes_paras(e: &Export<'_>, o: &Options) -> Vec<Para> {
         }
         out.extend(note_paras(e, o, entry.note, entry.number, 0.0));
     }
+    out.extend(bookmark_paras(e));
     out
 }
 
@@ -309,6 +312,44 @@ fn annotated_paras(e: &Export<'_>, o: &Options) -> Vec<Para> {
         for (num, n) in lost {
             out.extend(note_paras(e, o, n, *num, 0.0));
         }
+    }
+    out.extend(bookmark_paras(e));
+    out
+}
+
+/// The bookmarks on their own after the notes: a heading, then each bookmark's place and a
+/// link labelled with its name.
+fn bookmark_paras(e: &Export<'_>) -> Vec<Para> {
+    let lines = e.bookmark_lines();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let title = super::BOOKMARKS.get_in(e.labels);
+    let mut out = vec![Para {
+        style: heading(1),
+        spans: vec![Span::plain(title)],
+        bookmark: Some((2, title.to_owned())),
+    }];
+    for b in lines {
+        let mut spans = Vec::new();
+        if !b.place.is_empty() {
+            spans.push(Span {
+                text: format!("{}　", b.place),
+                color: Some(MUTED),
+                ..Span::default()
+            });
+        }
+        spans.push(Span {
+            text: b.label,
+            color: Some(ACCENT),
+            link: Some(b.link),
+            ..Span::default()
+        });
+        out.push(Para {
+            style: note_text(0.0),
+            spans,
+            bookmark: None,
+        });
     }
     out
 }
