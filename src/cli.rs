@@ -567,9 +567,11 @@ fn write_outline_tree(source: &Source, out: &mut dyn Write) -> std::io::Result<(
         writeln!(
             out,
             "{}",
-            trf(
+            crate::i18n::trn(
                 "（正文开头 {} 段）",
+                "({} paragraph before the first heading)",
                 "({} paragraphs before the first heading)",
+                doc.preamble.len(),
                 &[&doc.preamble.len()],
             )
         )?;
@@ -579,9 +581,11 @@ fn write_outline_tree(source: &Source, out: &mut dyn Write) -> std::io::Result<(
         writeln!(
             out,
             "{indent}{}",
-            trf(
+            crate::i18n::trn(
                 "{}　[{} 段]",
+                "{}  [{} paragraph]",
                 "{}  [{} paragraphs]",
+                s.paragraphs.len(),
                 &[&doc.blocks[s.heading].text, &s.paragraphs.len()],
             )
         )?;
@@ -717,9 +721,11 @@ fn add_note(args: AddArgs) -> Result<String, CliError> {
             .checked_sub(1)
             .and_then(|i| doc.sections.get(i))
             .ok_or_else(|| {
-                CliError::new(trf(
+                CliError::new(crate::i18n::trn(
                     "没有第 {} 节：这篇文档共有 {} 个标题",
+                    "there is no section {}: the document has {} heading",
                     "there is no section {}: the document has {} headings",
+                    count,
                     &[&n, &count],
                 ))
             })?;
@@ -730,9 +736,11 @@ fn add_note(args: AddArgs) -> Result<String, CliError> {
             .checked_sub(1)
             .and_then(|i| doc.paragraph_indices().nth(i))
             .ok_or_else(|| {
-                CliError::new(trf(
+                CliError::new(crate::i18n::trn(
                     "没有第 {} 段：这篇文档共有 {} 段",
+                    "there is no paragraph {}: the document has {} paragraph",
                     "there is no paragraph {}: the document has {} paragraphs",
+                    count,
                     &[&n, &count],
                 ))
             })?;
@@ -1025,9 +1033,11 @@ fn export_notes(args: ExportArgs, out: &mut dyn Write) -> Result<(), CliError> {
                 .map_err(|err| CliError::new(err.to_string()))?;
             eprintln!(
                 "{}",
-                trf(
+                crate::i18n::trn(
                     "已导出 {} 条笔记：{}",
+                    "{} note exported: {}",
                     "{} notes exported: {}",
+                    e.notes.len(),
                     &[&e.notes.len(), &crate::fsutil::shown_path(path)],
                 )
             );
@@ -1129,9 +1139,11 @@ fn import_notes(
         &[&report.added, &report.updated, &report.unchanged],
     );
     if report.skipped_deleted > 0 {
-        text.push_str(&trf(
+        text.push_str(&crate::i18n::trn(
             "；跳过 {} 条已删除的笔记（加 --revive 可恢复）",
+            "; {} deleted note skipped (--revive brings it back)",
             "; {} deleted notes skipped (--revive brings them back)",
+            report.skipped_deleted,
             &[&report.skipped_deleted],
         ));
     }

@@ -118,6 +118,12 @@ fn the_window_speaks_each_language() {
     h.run();
     let last = h.state().state.messages.list().last().unwrap().text.clone();
     assert!(last.starts_with("Bookmarked"), "{last}");
+    // Counts take the English plural: one bookmark, not "1 bookmarks".
+    h.get_by_label("0 notes · 1 bookmark");
+    assert_eq!(
+        jingdu::ui::strings::notes_and_bookmarks(1, 2),
+        "1 note · 2 bookmarks"
+    );
     h.key_press(Key::F1);
     h.run();
     assert!(

@@ -564,9 +564,11 @@ impl AppState {
                     let folder = path.parent().map(std::path::Path::to_path_buf);
                     self.messages.post_with_folder(
                         Level::Info,
-                        crate::i18n::trf(
+                        crate::i18n::trn(
                             "已导出 {} 条笔记：{}",
+                            "{} note exported: {}",
                             "{} notes exported: {}",
+                            count,
                             &[&count, &path.display()],
                         ),
                         folder,

@@ -155,9 +155,11 @@ impl PreparedNotes {
         }
         messages.post(
             Level::Warning,
-            crate::i18n::trf(
+            crate::i18n::trn(
                 "文件已不在原处，{} 条笔记以只读方式列出，可以导出；找回文件后重新打开即可继续。",
+                "The file is gone: its {} note is listed read-only and can be exported; open the file again once it is back.",
                 "The file is gone: its {} notes are listed read-only and can be exported; open the file again once it is back.",
+                notes_list.len(),
                 &[&notes_list.len()],
             ),
         );
@@ -263,9 +265,11 @@ fn reanchor_message(text_changed: bool, report: &notes::ReanchorReport) -> Optio
         )
     };
     if text_changed || located_again > 0 {
-        let mut text = crate::i18n::trf(
+        let mut text = crate::i18n::trn(
             "文档内容与上次写笔记时不同：{} 条笔记已重新定位",
+            "The text has changed since the notes were written: {} note was located again",
             "The text has changed since the notes were written: {} notes were located again",
+            located_again,
             &[&located_again],
         );
         if report.lost > 0 {
@@ -276,9 +280,11 @@ fn reanchor_message(text_changed: bool, report: &notes::ReanchorReport) -> Optio
         return Some(text);
     }
     (report.lost > 0).then(|| {
-        crate::i18n::trf(
+        crate::i18n::trn(
             "有 {} 条笔记在本文中没有位置：{}",
+            "{} note has no place in this text: {}",
             "{} notes have no place in this text: {}",
+            report.lost,
             &[&report.lost, &lost()],
         )
     })

@@ -12,9 +12,11 @@ impl AppState {
         if added > 0 {
             self.messages.post(
                 Level::Info,
-                crate::i18n::trf(
+                crate::i18n::trn(
                     "已合并另一窗口中的 {} 条笔记。",
+                    "Merged {} note from another window.",
                     "Merged {} notes from another window.",
+                    added,
                     &[&added],
                 ),
             );

@@ -170,11 +170,12 @@ pub fn reading_progress(section: Option<usize>, progress: f32) -> String {
 }
 /// Notes and bookmarks in the status bar.
 pub fn notes_and_bookmarks(notes: usize, bookmarks: usize) -> String {
+    let notes_text = crate::i18n::trn("{} 条笔记", "{} note", "{} notes", notes, &[&notes]);
     match bookmarks {
-        0 => fill(Text::new("{} 条笔记", "{} notes"), &[&notes]),
-        b => fill(
-            Text::new("{} 条笔记 · {} 个书签", "{} notes · {} bookmarks"),
-            &[&notes, &b],
+        0 => notes_text,
+        b => format!(
+            "{notes_text} · {}",
+            crate::i18n::trn("{} 个书签", "{} bookmark", "{} bookmarks", b, &[&b])
         ),
     }
 }
@@ -793,8 +794,11 @@ pub fn current_section(heading: &str) -> String {
 
 /// How many notes the export will hold.
 pub fn will_export(count: usize) -> String {
-    fill(
-        Text::new("将导出 {} 条笔记", "{} notes will be exported"),
+    crate::i18n::trn(
+        "将导出 {} 条笔记",
+        "{} note will be exported",
+        "{} notes will be exported",
+        count,
         &[&count],
     )
 }
@@ -861,22 +865,22 @@ pub fn pasted_name(stamp: &str, n: Option<usize>, extension: &str) -> String {
 
 /// Importing notes written for another document: how many, for which title, what happens.
 pub fn import_other_explanation(count: usize, title: &str) -> String {
-    fill(
-        Text::new(
-            "文件中的 {} 条笔记是为《{}》写的，与当前文档不同。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。",
-            "The {} notes in the file were written for “{}”, not for this document. Imported, the notes whose passages are found here are attached to them; the others are listed under “Not located”.",
-        ),
+    crate::i18n::trn(
+        "文件中的 {} 条笔记是为《{}》写的，与当前文档不同。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。",
+        "The {} note in the file was written for “{}”, not for this document. Imported, it is attached here if its passage is found, else listed under “Not located”.",
+        "The {} notes in the file were written for “{}”, not for this document. Imported, the notes whose passages are found here are attached to them; the others are listed under “Not located”.",
+        count,
         &[&count, &title],
     )
 }
 
 /// Importing notes that do not say which document they were written for.
 pub fn import_unknown_explanation(count: usize) -> String {
-    fill(
-        Text::new(
-            "文件中的 {} 条笔记没有注明写于哪篇文档。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。",
-            "The {} notes in the file do not say which document they were written for. Imported, the notes whose passages are found here are attached to them; the others are listed under “Not located”.",
-        ),
+    crate::i18n::trn(
+        "文件中的 {} 条笔记没有注明写于哪篇文档。导入后，找得到原文的笔记会关联到本文，找不到的列在“未定位”下。",
+        "The {} note in the file does not say which document it was written for. Imported, it is attached here if its passage is found, else listed under “Not located”.",
+        "The {} notes in the file do not say which document they were written for. Imported, the notes whose passages are found here are attached to them; the others are listed under “Not located”.",
+        count,
         &[&count],
     )
 }
@@ -978,7 +982,7 @@ pub fn open_folder_failed(reason: &str) -> String {
 
 /// What a screen reader says after a paragraph that carries notes.
 pub fn notes_on_block(n: usize) -> String {
-    fill(Text::new("有 {} 条笔记", "{} notes"), &[&n])
+    crate::i18n::trn("有 {} 条笔记", "{} note", "{} notes", n, &[&n])
 }
 
 /// The outline panel's resize handle.
@@ -1078,11 +1082,11 @@ mod tests {
         for file in files {
             let source = std::fs::read_to_string(&file).unwrap();
             let code = source.split("#[cfg(test)]").next().unwrap_or("");
-            for call in ["Text::new(", "tr(", "trf(", ".t(", ".tf("] {
+            for call in ["Text::new(", "tr(", "trf(", "trn(", ".t(", ".tf("] {
                 for (at, _) in code.match_indices(call) {
                     let before = code[..at].chars().last();
                     // `tr(` inside another name (`attr(`) is not a call of ours.
-                    if matches!(call, "tr(" | "trf(")
+                    if matches!(call, "tr(" | "trf(" | "trn(")
                         && before.is_some_and(|c| c.is_alphanumeric() || c == '_')
                     {
                         continue;
@@ -1094,9 +1098,21 @@ mod tests {
                     let Some(rest) = rest.trim_start().strip_prefix(',') else {
                         continue;
                     };
-                    let Some((en, _)) = literal(rest) else {
+                    let Some((en, rest)) = literal(rest) else {
                         continue;
                     };
+                    // `trn(zh, one, other, …)`: English for one and for the rest.
+                    if call == "trn(" {
+                        let other = rest
+                            .trim_start()
+                            .strip_prefix(',')
+                            .and_then(literal)
+                            .map(|(other, _)| other);
+                        let Some(other) = other else {
+                            continue;
+                        };
+                        pairs.push((file.display().to_string(), zh.clone(), other));
+                    }
                     pairs.push((file.display().to_string(), zh, en));
                 }
             }

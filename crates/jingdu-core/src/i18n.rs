@@ -175,6 +175,24 @@ pub fn trf(zh: &'static str, en: &'static str, args: &[&dyn std::fmt::Display]) 
     fill(Text::new(zh, en), args)
 }
 
+/// [`trf`] for a text about a count `n`: Chinese has one form (`{} 条笔记`), English one for
+/// one and one for the rest (`{} note` / `{} notes`). `args` fill the placeholders (`n`
+/// among them, where the template shows it).
+pub fn trn(
+    zh: &'static str,
+    one: &'static str,
+    other: &'static str,
+    n: usize,
+    args: &[&dyn std::fmt::Display],
+) -> String {
+    fill(counted(zh, one, other, n), args)
+}
+
+/// The text about a count `n`: `zh`, and in English `one` for 1 and `other` for the rest.
+pub const fn counted(zh: &'static str, one: &'static str, other: &'static str, n: usize) -> Text {
+    Text::new(zh, if n == 1 { one } else { other })
+}
+
 /// How many `{}` a template has.
 pub fn placeholders(template: &str) -> usize {
     template.matches("{}").count()
@@ -183,6 +201,15 @@ pub fn placeholders(template: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_texts_take_the_english_plural() {
+        let notes = |n| counted("{} 条笔记", "{} note", "{} notes", n);
+        assert_eq!(fill_str(notes(1).get_in(Lang::En), &[&1]), "1 note");
+        assert_eq!(fill_str(notes(2).get_in(Lang::En), &[&2]), "2 notes");
+        assert_eq!(fill_str(notes(0).get_in(Lang::En), &[&0]), "0 notes");
+        assert_eq!(fill_str(notes(1).get_in(Lang::ZhHans), &[&1]), "1 条笔记");
+    }
 
     #[test]
     fn locales_pick_the_language() {

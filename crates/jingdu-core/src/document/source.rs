@@ -328,9 +328,11 @@ impl Source {
     /// be read and were replaced (U+FFFD).
     pub fn damage_warning(&self) -> Option<String> {
         (self.replaced_bytes > 0).then(|| {
-            crate::i18n::trf(
+            crate::i18n::trn(
                 "文件有 {} 个字节不是有效的 {}，已用替换符代替：{}",
+                "{} byte of the file is not valid {} and was replaced: {}",
                 "{} bytes of the file are not valid {} and were replaced: {}",
+                self.replaced_bytes,
                 &[
                     &self.replaced_bytes,
                     &self.encoding,
