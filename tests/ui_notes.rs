@@ -294,7 +294,7 @@ fn ctrl_d_bookmarks_the_paragraph_at_the_top_and_the_notes_panel_lists_it() {
         jingdu::notes::Store::at(dir.path()).notes_path(&h.state().state.doc_info.id),
     )
     .unwrap();
-    assert!(saved.contains("\"kind\": \"bookmark\""), "{saved}");
+    assert!(saved.contains("\"kind\":\"bookmark\""), "{saved}");
     // Ctrl+D again removes it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::D);
     h.run();

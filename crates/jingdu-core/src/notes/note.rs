@@ -50,16 +50,16 @@ pub struct Anchor {
     /// The exact text of the target.
     pub quote: String,
     /// Up to 32 chars before the target.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefix: String,
     /// Up to 32 chars after the target.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub suffix: String,
     /// Headings from the top of the outline down to the target's section.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub heading_path: Vec<String>,
     /// Index of the target's block (heading or paragraph) when the anchor was made.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero_index")]
     pub block: usize,
 }
 
@@ -79,7 +79,11 @@ pub struct Note {
     pub color: String,
     /// Tags, without `#`, in the order the user gave them; each one word on one line (a
     /// notes file written by hand or by an older version is normalized as it loads).
-    #[serde(default, deserialize_with = "normalized_tags")]
+    #[serde(
+        default,
+        deserialize_with = "normalized_tags",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tags: Vec<String>,
     /// RFC 3339 time the note was created.
     pub created: String,
@@ -87,7 +91,7 @@ pub struct Note {
     pub modified: String,
     /// Whether the target was found in the current text. A note that is not anchored keeps its
     /// last anchor and is listed as 未定位 until the reader re-attaches it.
-    #[serde(default = "yes")]
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub anchored: bool,
     /// How many times jingdu has changed this note (a version counter). Merges between
     /// windows decide by it rather than by clock times, which can tie within a second or lie
@@ -102,6 +106,14 @@ fn normalized_tags<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
+}
+
+fn is_zero_index(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 fn default_color() -> String {

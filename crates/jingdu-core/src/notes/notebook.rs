@@ -10,6 +10,9 @@ use crate::document::Document;
 
 use super::{Found, Note, NoteIndex, TextIndex, Tombstone, reanchor, reanchor_all, store};
 
+/// Batches of at most this many changes find their notes by scanning instead of a map.
+const SCAN_AT_MOST: usize = 8;
+
 /// One reversible change to one note.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
@@ -118,11 +121,18 @@ impl Notebook {
             .into_iter()
             .map(Some)
             .collect();
-        let mut slot_of: HashMap<String, usize> = slots
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| n.as_ref().map(|n| (n.id.clone(), i)))
-            .collect();
+        // A few changes (a note written, one deleted) look their note up by a scan; a large
+        // batch (an import) builds a map once. Either way the cost is linear in the notes.
+        let mut slot_of: HashMap<String, usize> = if changes.len() > SCAN_AT_MOST {
+            slots
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| n.as_ref().map(|n| (n.id.clone(), i)))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let scan = changes.len() <= SCAN_AT_MOST;
         let mut tombs: HashMap<String, Tombstone> = std::mem::take(&mut self.deleted)
             .into_iter()
             .map(|t| (t.id.clone(), t))
@@ -131,7 +141,13 @@ impl Notebook {
             let Some(id) = change.id().map(str::to_owned) else {
                 continue;
             };
-            let slot = slot_of.get(&id).copied();
+            let slot = if scan {
+                slots
+                    .iter()
+                    .position(|n| n.as_ref().is_some_and(|n| n.id == id))
+            } else {
+                slot_of.get(&id).copied()
+            };
             let live_rev = slot.and_then(|i| slots[i].as_ref()).map(|n| n.rev);
             match change.after {
                 Some(mut note) => {

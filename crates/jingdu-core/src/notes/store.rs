@@ -7,6 +7,7 @@
 //! changed it since we last saw it, merges by note id (the newer version of a note wins,
 //! deletions are kept as tombstones so they are not undone by the other window).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -210,12 +211,65 @@ pub enum OnCorrupt {
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// For each notes file this store (and its clones) last read whole or wrote: the file's
+    /// stamp and revision. A save that finds the file as it was then knows its revision and
+    /// that it is sound without reading a byte of it — which for a million notes is most of
+    /// the cost of a save.
+    known: std::sync::Arc<std::sync::Mutex<HashMap<PathBuf, (FileStamp, u64)>>>,
+}
+
+/// What tells one version of a file from another without reading it: its size, its
+/// modification time and (on Unix) its inode, which a save by rename always changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
+        })
+    }
 }
 
 impl Store {
     /// The store in `dir` (created on first save).
     pub fn at(dir: impl Into<PathBuf>) -> Self {
-        Store { dir: dir.into() }
+        Store {
+            dir: dir.into(),
+            known: Default::default(),
+        }
+    }
+
+    /// Remembers that the file at `path`, as it is now, has `revision` and is sound — if it
+    /// is still the version `before` stamped (nobody replaced it meanwhile).
+    fn remember(&self, path: &Path, before: Option<FileStamp>, revision: u64) {
+        let now = FileStamp::of(path);
+        if let (Some(now), Ok(mut known)) = (now, self.known.lock())
+            && before.is_none_or(|b| b == now)
+        {
+            known.insert(path.to_path_buf(), (now, revision));
+        }
+    }
+
+    /// The revision of the file at `path` if it is the version this store last read or wrote.
+    fn known_revision(&self, path: &Path) -> Option<u64> {
+        let now = FileStamp::of(path)?;
+        let known = self.known.lock().ok()?;
+        known
+            .get(path)
+            .filter(|(stamp, _)| *stamp == now)
+            .map(|&(_, revision)| revision)
     }
 
     /// The store in `$JINGDU_DATA_DIR`, or the platform data directory.
@@ -297,7 +351,7 @@ impl Store {
         }
         let path = self.notes_path(id);
         match read_file(&path) {
-            Ok(found) => Ok(found.map(|f| f.file.document)),
+            Ok(found) => Ok(found.map(|f| f.document)),
             Err(ReadError::Io(reason)) => Err(StoreError::Unreadable { path, reason }),
             Err(ReadError::Parse(reason)) => Err(StoreError::Corrupt { path, reason }),
         }
@@ -306,9 +360,22 @@ impl Store {
     /// Loads the notes of `doc`: by id, else from a file of the same text (moved document).
     pub fn load(&self, doc: &DocInfo, on_corrupt: OnCorrupt) -> Result<Loaded, StoreError> {
         let path = self.notes_path(&doc.id);
+        let started = std::time::Instant::now();
         let mut warnings = Vec::new();
+        let stamp = FileStamp::of(&path);
         let (file, found_by) = match read_file(&path) {
-            Ok(Some(f)) => (Some(f.file), FoundBy::Id),
+            Ok(Some(f)) => {
+                // Only a file this build may replace: a newer one is checked at every save.
+                if f.schema <= SCHEMA_VERSION {
+                    self.remember(&path, stamp, f.revision);
+                }
+                log::info!(
+                    "notes load: {} notes read in {:.1} ms",
+                    f.notes.len(),
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+                (Some(f), FoundBy::Id)
+            }
             Ok(None) => match self.find_by_hash(doc) {
                 Some((f, other)) => (Some(f), FoundBy::TextHash(other)),
                 None => (None, FoundBy::New),
@@ -326,7 +393,7 @@ impl Store {
                         aside.display()
                     ));
                     match read_file(&backup_path(&path)) {
-                        Ok(Some(OnDisk { file: f, .. })) => {
+                        Ok(Some(f)) => {
                             warnings.push(format!("已从备份恢复 {} 条笔记。", f.notes.len()));
                             (Some(f), FoundBy::Id)
                         }
@@ -387,9 +454,7 @@ impl Store {
             .collect();
         paths.sort();
         paths.into_iter().find_map(|p| match read_file(&p) {
-            Ok(Some(OnDisk { file: f, .. }))
-                if f.document.text_hash == doc.text_hash && f.document.id != doc.id =>
-            {
+            Ok(Some(f)) if f.document.text_hash == doc.text_hash && f.document.id != doc.id => {
                 Some((f, p))
             }
             _ => None,
@@ -407,26 +472,45 @@ impl Store {
     ) -> Result<Saved, StoreError> {
         let _lock = self.lock(&doc.id)?;
         let path = self.notes_path(&doc.id);
-        let (mut notes, mut deleted) = (notes.to_vec(), deleted.to_vec());
-        let mut merged = None;
+        let started = std::time::Instant::now();
+        let mut merged: Option<(Vec<Note>, Vec<Tombstone>)> = None;
         let mut revision = base_revision;
         let mut previous = None;
-        match read_file(&path) {
-            Ok(Some(OnDisk { bytes, file: disk })) => {
-                if disk.schema > SCHEMA_VERSION {
+        let mut exists = false;
+        let unchanged = self.known_revision(&path);
+        let header = match unchanged {
+            // The file is the version this store read or wrote: nothing to read.
+            Some(known) => {
+                exists = true;
+                revision = revision.max(known);
+                if known == base_revision {
+                    Ok(None)
+                } else {
+                    read_header(&path)
+                }
+            }
+            None => read_header(&path),
+        };
+        match header {
+            Ok(Some((bytes, header))) => {
+                if header.schema > SCHEMA_VERSION {
                     return Err(StoreError::NewerSchema {
                         path,
-                        version: disk.schema,
+                        version: header.schema,
                     });
                 }
-                if disk.revision != base_revision {
-                    let (n, d) = merge(&notes, &deleted, &disk.notes, &disk.deleted);
-                    notes = n;
-                    deleted = d;
-                    merged = Some((notes.clone(), deleted.clone()));
+                if header.revision != base_revision {
+                    // Another writer saved since: only now is the whole file worth reading.
+                    let disk: NotesFile =
+                        serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                            path: path.clone(),
+                            reason: e.to_string(),
+                        })?;
+                    merged = Some(merge(notes, deleted, &disk.notes, &disk.deleted));
                 }
-                revision = revision.max(disk.revision);
+                revision = revision.max(header.revision);
                 previous = Some(bytes);
+                exists = true;
             }
             Ok(None) => {}
             Err(ReadError::Io(reason)) => return Err(StoreError::Unreadable { path, reason }),
@@ -438,20 +522,20 @@ impl Store {
                 })?;
             }
         }
-        let file = NotesFile {
-            schema: SCHEMA_VERSION,
-            app: "jingdu".into(),
-            document: doc.clone(),
-            revision: next_revision(revision, &path),
-            notes,
-            deleted,
+        let (notes, deleted) = match &merged {
+            Some((n, d)) => (n.as_slice(), d.as_slice()),
+            None => (notes, deleted),
         };
-        let json = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::Write {
-            path: path.clone(),
-            reason: e.to_string(),
+        let revision = next_revision(revision, &path);
+        let mut json = Vec::with_capacity(notes.len() * 512 + 1024);
+        write_notes_file(&mut json, doc, revision, notes, deleted).map_err(|e| {
+            StoreError::Write {
+                path: path.clone(),
+                reason: e.to_string(),
+            }
         })?;
-        if let Some(bytes) = previous {
-            keep_backup(&path, &bytes).map_err(|e| StoreError::Write {
+        if exists {
+            keep_backup(&path, previous.as_deref()).map_err(|e| StoreError::Write {
                 path: backup_path(&path),
                 reason: describe_io_error(&e),
             })?;
@@ -460,10 +544,14 @@ impl Store {
             path: path.clone(),
             reason: describe_io_error(&e),
         })?;
-        Ok(Saved {
-            revision: file.revision,
-            merged,
-        })
+        self.remember(&path, None, revision);
+        log::info!(
+            "notes save: {} notes, {} bytes in {:.1} ms",
+            notes.len(),
+            json.len(),
+            started.elapsed().as_secs_f64() * 1e3
+        );
+        Ok(Saved { revision, merged })
     }
 }
 
@@ -476,30 +564,116 @@ enum ReadError {
 /// exhaust memory if something else were put in its place.
 const MAX_STORE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
-/// A notes file as read from disk: its bytes (for the backup) and what they say.
-struct OnDisk {
-    bytes: Vec<u8>,
-    file: NotesFile,
+/// The head of a notes file: what a save needs to know of the file it replaces. The notes
+/// themselves are checked for well-formed JSON and skipped, not built.
+#[derive(Deserialize)]
+struct Header {
+    schema: u32,
+    #[serde(default)]
+    revision: u64,
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: serde::de::IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    deleted: serde::de::IgnoredAny,
+}
+
+/// Reads a notes file and its head; `Ok(None)` when it does not exist.
+fn read_header(path: &Path) -> Result<Option<(Vec<u8>, Header)>, ReadError> {
+    let bytes = match crate::fsutil::read_regular(path, MAX_STORE_BYTES) {
+        Ok(b) => b,
+        Err(crate::fsutil::ReadError::NotFound) => return Ok(None),
+        Err(e) => return Err(ReadError::Io(e.to_string())),
+    };
+    match serde_json::from_slice::<Header>(&bytes) {
+        Ok(header) => Ok(Some((bytes, header))),
+        Err(e) => Err(ReadError::Parse(e.to_string())),
+    }
+}
+
+/// Writes a notes file: the head on its own lines, then one note (and one tombstone) per
+/// line, compact. Still one JSON value any JSON reader takes; a line per note keeps a
+/// million notes small and quick to write, and lets a diff (a Git repository used for sync)
+/// show a changed note as a changed line.
+fn write_notes_file(
+    out: &mut Vec<u8>,
+    doc: &DocInfo,
+    revision: u64,
+    notes: &[Note],
+    deleted: &[Tombstone],
+) -> serde_json::Result<()> {
+    use std::io::Write as _;
+    let io = serde_json::Error::io;
+    write!(
+        out,
+        "{{\n\"schema\": {SCHEMA_VERSION},\n\"app\": \"jingdu\",\n\"document\": "
+    )
+    .map_err(io)?;
+    serde_json::to_writer(&mut *out, doc)?;
+    write!(out, ",\n\"revision\": {revision},\n\"notes\": [").map_err(io)?;
+    for (i, n) in notes.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut *out, n)?;
+    }
+    out.extend_from_slice(b"\n],\n\"deleted\": [");
+    for (i, t) in deleted.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut *out, t)?;
+    }
+    out.extend_from_slice(b"\n]\n}\n");
+    Ok(())
 }
 
 /// Reads and parses a notes file; `Ok(None)` when it does not exist.
-fn read_file(path: &Path) -> Result<Option<OnDisk>, ReadError> {
+fn read_file(path: &Path) -> Result<Option<NotesFile>, ReadError> {
     let bytes = match crate::fsutil::read_regular(path, MAX_STORE_BYTES) {
         Ok(b) => b,
         Err(crate::fsutil::ReadError::NotFound) => return Ok(None),
         Err(e) => return Err(ReadError::Io(e.to_string())),
     };
     match serde_json::from_slice::<NotesFile>(&bytes) {
-        Ok(file) => Ok(Some(OnDisk { bytes, file })),
+        Ok(file) => Ok(Some(file)),
         Err(e) => Err(ReadError::Parse(e.to_string())),
     }
 }
 
-/// Keeps `bytes` — the file at `path` as it was just read and parsed, so never a damaged
-/// copy — as its backup. Written atomically like the store itself: a crash or a full disk
-/// leaves the previous backup whole, never a truncated one.
-fn keep_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic(&backup_path(path), bytes)
+/// Keeps the file at `path` — just read and checked, so never a damaged copy; `bytes` are its
+/// content — as its backup, atomically: a crash or a full disk leaves the previous backup
+/// whole, never a truncated one. A hard link to the file under a temporary name, renamed over
+/// the backup, costs nothing however large the file (the save that follows replaces the file
+/// by rename, so the linked content stays as it was); where links are not possible (some
+/// network or FAT file systems) the bytes are written.
+fn keep_backup(path: &Path, bytes: Option<&[u8]>) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    // Named as our temporary files are, so that a crash between link and rename leaves
+    // nothing the next start does not sweep.
+    let name = backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let linked = backup.with_file_name(format!(
+        ".{name}.{}x{unique}.jingdu-tmp",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&linked);
+    let same_content =
+        bytes.is_none_or(|b| std::fs::metadata(path).is_ok_and(|m| m.len() == b.len() as u64));
+    if same_content && std::fs::hard_link(path, &linked).is_ok() {
+        match std::fs::rename(&linked, &backup) {
+            Ok(()) => return Ok(()),
+            Err(_) => {
+                let _ = std::fs::remove_file(&linked);
+            }
+        }
+    }
+    match bytes {
+        Some(b) => write_atomic(&backup, b),
+        None => write_atomic(&backup, &std::fs::read(path)?),
+    }
 }
 
 fn backup_path(path: &Path) -> PathBuf {
@@ -687,6 +861,50 @@ mod tests {
         let raw: serde_json::Value =
             serde_json::from_slice(&std::fs::read(store.notes_path("d")).unwrap()).unwrap();
         assert_eq!(raw["schema"], SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_file_holds_one_note_per_line_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        let notes = vec![note("a", "甲", T1), note("b", "乙\n第二行", T2)];
+        store.save(&info, &notes, &[], 0).unwrap();
+        let text = std::fs::read_to_string(store.notes_path("d")).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("{\"id\"")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        for line in lines {
+            let n: Note = serde_json::from_str(line.trim_end_matches(',')).unwrap();
+            assert!(notes.contains(&n));
+        }
+        assert_eq!(Store::at(dir.path()).load(&info, OnCorrupt::Fail).unwrap().notes, notes);
+    }
+
+    #[test]
+    fn a_file_replaced_by_another_process_is_read_before_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        let info = doc_info("d", "h");
+        let mine = Store::at(dir.path());
+        mine.save(&info, &[note("a", "甲", T1)], &[], 0).unwrap();
+        let loaded = mine.load(&info, OnCorrupt::Fail).unwrap();
+        // Another process (its own store) adds a note.
+        let other = Store::at(dir.path());
+        let theirs = other.load(&info, OnCorrupt::Fail).unwrap();
+        let mut both = theirs.notes.clone();
+        both.push(note("b", "乙", T2));
+        other.save(&info, &both, &[], theirs.revision).unwrap();
+        // This store's save from the old revision sees the change and merges.
+        let mut mine_now = loaded.notes.clone();
+        mine_now.push(note("c", "丙", T3));
+        let saved = mine.save(&info, &mine_now, &[], loaded.revision).unwrap();
+        let (merged, _) = saved.merged.expect("merged");
+        let ids: Vec<&str> = merged.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids.len(), 3, "{ids:?}");
+        // The backup is the version before, linked or copied.
+        let backup: NotesFile =
+            serde_json::from_slice(&std::fs::read(backup_path(&mine.notes_path("d"))).unwrap())
+                .unwrap();
+        assert_eq!(backup.notes.len(), 2);
     }
 
     #[test]
