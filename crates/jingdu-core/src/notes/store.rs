@@ -632,10 +632,128 @@ fn read_file(path: &Path) -> Result<Option<NotesFile>, ReadError> {
         Err(crate::fsutil::ReadError::NotFound) => return Ok(None),
         Err(e) => return Err(ReadError::Io(e.to_string())),
     };
-    match serde_json::from_slice::<NotesFile>(&bytes) {
+    match parse_notes_file(&bytes) {
         Ok(file) => Ok(Some(file)),
         Err(e) => Err(ReadError::Parse(e.to_string())),
     }
+}
+
+/// The fields of a notes file before its notes.
+#[derive(Deserialize)]
+struct Head {
+    schema: u32,
+    #[serde(default)]
+    app: String,
+    document: DocInfo,
+    #[serde(default)]
+    revision: u64,
+}
+
+/// Parses a notes file. One written by [`write_notes_file`] (a note per line) is parsed a
+/// slice of lines per core, side by side; any other (an older, pretty-printed file, one
+/// edited by hand) as one JSON value.
+fn parse_notes_file(bytes: &[u8]) -> serde_json::Result<NotesFile> {
+    match parse_line_layout(bytes) {
+        Some(Ok(file)) => Ok(file),
+        _ => serde_json::from_slice(bytes),
+    }
+}
+
+/// The file in the layout [`write_notes_file`] writes, or `None` when it is not in it.
+fn parse_line_layout(bytes: &[u8]) -> Option<serde_json::Result<NotesFile>> {
+    const NOTES: &[u8] = b"\n\"notes\": [";
+    const DELETED: &[u8] = b"\n],\n\"deleted\": [";
+    const END: &[u8] = b"\n]\n}\n";
+    let find = |from: usize, what: &[u8]| {
+        bytes
+            .get(from..)?
+            .windows(what.len())
+            .position(|w| w == what)
+            .map(|p| from + p)
+    };
+    let notes_at = find(0, NOTES)?;
+    // The head is small: the notes key is within its first few kilobytes.
+    if notes_at > 64 * 1024 {
+        return None;
+    }
+    let body = notes_at + NOTES.len();
+    let deleted_at = bytes
+        .len()
+        .checked_sub(END.len())
+        .filter(|&e| bytes[e..] == *END)?;
+    let split = bytes[body..deleted_at]
+        .windows(DELETED.len())
+        .rposition(|w| w == DELETED)
+        .map(|p| body + p)?;
+    let mut head_json = bytes[..notes_at].to_vec();
+    let head_json = {
+        // `…"revision": 3,` — close the object where the notes began.
+        while head_json
+            .last()
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b',')
+        {
+            head_json.pop();
+        }
+        head_json.push(b'}');
+        head_json
+    };
+    let head: Head = match serde_json::from_slice(&head_json) {
+        Ok(h) => h,
+        Err(e) => return Some(Err(e)),
+    };
+    let notes = match parse_lines::<Note>(&bytes[body..split]) {
+        Ok(n) => n,
+        Err(e) => return Some(Err(e)),
+    };
+    let deleted = match parse_lines::<Tombstone>(&bytes[split + DELETED.len()..deleted_at]) {
+        Ok(d) => d,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(Ok(NotesFile {
+        schema: head.schema,
+        app: head.app,
+        document: head.document,
+        revision: head.revision,
+        notes,
+        deleted,
+    }))
+}
+
+/// Values written one per line (`\n{…},\n{…}`), parsed a slice of lines per core. Compact
+/// JSON holds no raw line feed, so every line is one value.
+fn parse_lines<T: serde::de::DeserializeOwned + Send>(text: &[u8]) -> serde_json::Result<Vec<T>> {
+    let lines: Vec<&[u8]> = text
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b",").unwrap_or(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if workers < 2 || lines.len() < 10_000 {
+        return lines.iter().map(|l| serde_json::from_slice(l)).collect();
+    }
+    let chunk = lines.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|l| serde_json::from_slice(l))
+                        .collect::<serde_json::Result<Vec<T>>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(lines.len());
+        for part in parts {
+            let part = part
+                .join()
+                .unwrap_or_else(|_| Err(serde::de::Error::custom("a parsing thread failed")))?;
+            out.extend(part);
+        }
+        Ok(out)
+    })
 }
 
 /// Keeps the file at `path` — just read and checked, so never a damaged copy; `bytes` are its
@@ -877,7 +995,43 @@ mod tests {
             let n: Note = serde_json::from_str(line.trim_end_matches(',')).unwrap();
             assert!(notes.contains(&n));
         }
-        assert_eq!(Store::at(dir.path()).load(&info, OnCorrupt::Fail).unwrap().notes, notes);
+        assert_eq!(
+            Store::at(dir.path())
+                .load(&info, OnCorrupt::Fail)
+                .unwrap()
+                .notes,
+            notes
+        );
+    }
+
+    #[test]
+    fn many_notes_are_read_back_exactly_in_parallel_and_pretty_files_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let info = doc_info("d", "h");
+        let notes: Vec<Note> = (0..12_000)
+            .map(|i| note(&format!("n{i:05}"), &format!("第 {i} 条\n\"引号\""), T1))
+            .collect();
+        let deleted: Vec<Tombstone> = (0..3)
+            .map(|i| Tombstone {
+                id: format!("gone{i}"),
+                deleted: T2.into(),
+                rev: Some(i),
+            })
+            .collect();
+        store.save(&info, &notes, &deleted, 0).unwrap();
+        let loaded = Store::at(dir.path()).load(&info, OnCorrupt::Fail).unwrap();
+        assert_eq!(loaded.notes, notes);
+        assert_eq!(loaded.deleted, deleted);
+        assert_eq!(loaded.revision, 1);
+        // The same file pretty-printed (as older versions wrote it) reads the same.
+        let path = store.notes_path("d");
+        let value: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+        let pretty = Store::at(dir.path()).load(&info, OnCorrupt::Fail).unwrap();
+        assert_eq!(pretty.notes, notes);
+        assert_eq!(pretty.deleted, deleted);
     }
 
     #[test]
