@@ -868,11 +868,28 @@ fn search(
 ) -> std::io::Result<()> {
     use crate::document::search;
     let doc = &source.document;
-    // The context as the reader shows it (one char per char, so offsets hold).
-    let body: Vec<char> = crate::document::typography::display_text(doc.body_text())
-        .chars()
-        .collect();
-    let hits = search::find_all(&search::folded(doc.body_text(), matching), query, matching);
+    let hits = search::find_in_document(doc, query, matching);
+    // The context as the reader shows it (one char per char, so offsets hold), made from the
+    // hit's own block: never the whole body at once, which for a text of hundreds of
+    // megabytes would take several times its size.
+    let mut shown_block: Option<(usize, Vec<char>)> = None;
+    let mut context_of = |hit: &std::ops::Range<usize>, block: Option<usize>| -> String {
+        let Some(b) = block else {
+            return String::new();
+        };
+        if shown_block.as_ref().is_none_or(|(at, _)| *at != b) {
+            let chars = crate::document::typography::display_text(&doc.blocks[b].text)
+                .chars()
+                .collect();
+            shown_block = Some((b, chars));
+        }
+        let Some((_, chars)) = &shown_block else {
+            return String::new();
+        };
+        let start = doc.blocks[b].range.start;
+        let local = hit.start.saturating_sub(start)..hit.end.saturating_sub(start).min(chars.len());
+        search::context(chars, &local, 20)
+    };
     let mut paragraph_numbers = vec![None; doc.blocks.len()];
     for (k, b) in doc.paragraph_indices().enumerate() {
         paragraph_numbers[b] = Some(k + 1);
@@ -895,7 +912,7 @@ fn search(
                 paragraph: block.and_then(|b| paragraph_numbers[b]),
                 start: hit.start,
                 end: hit.end,
-                context: search::context(&body, hit, 20),
+                context: context_of(hit, block),
             }
         })
         .collect();

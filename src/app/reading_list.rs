@@ -149,7 +149,7 @@ impl super::Settings {
 pub fn stand_in_source(path: &str, title: &str) -> Source {
     let block = |kind, text: String| Block {
         kind,
-        text,
+        text: text.into(),
         range: 0..0,
     };
     let document = Document::from_blocks(

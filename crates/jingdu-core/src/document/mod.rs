@@ -5,6 +5,7 @@
 //! *body text* (see [`Document::body_text`]), never in bytes, so that an anchor means the same
 //! thing in Rust, in a JSON export (W3C positions count code points) and on screen.
 
+mod block_text;
 pub mod cite;
 mod decode;
 mod docx;
@@ -23,13 +24,15 @@ mod synthetic;
 pub mod typography;
 pub mod vertical;
 
+pub use block_text::BlockText;
 pub use decode::{
-    CHOOSABLE_ENCODINGS, DecodeError, Decoded, decode_as, decode_bytes, encoding_for_label,
+    CHOOSABLE_ENCODINGS, DecodeError, Decoded, decode_as, decode_bytes, decode_owned,
+    encoding_for_label,
 };
 pub use docx::{DocxError, parse_docx};
 pub use html::{HtmlError, MAX_HTML_BYTES, parse_html};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
-pub use parse::parse;
+pub use parse::{parse, parse_owned};
 pub use synthetic::{chinese_number, synthetic_text};
 /// The first date in `s` as `YYYY-MM-DD`.
 pub fn meta_date(s: &str) -> Option<String> {
@@ -42,6 +45,7 @@ pub use source::{
 };
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Where an article comes from, shown in the title block and written into exports.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -90,8 +94,9 @@ pub struct Block {
     /// Heading or paragraph.
     pub kind: BlockKind,
     /// The text as it stands in the source (half-width punctuation kept; see
-    /// [`typography::display_text`] for what the reader shows).
-    pub text: String,
+    /// [`typography::display_text`] for what the reader shows); a range of the body text
+    /// once the document is built.
+    pub text: BlockText,
     /// Char range of this block in [`Document::body_text`]. For a run-in heading this is the
     /// lead phrase inside the next paragraph's range.
     pub range: Range<usize>,
@@ -148,7 +153,7 @@ pub struct Document {
     pub root_sections: Vec<usize>,
     /// Paragraph block indices before the first heading.
     pub preamble: Vec<usize>,
-    body_text: String,
+    body_text: Arc<String>,
     body_chars: usize,
 }
 
@@ -158,27 +163,51 @@ impl Document {
     /// Block ranges given by the caller are ignored and recomputed: blocks are joined with one
     /// `\n` between them, and a run-in heading covers the start of the paragraph after it.
     pub fn from_blocks(meta: Metadata, mut blocks: Vec<Block>) -> Self {
-        let mut body_text = String::new();
+        // Sized once: a document of hundreds of megabytes is not grown by doubling.
+        let mut body = String::with_capacity(
+            blocks
+                .iter()
+                .filter(|b| !b.is_run_in())
+                .map(|b| b.text.len() + 1)
+                .sum(),
+        );
+        // Each block's byte range in the body.
+        let mut bytes: Vec<Range<usize>> = vec![0..0; blocks.len()];
         let mut offset = 0usize;
         for i in 0..blocks.len() {
             if blocks[i].is_run_in() {
                 let len = blocks[i].text.chars().count();
                 blocks[i].range = offset..offset + len;
+                bytes[i] = body.len()..body.len() + blocks[i].text.len();
                 continue;
             }
-            if !body_text.is_empty() {
-                body_text.push('\n');
+            if !body.is_empty() {
+                body.push('\n');
                 offset += 1;
                 // A run-in heading just before this paragraph points at its start.
                 if i > 0 && blocks[i - 1].is_run_in() {
                     let len = blocks[i - 1].text.chars().count();
                     blocks[i - 1].range = offset..offset + len;
+                    bytes[i - 1] = body.len()..body.len() + blocks[i - 1].text.len();
                 }
             }
-            let len = blocks[i].text.chars().count();
-            body_text.push_str(&blocks[i].text);
+            // The block's own copy goes as the body grows: the text is held once.
+            let text = blocks[i].text.take_owned();
+            let len = text.chars().count();
+            let start = body.len();
+            body.push_str(&text);
+            drop(text);
+            bytes[i] = start..body.len();
             blocks[i].range = offset..offset + len;
             offset += len;
+        }
+        let body = Arc::new(body);
+        for (block, range) in blocks.iter_mut().zip(bytes) {
+            // A run-in heading is the start of its paragraph's text; shared when it is.
+            if block.is_run_in() && body.get(range.clone()) != Some(block.text.as_str()) {
+                continue;
+            }
+            block.text = BlockText::shared(&body, range);
         }
         let body_chars = offset;
         let (sections, root_sections, preamble) = build_sections(&blocks);
@@ -188,7 +217,7 @@ impl Document {
             sections,
             root_sections,
             preamble,
-            body_text,
+            body_text: body,
             body_chars,
         }
     }
@@ -196,7 +225,7 @@ impl Document {
     /// The body as one string: every block that owns text, joined by `\n`. Anchors and
     /// positions refer to char offsets in this string.
     pub fn body_text(&self) -> &str {
-        &self.body_text
+        self.body_text.as_str()
     }
 
     /// Length of [`Self::body_text`] in chars.
@@ -277,7 +306,7 @@ impl Document {
             Some(s) => self
                 .section_path(s)
                 .into_iter()
-                .map(|i| self.blocks[self.sections[i].heading].text.clone())
+                .map(|i| self.blocks[self.sections[i].heading].text.to_string())
                 .collect(),
             None => Vec::new(),
         }
@@ -341,7 +370,7 @@ fn build_sections(blocks: &[Block]) -> (Vec<Section>, Vec<usize>, Vec<usize>) {
 pub(crate) fn outline_of(doc: &Document) -> Vec<(u8, String)> {
     doc.blocks
         .iter()
-        .filter_map(|b| b.heading_level().map(|l| (l, b.text.clone())))
+        .filter_map(|b| b.heading_level().map(|l| (l, b.text.to_string())))
         .collect()
 }
 

@@ -45,7 +45,7 @@ pub fn outline_json(doc: &Document) -> OutlineJson {
         let s = &doc.sections[section];
         OutlineEntry {
             level: s.level,
-            heading: doc.blocks[s.heading].text.clone(),
+            heading: doc.blocks[s.heading].text.to_string(),
             paragraphs: s.paragraphs.len(),
             children: s.children.iter().map(|&c| entry(doc, c)).collect(),
         }

@@ -32,10 +32,25 @@ const MAX_TITLE_WIDTH: usize = 100;
 
 /// Parses a text into a [`Document`].
 pub fn parse(input: &str) -> Document {
+    let (meta, blocks) = parse_blocks(input);
+    Document::from_blocks(meta, blocks)
+}
+
+/// [`parse`], taking the text: it is gone before the document's body is built, so that a
+/// text of hundreds of megabytes is not held three times over (the text, the blocks and the
+/// body) at the peak.
+pub fn parse_owned(input: String) -> Document {
+    let (meta, blocks) = parse_blocks(&input);
+    drop(input);
+    Document::from_blocks(meta, blocks)
+}
+
+/// The metadata and blocks of a plain text or Markdown file.
+fn parse_blocks(input: &str) -> (Metadata, Vec<Block>) {
     let text = normalize(input);
     let lines: Vec<&str> = text.split('\n').collect();
     let hints = vec![LineHint::Text; lines.len()];
-    parse_lines(lines, hints, Metadata::default())
+    lines_to_blocks(lines, hints, Metadata::default())
 }
 
 /// What the source format says about a line before any rule reads its text: a saved web page
@@ -52,11 +67,17 @@ pub(crate) enum LineHint {
 
 /// Parses lines whose format hints are known (`hints[i]` for `lines[i]`), starting from the
 /// metadata the format already gave (a web page's `<title>` and meta tags).
-pub(crate) fn parse_lines(
+pub(crate) fn parse_lines(lines: Vec<&str>, hints: Vec<LineHint>, meta: Metadata) -> Document {
+    let (meta, blocks) = lines_to_blocks(lines, hints, meta);
+    Document::from_blocks(meta, blocks)
+}
+
+/// The work of [`parse_lines`] up to the blocks, which no longer borrow the lines.
+fn lines_to_blocks(
     mut lines: Vec<&str>,
     mut hints: Vec<LineHint>,
     mut meta: Metadata,
-) -> Document {
+) -> (Metadata, Vec<Block>) {
     let body_start = read_yaml_front_matter(&lines, &mut meta);
     lines.drain(..body_start);
     hints.drain(..body_start);
@@ -84,15 +105,36 @@ pub(crate) fn parse_lines(
     }
     remove_table_of_contents(&mut raw);
     let blocks = classify(raw, &markdown, explicit);
-    Document::from_blocks(meta, blocks)
+    (meta, blocks)
 }
 
 /// Line ends to `\n`, no BOM, HTML comments removed (a comment-only line becomes blank).
-fn normalize(input: &str) -> String {
+fn normalize(input: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     let s = input.trim_start_matches('\u{FEFF}');
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    // Most texts need nothing done: no copy of a text that may be hundreds of megabytes.
+    let s: Cow<'_, str> = if s.contains('\r') {
+        let mut unix = String::with_capacity(s.len());
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\r' {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                unix.push('\n');
+            } else {
+                unix.push(c);
+            }
+        }
+        Cow::Owned(unix)
+    } else {
+        Cow::Borrowed(s)
+    };
+    if !s.contains("<!--") {
+        return s;
+    }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
+    let mut rest: &str = &s;
     while let Some(start) = rest.find("<!--") {
         out.push_str(&rest[..start]);
         match rest[start..].find("-->") {
@@ -109,7 +151,7 @@ fn normalize(input: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Reads a YAML front-matter block (`---` … `---`) for title, date and author; returns the
@@ -835,7 +877,7 @@ fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings, explicit: bool) -> Vec<Bl
     for (block, cand) in found {
         let heading = |level: u8, run_in: bool, text: String| Block {
             kind: BlockKind::Heading { level, run_in },
-            text,
+            text: text.into(),
             range: 0..0,
         };
         match cand {
@@ -851,7 +893,7 @@ fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings, explicit: bool) -> Vec<Bl
                 blocks.push(heading(1, true, lead));
                 blocks.push(Block {
                     kind: BlockKind::Paragraph,
-                    text: block.text,
+                    text: block.text.into(),
                     range: 0..0,
                 });
             }
@@ -860,13 +902,13 @@ fn classify(raw: Vec<RawBlock>, md: &MarkdownHeadings, explicit: bool) -> Vec<Bl
                 blocks.push(heading(level_of(k.rank()), true, lead));
                 blocks.push(Block {
                     kind: BlockKind::Paragraph,
-                    text: block.text,
+                    text: block.text.into(),
                     range: 0..0,
                 });
             }
             None => blocks.push(Block {
                 kind: BlockKind::Paragraph,
-                text: block.text,
+                text: block.text.into(),
                 range: 0..0,
             }),
         }

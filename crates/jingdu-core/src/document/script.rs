@@ -80,7 +80,7 @@ pub fn convert_document(doc: &Document, script: Script) -> Document {
         .iter()
         .map(|b| Block {
             kind: b.kind,
-            text: slice(b),
+            text: slice(b).into(),
             range: b.range.clone(),
         })
         .collect();

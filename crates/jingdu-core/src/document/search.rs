@@ -70,6 +70,30 @@ pub fn find_all(haystack: &str, query: &str, matching: Matching) -> Vec<Range<us
     hits
 }
 
+/// Every occurrence of `query` in `doc`'s body, as [`find_all`] finds them in the folded
+/// body, but folding one block at a time: a hit never spans blocks (the query has no line
+/// break, blocks are lines of the body), and a body of hundreds of megabytes is never folded
+/// whole — which would hold another copy or two of it.
+pub fn find_in_document(
+    doc: &super::Document,
+    query: &str,
+    matching: Matching,
+) -> Vec<Range<usize>> {
+    if query.trim().contains('\n') {
+        return find_all(&folded(doc.body_text(), matching), query, matching);
+    }
+    let mut hits = Vec::new();
+    for block in doc.blocks.iter().filter(|b| !b.is_run_in()) {
+        let start = block.range.start;
+        hits.extend(
+            find_all(&folded(&block.text, matching), query, matching)
+                .into_iter()
+                .map(|h| h.start + start..h.end + start),
+        );
+    }
+    hits
+}
+
 /// Some text around a hit, for listing hits: up to `context` chars on each side, within
 /// `text`, with line breaks shown as spaces.
 pub fn context(text: &[char], hit: &Range<usize>, context: usize) -> String {
@@ -84,6 +108,23 @@ pub fn context(text: &[char], hit: &Range<usize>, context: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn searching_block_by_block_finds_what_the_whole_body_does() {
+        let doc = crate::document::parse(
+            "标题\n\n一、党的组织\n\n（一）基层党组织。党的组织力\n\n黨的組織在这里，党的组织也在。\n",
+        );
+        for any_script in [true, false] {
+            let m = Matching { any_script };
+            for q in ["党的组织", "组织", "基层", "。", "不在"] {
+                assert_eq!(
+                    find_in_document(&doc, q, m),
+                    find_all(&folded(doc.body_text(), m), q, m),
+                    "{q} {any_script}"
+                );
+            }
+        }
+    }
 
     fn find(body: &str, q: &str) -> Vec<Range<usize>> {
         let m = Matching::default();

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::io::Read;
 
 use super::{
-    DecodeError, Document, DocxError, HtmlError, decode_as, decode_bytes, parse, parse_docx,
-    parse_html,
+    DecodeError, Document, DocxError, HtmlError, decode_owned, parse, parse_docx, parse_html,
+    parse_owned,
 };
 
 /// The article shown when jingdu starts without a file.
@@ -262,7 +262,7 @@ impl Source {
     ) -> Result<Self, LoadError> {
         let bytes = read_bounded(path)?;
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        Self::from_bytes(Origin::File(absolute), path, &bytes, encoding)
+        Self::from_owned_bytes(Origin::File(absolute), path, bytes, encoding)
     }
 
     /// Decodes and parses bytes read from `path` (or from standard input or the clipboard,
@@ -273,14 +273,25 @@ impl Source {
         bytes: &[u8],
         encoding: Option<&'static encoding_rs::Encoding>,
     ) -> Result<Self, LoadError> {
+        Self::from_owned_bytes(origin, path, bytes.to_vec(), encoding)
+    }
+
+    /// Like [`Source::from_bytes`], taking the bytes: a UTF-8 text becomes the document's
+    /// source without a copy, and the bytes are gone before the structure is built.
+    pub fn from_owned_bytes(
+        origin: Origin,
+        path: &Path,
+        bytes: Vec<u8>,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<Self, LoadError> {
         let owned = || path.to_path_buf();
-        let format = sniff_format(path, bytes).map_err(|advice| LoadError::Unsupported {
+        let format = sniff_format(path, &bytes).map_err(|advice| LoadError::Unsupported {
             path: owned(),
             advice,
         })?;
         let (document, encoding, replaced_bytes) = match format {
             Format::Docx => {
-                let document = parse_docx(bytes).map_err(|reason| LoadError::NotWord {
+                let document = parse_docx(&bytes).map_err(|reason| LoadError::NotWord {
                     path: owned(),
                     reason,
                 })?;
@@ -291,21 +302,18 @@ impl Source {
                     path: owned(),
                     reason,
                 };
-                let decoded = match encoding {
-                    Some(enc) => decode_as(bytes, enc),
-                    None => decode_bytes(bytes),
-                }
-                .map_err(not_text)?;
+                let decoded = decode_owned(bytes, encoding).map_err(not_text)?;
                 let text = decoded.text;
+                let (encoding, replaced) = (decoded.encoding, decoded.replaced);
                 let document = if format == Format::Html {
                     parse_html(&text).map_err(|reason| LoadError::NotAnArticle {
                         path: owned(),
                         reason,
                     })?
                 } else {
-                    parse(&text)
+                    parse_owned(text)
                 };
-                (document, decoded.encoding, decoded.replaced)
+                (document, encoding, replaced)
             }
         };
         Ok(Source {

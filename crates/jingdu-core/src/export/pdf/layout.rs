@@ -140,11 +140,34 @@ struct Slot {
     shrink: f32,
 }
 
-/// Flows `paras` onto pages.
+/// Flows `paras` onto pages, all kept (for tests; the export draws them as they fill).
+#[cfg(test)]
 pub(super) fn lay_out(faces: &mut Faces, paras: &[Para]) -> Laid {
+    let mut pages = Vec::new();
+    let (marks, _) = lay_out_with(faces, paras, |_, page| pages.push(page));
+    Laid { pages, marks }
+}
+
+/// Flows `paras` onto pages, handing each page to `done` as soon as it is full (with the
+/// faces, to draw it), so that a document of thousands of pages is never held whole. Returns
+/// the bookmarks and how many pages there were.
+pub(super) fn lay_out_with(
+    faces: &mut Faces,
+    paras: &[Para],
+    mut done: impl FnMut(&mut Faces, Page),
+) -> (Vec<Mark>, usize) {
     let mut laid = Laid {
         pages: vec![Page::default()],
         marks: Vec::new(),
+    };
+    // Pages handed on so far: the index of the page being filled.
+    let mut finished = 0;
+    let mut new_page = |laid: &mut Laid, faces: &mut Faces, finished: &mut usize| {
+        if let Some(full) = laid.pages.pop() {
+            done(faces, full);
+            *finished += 1;
+        }
+        laid.pages.push(Page::default());
     };
     let bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
     let mut y = MARGIN_TOP;
@@ -167,21 +190,21 @@ pub(super) fn lay_out(faces: &mut Faces, paras: &[Para]) -> Laid {
         };
         let needed = line_height * lines.len().min(2) as f32 + next_lines;
         if y + needed > bottom && y > MARGIN_TOP {
-            laid.pages.push(Page::default());
+            new_page(&mut laid, faces, &mut finished);
             y = MARGIN_TOP;
         }
         if let Some((level, title)) = &para.bookmark {
             laid.marks.push(Mark {
                 level: *level,
                 title: title.clone(),
-                page: laid.pages.len() - 1,
+                page: finished,
                 y,
             });
         }
         let count = lines.len();
         for (i, (slots, indent)) in lines.into_iter().enumerate() {
             if y + line_height > bottom && y > MARGIN_TOP {
-                laid.pages.push(Page::default());
+                new_page(&mut laid, faces, &mut finished);
                 y = MARGIN_TOP;
             }
             let last = i + 1 == count;
@@ -191,7 +214,11 @@ pub(super) fn lay_out(faces: &mut Faces, paras: &[Para]) -> Laid {
         }
         y += st.after;
     }
-    laid
+    if let Some(last) = laid.pages.pop() {
+        done(faces, last);
+        finished += 1;
+    }
+    (laid.marks, finished)
 }
 
 /// The paragraph's lines: the slots of each and its left indent in points. The text's own

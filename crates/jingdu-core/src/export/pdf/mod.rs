@@ -420,7 +420,6 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), Exp
     } else {
         (notes_paras(e, o), e.t("学习笔记", "Study notes"))
     };
-    let laid = layout::lay_out(&mut faces, &paras);
     let info = render::Info {
         title: format!("{} · {subject}", e.title()),
         author: e.author_name().map(str::to_owned),
@@ -433,7 +432,12 @@ pub fn write(e: &Export<'_>, o: &Options, out: &mut dyn Write) -> Result<(), Exp
             e.t("在精读中打开这条笔记", "Open this note in jingdu"),
         ),
     };
-    let bytes = render::render(&mut faces, &laid, &info)?;
+    // Laid out twice: once to count the pages (the footers say how many), once to draw each
+    // page as it fills — a long document's pages are never all held at once.
+    let (_, total) = layout::lay_out_with(&mut faces, &paras, |_, _| {});
+    let mut pdf = render::Pages::new(&info, total);
+    let (marks, _) = layout::lay_out_with(&mut faces, &paras, |faces, page| pdf.add(faces, &page));
+    let bytes = pdf.finish(&marks)?;
     out.write_all(&bytes)
         .map_err(|err| ExportError::io(crate::i18n::tr("（输出）", "(output)"), &err))
 }

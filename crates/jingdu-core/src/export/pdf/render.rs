@@ -15,7 +15,7 @@ use krilla::paint::Fill;
 use krilla::text::KrillaGlyph;
 
 use super::face::{Face, Faces};
-use super::layout::{Laid, MARGIN_BOTTOM, MARGIN_SIDE, Mark, PAGE_HEIGHT, PAGE_WIDTH, Run};
+use super::layout::{MARGIN_BOTTOM, MARGIN_SIDE, Mark, PAGE_HEIGHT, PAGE_WIDTH, Page, Run};
 use crate::export::ExportError;
 
 /// What the PDF says about itself (文件 › 属性 in a viewer).
@@ -141,14 +141,33 @@ fn metadata(info: &Info) -> Metadata {
     m
 }
 
-/// The PDF file of `laid`.
-pub(super) fn render(faces: &mut Faces, laid: &Laid, info: &Info) -> Result<Vec<u8>, ExportError> {
-    let mut document = Document::new();
-    let total = laid.pages.len();
-    for (index, page) in laid.pages.iter().enumerate() {
+/// A PDF being written a page at a time: each page's content goes into the document as soon
+/// as it is laid out, and the page itself is dropped.
+pub(super) struct Pages<'a> {
+    document: Document,
+    info: &'a Info,
+    total: usize,
+    index: usize,
+}
+
+impl<'a> Pages<'a> {
+    /// A document of `total` pages (the footers say `第 n 页　共 total 页`).
+    pub(super) fn new(info: &'a Info, total: usize) -> Self {
+        Pages {
+            document: Document::new(),
+            info,
+            total,
+            index: 0,
+        }
+    }
+
+    /// Draws the next page.
+    pub(super) fn add(&mut self, faces: &mut Faces, page: &Page) {
+        let (index, total, info) = (self.index, self.total, self.info);
+        self.index += 1;
         let settings =
             PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid page size");
-        let mut pdf_page = document.start_page_with(settings);
+        let mut pdf_page = self.document.start_page_with(settings);
         {
             let mut surface = pdf_page.surface();
             for (r, color) in &page.highlights {
@@ -190,9 +209,13 @@ pub(super) fn render(faces: &mut Faces, laid: &Laid, info: &Info) -> Result<Vec<
         }
         pdf_page.finish();
     }
-    document.set_outline(outline(&laid.marks));
-    document.set_metadata(metadata(info));
-    document
-        .finish()
-        .map_err(|e| ExportError::Pdf(format!("{e:?}")))
+
+    /// The finished file, with its bookmarks.
+    pub(super) fn finish(mut self, marks: &[Mark]) -> Result<Vec<u8>, ExportError> {
+        self.document.set_outline(outline(marks));
+        self.document.set_metadata(metadata(self.info));
+        self.document
+            .finish()
+            .map_err(|e| ExportError::Pdf(format!("{e:?}")))
+    }
 }
