@@ -400,6 +400,19 @@ fn document_kinds(c: &mut Criterion) {
         b.iter(|| parse(black_box(&novel)))
     });
     g.bench_function("one line, 5 MB", |b| b.iter(|| parse(black_box(&line))));
+    // Hostile nesting (issue 25): tags nested far past any real page, flattened and walked
+    // in linear time — 20 000 and 40 000 levels should take twice as long, not four times.
+    for depth in [20_000usize, 40_000] {
+        let nested = format!(
+            "<html><body><div><p>{}</p>{}<p>{}</p></body></html>",
+            "读书要有计划，每天读一点，日积月累。".repeat(4),
+            "<div><span>".repeat(depth / 2),
+            "深处的字"
+        );
+        g.bench_function(format!("page nested {depth} deep"), |b| {
+            b.iter(|| jingdu::document::parse_html(black_box(&nested)).map(|d| d.blocks.len()))
+        });
+    }
     g.finish();
 }
 
