@@ -126,6 +126,14 @@ const TAGS: &[&str] = &[
     "</title>",
     "<meta charset='gbk'>",
     "<",
+    // XHTML, as an EPUB chapter brings it: declarations, namespaces, self-closing tags.
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+    "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">",
+    "<br/>",
+    "<div/>",
+    "<span epub:type=\"noteref\">",
+    "<![CDATA[",
+    "]]>",
 ];
 
 /// Text made of the pieces above: the shapes Chinese documents and hostile input take.
