@@ -153,3 +153,26 @@ fn opening_a_large_file_can_be_cancelled() {
     assert_eq!(h.state().state.source.origin, Origin::Builtin);
     assert!(h.query_by_label_contains("正在打开").is_none());
 }
+
+/// Choosing an encoding the bytes are not in says so — which encoding was chosen and which
+/// one detection found — and the document stays as it was.
+#[test]
+fn choosing_an_encoding_the_file_is_not_in_names_the_detected_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("人民.txt");
+    let text = "人民\n\n人民是历史的创造者，人人都应当读书。一个人若然肯读书，就能明白做人的道理。仁者爱人，忍者成事。\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    std::fs::write(&path, &gbk).unwrap();
+    let mut h = common::harness(Source::open(&path).unwrap(), dir.path());
+    assert_eq!(h.state().state.source.encoding, "gb18030");
+    h.get_by_label("编码 GB18030").click();
+    h.run();
+    h.get_by_label("Big5").click();
+    h.run();
+    let said = h.state().state.messages.list().last().unwrap().text.clone();
+    assert!(
+        said.contains("不是有效的 Big5") && said.contains("gb18030"),
+        "{said}"
+    );
+    assert_eq!(h.state().state.source.encoding, "gb18030", "still open");
+}
