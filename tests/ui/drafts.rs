@@ -1,7 +1,7 @@
 //! A note being written is never lost: Esc asks, switching targets keeps one draft per
 //! target, a discarded draft comes back with Ctrl+Z (issue 9, points 1 and 2).
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

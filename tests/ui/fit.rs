@@ -1,7 +1,7 @@
 //! The window's fit and finish (issue 9): the context menu, the path fields, the outline's
 //! collapse and labels, switching documents, small labels.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton};

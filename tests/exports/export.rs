@@ -1,8 +1,8 @@
 //! Exports of the built-in article with notes of all three kinds, including hostile text,
-//! against golden files (`UPDATE_GOLDEN=1 cargo test --test export` rewrites them); the JSON
+//! against golden files (`UPDATE_GOLDEN=1 cargo test --test exports` rewrites them); the JSON
 //! exported, re-imported into an empty store and compared. Word documents: `export_docx.rs`.
 
-mod export_common;
+use crate::export_common;
 
 use export_common::{NOW, fixture, golden, render};
 

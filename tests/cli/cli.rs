@@ -1,6 +1,6 @@
 //! The command line, run as a user runs it: the real binary, a temporary data directory.
 
-mod cli_common;
+use crate::cli_common;
 
 use cli_common::{jingdu, jingdu_in, stderr, stdout};
 

@@ -2,7 +2,7 @@
 //! assistive technology reads it: the article's headings and paragraphs, notes announced with
 //! their paragraph, the outline as a tree, note cards as list items, named panels and window.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};

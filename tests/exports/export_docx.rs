@@ -2,7 +2,7 @@
 //! properties, languages, default style, page numbers, nested quotes, local dates, links) and
 //! the annotated article with each note a comment anchored to exactly its passage.
 
-mod export_common;
+use crate::export_common;
 
 use export_common::{fixture, render};
 use jingdu::export::{Format, Options};

@@ -1,6 +1,6 @@
 //! Writing, editing, deleting and filtering notes through the real app, by accessible label.
 
-mod common;
+use crate::common;
 
 use egui::{Event, Key, Modifiers, pos2};
 use egui_kittest::Harness;

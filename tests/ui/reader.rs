@@ -1,6 +1,6 @@
 //! The reader and the outline, driven through the real app by accessible labels.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

@@ -1,7 +1,7 @@
 //! 竖排 through the real app: the toggle, columns right to left, the outline jump, a note made
 //! by dragging down a column, the paragraph button below the columns, the wheel.
 
-mod common;
+use crate::common;
 
 use egui::{Key, pos2};
 use egui_kittest::Harness;

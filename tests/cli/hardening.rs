@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-mod cli_common;
+use crate::cli_common;
 
 use cli_common::{jingdu, stderr, stdout};
 

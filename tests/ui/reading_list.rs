@@ -2,7 +2,7 @@
 //! accessible label: reopening a document where it was left, a missing file's notes still
 //! there to export, the built-in article always listed.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;

@@ -1,7 +1,7 @@
 //! Opening what readers have in the window: pasting the clipboard as a new document, and
 //! reading a file again in another encoding when detection guessed wrong.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable;
 use jingdu::document::{Origin, Source};

@@ -2,8 +2,8 @@
 //! template, mistakes are reported with their line, runaway templates stop, and the CLI finds
 //! templates by name in the data directory.
 
-mod cli_common;
-mod export_common;
+use crate::cli_common;
+use crate::export_common;
 
 use cli_common::{jingdu, stderr, stdout};
 use export_common::{fixture, render};

@@ -4,7 +4,7 @@
 //! need `poppler-utils`; `.ci/run` installs it and sets `JINGDU_REQUIRE_POPPLER=1`, without
 //! which a machine lacking the tools skips them.
 
-mod export_common;
+use crate::export_common;
 
 use std::io::Write;
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! logged or shown, while the notes are being saved and the next document opened. Its own test
 //! binary, because it listens to the process-wide logger.
 
-mod common;
+use crate::common;
 
 use std::sync::Mutex;
 

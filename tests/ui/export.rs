@@ -1,7 +1,7 @@
 //! The export and import dialogs, driven through the in-app path field (the path a reader
 //! uses when no native dialog can be shown).
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -1,0 +1,12 @@
+//! The command line, run as the real binary: commands, hostile input (the attacks of
+//! RELIABILITY.md in small), templates and the formats it refuses. One test binary.
+
+#[path = "../cli_common/mod.rs"]
+mod cli_common;
+#[path = "../export_common/mod.rs"]
+mod export_common;
+
+mod cli;
+mod hardening;
+mod export_template;
+mod open_formats;
