@@ -884,3 +884,38 @@ impl eframe::App for JingduApp {
         }
     }
 }
+
+/// The Rust sources under `dir` (relative to the package root), each with its code before
+/// its tests: what the source-scanning tests read, found by walking the tree rather than by
+/// a list that a new file would escape.
+#[cfg(test)]
+pub(crate) fn sources_under(dir: &str) -> Vec<(std::path::PathBuf, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+        &mut files,
+    );
+    files.sort();
+    assert!(!files.is_empty(), "no sources under {dir}");
+    files
+        .into_iter()
+        .map(|path| {
+            let source = std::fs::read_to_string(&path).unwrap_or_default();
+            let code = source.split("#[cfg(test)]").next().unwrap_or("").to_owned();
+            (path, code)
+        })
+        .collect()
+}

@@ -181,7 +181,7 @@ fn last_read_text(unix: u64) -> String {
         return String::new();
     };
     t.to_zoned_datetime(jiff::tz::TimeZone::system())
-        .strftime(crate::i18n::tr("%Y年%-m月%-d日 %H:%M", "%-d %b %Y %H:%M"))
+        .strftime(s::LAST_READ_FORMAT.get())
         .to_string()
 }
 

@@ -67,6 +67,9 @@ fn fill(template: Text, args: &[&dyn std::fmt::Display]) -> String {
     crate::i18n::fill(template.0, args)
 }
 
+/// When a document was last read, in the reading list (`strftime`).
+pub const LAST_READ_FORMAT: Text = Text::new("%Y年%-m月%-d日 %H:%M", "%-d %b %Y %H:%M");
+
 /// App name in the title bar.
 pub const APP_NAME: Text = Text::new("精读", "jingdu");
 
@@ -1020,24 +1023,17 @@ mod tests {
     fn every_label_lives_here() {
         assert!(chinese_literal(r#"ui.button("取消")"#));
         assert!(!chinese_literal(r#"// ui.button("取消")"#));
-        for (name, source) in [
-            ("commands.rs", include_str!("commands.rs")),
-            ("clipboard.rs", include_str!("clipboard.rs")),
-            ("export_dialog.rs", include_str!("export_dialog.rs")),
-            ("mod.rs", include_str!("mod.rs")),
-            ("note_editor.rs", include_str!("note_editor.rs")),
-            ("notes_panel.rs", include_str!("notes_panel.rs")),
-            ("outline.rs", include_str!("outline.rs")),
-            ("reader.rs", include_str!("reader.rs")),
-            ("status.rs", include_str!("status.rs")),
-            ("toolbar.rs", include_str!("toolbar.rs")),
-        ] {
+        // Every file of the interface but the catalogue itself.
+        for (path, code) in crate::ui::sources_under("src/ui") {
+            if path.ends_with("strings.rs") {
+                continue;
+            }
             // Tests may write Chinese; the code before them may not.
-            let code = source.split("#[cfg(test)]").next().unwrap_or(source);
             for (i, line) in code.lines().enumerate() {
                 assert!(
                     !chinese_literal(line),
-                    "{name}:{}: a label outside strings.rs: {line}",
+                    "{}:{}: a label outside strings.rs: {line}",
+                    path.display(),
                     i + 1
                 );
             }

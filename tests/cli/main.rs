@@ -7,6 +7,6 @@ mod cli_common;
 mod export_common;
 
 mod cli;
-mod hardening;
 mod export_template;
+mod hardening;
 mod open_formats;

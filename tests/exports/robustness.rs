@@ -136,6 +136,50 @@ const TAGS: &[&str] = &[
     "]]>",
 ];
 
+/// Word XML fragments, well-formed and not.
+const WORD_XML: &[&str] = &[
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+    "<w:body>",
+    "</w:body>",
+    "<w:p>",
+    "</w:p>",
+    "<w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>",
+    "<w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr>",
+    "<w:r><w:t>",
+    "</w:t></w:r>",
+    "<w:t xml:space=\"preserve\">",
+    "<w:tab/>",
+    "<w:br/>",
+    "<w:tbl><w:tr><w:tc>",
+    "</w:tc></w:tr></w:tbl>",
+    "<w:b/>",
+    "&amp;",
+    "&#x4E00;",
+    "&bogus;",
+    "<w:style w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>",
+    "<w:footnote w:id=\"1\">",
+    "</w:footnote>",
+    "<![CDATA[",
+    "]]>",
+    "<!--",
+    "-->",
+    "<",
+    ">",
+];
+
+/// A zip holding `parts` (name, bytes), as a Word package is.
+fn docx_package(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
 /// Text made of the pieces above: the shapes Chinese documents and hostile input take.
 fn random_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..200).prop_map(|p| p.concat())
@@ -192,6 +236,29 @@ proptest! {
         let mut zipped = b"PK\x03\x04".to_vec();
         zipped.extend(bytes);
         let _ = jingdu::document::parse_docx(&zipped);
+    }
+
+    /// A valid package around random Word XML: the zip opens, so the XML reader, the style
+    /// and footnote parts and the structure detector all see the noise.
+    #[test]
+    fn fuzz_word_xml_reads_or_is_refused(
+        document in prop::collection::vec(prop_oneof![prop::sample::select(WORD_XML), prop::sample::select(PIECES)], 0..120),
+        styles in prop::collection::vec(prop::sample::select(WORD_XML), 0..20),
+        bytes in prop::collection::vec(any::<u8>(), 0..64),
+    ) {
+        let mut document = document.concat().into_bytes();
+        document.extend(bytes);
+        let package = docx_package(&[
+            ("word/document.xml", &document),
+            ("word/styles.xml", styles.concat().as_bytes()),
+            ("word/footnotes.xml", &document),
+        ]);
+        if let Ok(doc) = jingdu::document::parse_docx(&package) {
+            let body: Vec<char> = doc.body_text().chars().collect();
+            for b in &doc.blocks {
+                prop_assert!(b.range.end <= body.len());
+            }
+        }
     }
 }
 
