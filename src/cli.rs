@@ -25,7 +25,7 @@ use crate::terminal_safe::{StripControls, escape_json_controls};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Text, Markdown, saved web page or Word document to open (the built-in article when
+    /// Text, Markdown, saved web page, Word document or EPUB book to open (the built-in article when
     /// omitted); also a file:// URI or a jingdu://open link from exported notes.
     pub file: Option<PathBuf>,
     /// Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5,

@@ -56,10 +56,12 @@ impl AppState {
         }
         let notebook = Notebook::new(&source.document, notes_list, deleted);
         let mut view = ViewState {
+            // The reader's last choice for this document, else what the document asks for
+            // (a book set in vertical columns).
             vertical: settings
                 .recent
                 .get(&doc_info.id)
-                .is_some_and(|d| d.vertical),
+                .map_or(source.document.meta.vertical, |d| d.vertical),
             ..ViewState::default()
         };
         if let Some(pos) = settings.reading_positions.get(&doc_info.id).copied()

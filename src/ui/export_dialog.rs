@@ -606,7 +606,9 @@ impl Purpose {
             Purpose::Import => (s::IMPORT_FILTER.get(), &["json"]),
             Purpose::Open => (
                 s::OPEN_FILTER.get(),
-                &["txt", "md", "markdown", "text", "html", "htm", "docx"],
+                &[
+                    "txt", "md", "markdown", "text", "html", "htm", "docx", "epub",
+                ],
             ),
         }
     }

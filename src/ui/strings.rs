@@ -93,8 +93,8 @@ pub const TOGGLE_NOTES_TIP: Text = Text::new("显示或隐藏笔记栏", "Show o
 pub const OPEN: Text = Text::new("打开", "Open");
 /// Tooltip of the open button.
 pub const OPEN_TIP: Text = Text::new(
-    "打开文本、Markdown、网页（.html）或 Word 文档（.docx），也可把文件拖进窗口",
-    "Open a text, Markdown, web page (.html) or Word document (.docx); you can also drop a file on the window",
+    "打开文本、Markdown、网页（.html）、Word 文档（.docx）或 EPUB 电子书，也可把文件拖进窗口",
+    "Open a text, Markdown, web page (.html), Word document (.docx) or EPUB book; you can also drop a file on the window",
 );
 /// Paste-as-document button.
 pub const PASTE_DOCUMENT: Text = Text::new("粘贴为新文档", "Paste as document");
@@ -678,8 +678,8 @@ pub const IMPORT_EXPLANATION: Text = Text::new(
 
 /// What the open dialog does.
 pub const OPEN_EXPLANATION: Text = Text::new(
-    "选择要阅读的文本、Markdown、网页（.html）或 Word 文档（.docx）；编码会自动识别。当前文档的笔记会先保存。",
-    "Choose a text, Markdown, web page (.html) or Word document (.docx) to read; its encoding is detected. The current document's notes are saved first.",
+    "选择要阅读的文本、Markdown、网页（.html）、Word 文档（.docx）或 EPUB 电子书；编码会自动识别。当前文档的笔记会先保存。",
+    "Choose a text, Markdown, web page (.html), Word document (.docx) or EPUB book to read; its encoding is detected. The current document's notes are saved first.",
 );
 
 /// Accessible name of the import path field.
@@ -699,8 +699,8 @@ pub const IMPORT_FILTER: Text = Text::new("W3C 标注 JSON", "W3C annotation JSO
 
 /// File type of the open dialog.
 pub const OPEN_FILTER: Text = Text::new(
-    "文本、网页和 Word 文档",
-    "Text, web pages and Word documents",
+    "文本、网页、Word 文档和电子书",
+    "Text, web pages, Word documents and books",
 );
 
 /// The native file dialog could not be shown.

@@ -170,3 +170,76 @@ fn unreadable_formats_exit_2_with_one_line_of_advice() {
         assert_eq!(o.status.code(), Some(2));
     }
 }
+
+/// An EPUB 3 book written here: a title page, two chapters, the nav as its table of contents.
+fn small_book() -> Vec<u8> {
+    let files: [(&str, &str); 6] = [
+        (
+            "META-INF/container.xml",
+            r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="EPUB/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+        ),
+        (
+            "EPUB/content.opf",
+            r#"<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>江村小记</dc:title><dc:creator>沈远</dc:creator><dc:publisher>北岸书局</dc:publisher><dc:date>2019-03-01</dc:date></metadata><manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/><item id="t" href="t.xhtml" media-type="application/xhtml+xml"/><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/><item id="b" href="b.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="t"/><itemref idref="a"/><itemref idref="b"/></spine></package>"#,
+        ),
+        (
+            "EPUB/nav.xhtml",
+            r#"<html xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol><li><a href="a.xhtml">上卷 春</a></li><li><a href="b.xhtml">下卷 秋</a></li></ol></nav></body></html>"#,
+        ),
+        (
+            "EPUB/t.xhtml",
+            r#"<html><body><section epub:type="titlepage"><h1>江村小记</h1><p>沈远</p></section></body></html>"#,
+        ),
+        (
+            "EPUB/a.xhtml",
+            r#"<html><body><h1>上卷 春</h1><p>江村的春天来得早，柳枝刚绿，田里就有人在放水了。</p></body></html>"#,
+        ),
+        (
+            "EPUB/b.xhtml",
+            r#"<html><body><h1>下卷 秋</h1><p>秋收以后，村口的晒场上堆满了稻草，孩子们在上面打滚。</p></body></html>"#,
+        ),
+    ];
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        w.start_file("mimetype", stored).unwrap();
+        w.write_all(b"application/epub+zip").unwrap();
+        for (name, text) in files {
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(text.as_bytes()).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn an_epub_book_opens_with_its_contents_and_is_cited_as_a_book() {
+    let dir = tempfile::tempdir().unwrap();
+    // Named without the extension: the zip's first entry says what it is.
+    let path = dir.path().join("江村小记");
+    std::fs::write(&path, small_book()).unwrap();
+    let file = path.to_str().unwrap();
+    let v = outline(&jingdu(dir.path(), &["outline", "--json", file], None));
+    assert_eq!(v["title"], "江村小记");
+    assert_eq!(headings(&v), ["上卷 春", "下卷 秋"]);
+    assert_eq!(v["paragraphs"], 2);
+    let o = jingdu(dir.path(), &["cite", file], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cite = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        cite.contains("沈远. 江村小记[M]. 北岸书局, 2019."),
+        "{cite}"
+    );
+    // A truncated download: one line, exit 2.
+    let broken = dir.path().join("坏的.epub");
+    std::fs::write(&broken, &small_book()[..200]).unwrap();
+    let o = jingdu(dir.path(), &["outline", broken.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("不是有效的 EPUB 电子书"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}

@@ -34,6 +34,8 @@ pub struct Citation {
     pub published: Option<String>,
     /// Whether the text came from a web page.
     pub online: bool,
+    /// Whether the document is a book (an EPUB): a monograph `[M]`, its venue the publisher.
+    pub book: bool,
 }
 
 /// The GB/T 7714 document type of a venue.
@@ -61,14 +63,16 @@ impl Citation {
         Citation {
             author: meta.author.as_ref().map(clean).filter(|s| !s.is_empty()),
             title: title.trim().to_owned(),
-            venue: meta
-                .source
-                .as_ref()
-                .or(meta.column.as_ref())
-                .map(clean)
-                .filter(|s| !s.is_empty()),
+            venue: if meta.book {
+                meta.publisher.as_ref()
+            } else {
+                meta.source.as_ref().or(meta.column.as_ref())
+            }
+            .map(clean)
+            .filter(|s| !s.is_empty()),
             published: meta.published.clone(),
             online: online || !meta.breadcrumb.is_empty(),
+            book: meta.book,
         }
     }
 
@@ -90,11 +94,24 @@ impl Citation {
     /// The reference in GB/T 7714-2015 form, numbered `[1]`, cited on `accessed`
     /// (`YYYY-MM-DD`): `[1] 董德兵. 题名[J/OL]. 前线, 2018-11-08[2026-11-29].`
     pub fn gbt7714(&self, accessed: &str) -> String {
-        let code = kind(self.venue.as_deref(), self.online);
         let mut out = String::from("[1] ");
         if let Some(a) = &self.author {
             out.push_str(&format!("{a}. "));
         }
+        if self.book {
+            // 著者. 书名[M]. 出版者, 出版年. — the place of publication is not in an EPUB.
+            out.push_str(&format!("{}[M]. ", self.title));
+            let year = self.published.as_deref().map(|d| d.get(..4).unwrap_or(d));
+            match (&self.venue, year) {
+                (Some(v), Some(y)) => out.push_str(&format!("{v}, {y}")),
+                (Some(v), None) => out.push_str(v),
+                (None, Some(y)) => out.push_str(y),
+                (None, None) => {}
+            }
+            let out = out.trim_end_matches([' ', ',', '.']).to_owned();
+            return format!("{out}.");
+        }
+        let code = kind(self.venue.as_deref(), self.online);
         out.push_str(&format!("{}[{code}]. ", self.title));
         match (code, &self.venue) {
             ("EB/OL" | "Z", _) | (_, None) => {
@@ -169,6 +186,22 @@ mod tests {
         );
         let bare = Citation::of(&meta("", "", ""), "无名", false);
         assert_eq!(bare.gbt7714(at), "[1] 无名[Z].");
+    }
+
+    #[test]
+    fn a_book_is_a_monograph_with_its_publisher_and_year() {
+        let mut m = meta("林清远", "某某网", "2021-06-01");
+        m.book = true;
+        m.publisher = Some("青山出版社".into());
+        let c = Citation::of(&m, "山居笔记", false);
+        assert_eq!(
+            c.gbt7714("2026-12-04"),
+            "[1] 林清远. 山居笔记[M]. 青山出版社, 2021."
+        );
+        m.publisher = None;
+        m.published = None;
+        let c = Citation::of(&m, "山居笔记", false);
+        assert_eq!(c.gbt7714("2026-12-04"), "[1] 林清远. 山居笔记[M].");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! properties, and a streaming walk needs no more than the few elements named above.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -120,28 +120,15 @@ fn read_part_limited(
     name: &str,
     limit: u64,
 ) -> Result<Option<String>, DocxError> {
-    let file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(_) => return Err(DocxError::NotDocx),
-    };
-    if file.encrypted() {
-        return Err(DocxError::Encrypted);
-    }
-    if file.size() > limit {
-        return Err(DocxError::TooLarge);
-    }
-    let mut bytes = Vec::new();
-    // The declared size can lie; the read stops at the limit whatever it says.
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|_| DocxError::NotDocx)?;
-    if bytes.len() as u64 > limit {
-        return Err(DocxError::TooLarge);
-    }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| DocxError::NotDocx)
+    use super::zip_part::{PartError, read_zip_part};
+    let bytes = read_zip_part(zip, name, limit).map_err(|e| match e {
+        PartError::Broken => DocxError::NotDocx,
+        PartError::Encrypted => DocxError::Encrypted,
+        PartError::TooLarge => DocxError::TooLarge,
+    })?;
+    bytes
+        .map(|b| String::from_utf8(b).map_err(|_| DocxError::NotDocx))
+        .transpose()
 }
 
 /// What a paragraph's style makes it.

@@ -160,6 +160,22 @@ pub fn parse_html(html: &str) -> Result<Document, HtmlError> {
     Ok(parse_lines(lines, hints, meta))
 }
 
+/// The lines of a book's chapter (an EPUB's XHTML file), in order with what the markup says
+/// of each: the whole `<body>` is content, so none of a web page's chrome rules apply.
+pub(crate) fn chapter_lines(xhtml: &str) -> Vec<(String, LineHint)> {
+    let xhtml = super::html_depth::flatten_deep_nesting(xhtml, super::html_depth::MAX_NESTING);
+    let page = Html::parse_document(&xhtml);
+    let root = page.root_element();
+    let body = root
+        .descendent_elements()
+        .find(|e| e.value().name() == "body")
+        .unwrap_or(root);
+    let mut walk = Walk::new(body, None);
+    walk.web_chrome = false;
+    walk.run(root);
+    walk.body
+}
+
 /// The element whose own paragraphs hold the most text not inside links. WeChat articles
 /// say where theirs is (`#js_content`), unless it is empty there (the text then comes from a
 /// script, or stands elsewhere on the page).
@@ -397,6 +413,8 @@ enum Step<'a> {
     Text(&'a str, Style),
     /// A `<br>`: end the line.
     Break,
+    /// A picture's alt text, as a line of its own.
+    Picture(String),
     /// Close an element: end the line if it is a block, leave the article if it is it.
     Leave { block: bool, leaves_article: bool },
 }
@@ -414,11 +432,15 @@ struct Walk<'a> {
     before: Vec<String>,
     between: Vec<String>,
     body: Vec<(String, LineHint)>,
+    /// Whether share bars, comment boxes and the like are dropped (a web page), or the
+    /// whole body is content (a book's chapter) and pictures leave their alt text.
+    web_chrome: bool,
 }
 
 impl<'a> Walk<'a> {
     fn new(article: ElementRef<'a>, title: Option<ElementRef<'a>>) -> Self {
         Walk {
+            web_chrome: true,
             article,
             title,
             zone: Zone::Before,
@@ -442,6 +464,12 @@ impl<'a> Walk<'a> {
                 Step::Enter(el, style) => self.enter(el, style, &mut steps),
                 Step::Text(t, style) => self.text(t, style),
                 Step::Break => self.flush(),
+                Step::Picture(alt) => {
+                    // The document's own text, the same whatever the interface language.
+                    self.line = format!("〔图：{alt}〕");
+                    self.chars = alt.chars().count();
+                    self.flush();
+                }
                 Step::Leave {
                     block,
                     leaves_article,
@@ -470,7 +498,7 @@ impl<'a> Walk<'a> {
         if is_article {
             self.flush();
             self.zone = Zone::Body;
-        } else if self.zone == Zone::Body && is_chrome_element(el) {
+        } else if self.web_chrome && self.zone == Zone::Body && is_chrome_element(el) {
             return;
         }
         let is_title = self.title.is_some_and(|t| t.id() == el.id());
@@ -516,7 +544,16 @@ impl<'a> Walk<'a> {
             match child.value() {
                 Node::Text(t) => steps.push(Step::Text(t, style)),
                 Node::Element(c) if c.name() == "br" => steps.push(Step::Break),
-                Node::Element(c) if c.name() == "img" => {}
+                Node::Element(c) if c.name() == "img" => {
+                    // A book's picture leaves its description where it stood.
+                    if !self.web_chrome
+                        && let Some(alt) = c.attr("alt").map(squash).filter(|a| !a.is_empty())
+                    {
+                        steps.push(Step::Break);
+                        steps.push(Step::Picture(alt));
+                        steps.push(Step::Break);
+                    }
+                }
                 Node::Element(_) => {
                     if let Some(c) = ElementRef::wrap(child) {
                         steps.push(Step::Enter(c, style));

@@ -9,6 +9,7 @@ mod block_text;
 pub mod cite;
 mod decode;
 mod docx;
+mod epub;
 mod html;
 mod html_depth;
 pub mod lines;
@@ -23,6 +24,7 @@ pub mod spacing;
 mod synthetic;
 pub mod typography;
 pub mod vertical;
+mod zip_part;
 
 pub use block_text::BlockText;
 pub use decode::{
@@ -30,6 +32,7 @@ pub use decode::{
     encoding_for_label,
 };
 pub use docx::{DocxError, parse_docx};
+pub use epub::{EpubError, looks_like_epub, parse_epub};
 pub use html::{HtmlError, MAX_HTML_BYTES, parse_html};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
 pub use parse::{parse, parse_owned};
@@ -71,6 +74,19 @@ pub struct Metadata {
     /// (`一九一九年四月。`), a contributor credit (`（实习生某某对此文亦有贡献）`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub colophon: Vec<String>,
+    /// The publisher of a book (an EPUB's `dc:publisher`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The language the document declares (`zh-CN`), when it declares one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Whether the document is a book (an EPUB): it is cited as a monograph `[M]`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub book: bool,
+    /// Whether the document asks to be set in vertical columns (竖排): an EPUB whose
+    /// stylesheet says `writing-mode: vertical-rl` or whose pages turn right to left.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub vertical: bool,
 }
 
 /// What a block of the body is.

@@ -97,6 +97,10 @@ pub fn convert_document(doc: &Document, script: Script) -> Document {
         source: one(&m.source),
         front_matter: many(&m.front_matter),
         colophon: many(&m.colophon),
+        publisher: one(&m.publisher),
+        language: m.language.clone(),
+        book: m.book,
+        vertical: m.vertical,
     };
     Document::from_blocks(meta, blocks)
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::io::Read;
 
 use super::{
-    DecodeError, Document, DocxError, HtmlError, decode_owned, parse, parse_docx, parse_html,
-    parse_owned,
+    DecodeError, Document, DocxError, EpubError, HtmlError, decode_owned, looks_like_epub, parse,
+    parse_docx, parse_epub, parse_html, parse_owned,
 };
 
 /// The article shown when jingdu starts without a file.
@@ -109,6 +109,14 @@ pub enum LoadError {
         /// What is wrong with it.
         reason: DocxError,
     },
+    /// An `.epub` that is broken, locked (DRM) or without text.
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
+    NotEpub {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: EpubError,
+    },
     /// A device, a pipe or a socket: reading it might never end.
     #[error("{}", crate::i18n::trf("这不是普通文件（设备或管道），无法作为文档打开：{}", "Not a regular file (a device or pipe); it cannot be opened as a document: {}", &[&.0.display()]))]
     NotAFile(PathBuf),
@@ -123,6 +131,8 @@ pub enum Format {
     Html,
     /// A Word document (`.docx`).
     Docx,
+    /// An EPUB book.
+    Epub,
 }
 
 /// Decides the format from the name and the first bytes; formats we cannot read give the
@@ -139,11 +149,8 @@ pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
             "PDF is not supported yet: in WPS or Acrobat, “Save as” text (.txt) or a web page first, then open that in jingdu",
         ));
     }
-    if ext == "epub" {
-        return Err(tr(
-            "暂不支持 EPUB 电子书：请先用 Calibre 转换为文本（.txt）或网页，再用精读打开",
-            "EPUB books are not supported yet: convert the book to text (.txt) or a web page with Calibre first, then open that in jingdu",
-        ));
+    if ext == "epub" || looks_like_epub(bytes) {
+        return Ok(Format::Epub);
     }
     // A password-protected .docx is an OLE container too; the Word reader says so.
     let zip = bytes.starts_with(b"PK\x03\x04");
@@ -292,6 +299,13 @@ impl Source {
         let (document, encoding, replaced_bytes) = match format {
             Format::Docx => {
                 let document = parse_docx(&bytes).map_err(|reason| LoadError::NotWord {
+                    path: owned(),
+                    reason,
+                })?;
+                (document, "UTF-8", 0)
+            }
+            Format::Epub => {
+                let document = parse_epub(&bytes).map_err(|reason| LoadError::NotEpub {
                     path: owned(),
                     reason,
                 })?;
