@@ -578,15 +578,21 @@ fn write_outline_tree(source: &Source, out: &mut dyn Write) -> std::io::Result<(
     }
     for s in &doc.sections {
         let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+        let heading = &doc.blocks[s.heading];
+        // A PDF's headings say which printed page they stand on.
+        let page = doc
+            .page_at(heading.range.start)
+            .map(|p| crate::i18n::trf("　第 {} 页", "  p. {}", &[&p]))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{indent}{}",
+            "{indent}{}{page}",
             crate::i18n::trn(
                 "{}　[{} 段]",
                 "{}  [{} paragraph]",
                 "{}  [{} paragraphs]",
                 s.paragraphs.len(),
-                &[&doc.blocks[s.heading].text, &s.paragraphs.len()],
+                &[&heading.text, &s.paragraphs.len()],
             )
         )?;
     }

@@ -420,6 +420,22 @@ impl OutlineView {
             );
             text_right = badge_rect.min.x - 4.0;
         }
+        // A heading of a PDF says its printed page, as a book's table of contents does.
+        if let Node::Section(sec) = row.node
+            && let Some(page) = doc.page_at(doc.blocks[doc.sections[sec].heading].range.start)
+        {
+            let galley = ui.painter().layout_no_wrap(
+                format!("{page}"),
+                FontId::proportional(11.0),
+                palette.muted,
+            );
+            let at = pos2(
+                text_right - galley.size().x,
+                label_rect.center().y - galley.size().y / 2.0,
+            );
+            text_right = at.x - 6.0;
+            ui.painter().galley(at, galley, palette.muted);
+        }
         let [root_font, section_font, paragraph_font] = row_fonts();
         let (font, color) = match row.node {
             Node::Root => (root_font, palette.heading),

@@ -17,6 +17,8 @@ mod meta;
 pub mod numbering;
 mod outline;
 mod parse;
+mod pdf;
+mod pdf_layout;
 pub mod script;
 pub mod search;
 mod source;
@@ -36,6 +38,7 @@ pub use epub::{EpubError, looks_like_epub, parse_epub};
 pub use html::{HtmlError, MAX_HTML_BYTES, parse_html};
 pub use outline::{OutlineEntry, OutlineJson, outline_json};
 pub use parse::{parse, parse_owned};
+pub use pdf::{PdfError, parse_pdf};
 pub use synthetic::{chinese_number, synthetic_text};
 /// The first date in `s` as `YYYY-MM-DD`.
 pub fn meta_date(s: &str) -> Option<String> {
@@ -171,6 +174,9 @@ pub struct Document {
     pub preamble: Vec<usize>,
     body_text: Arc<String>,
     body_chars: usize,
+    /// Where each printed page starts, for a document read from a PDF: char offset in the
+    /// body text and page number, in order.
+    page_starts: Vec<(usize, u32)>,
 }
 
 impl Document {
@@ -235,6 +241,7 @@ impl Document {
             preamble,
             body_text: body,
             body_chars,
+            page_starts: Vec::new(),
         }
     }
 
@@ -242,6 +249,31 @@ impl Document {
     /// positions refer to char offsets in this string.
     pub fn body_text(&self) -> &str {
         self.body_text.as_str()
+    }
+
+    /// The printed page the char at `offset` stands on, for a document read from a PDF.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let i = self
+            .page_starts
+            .partition_point(|&(start, _)| start <= offset);
+        i.checked_sub(1).map(|i| self.page_starts[i].1)
+    }
+
+    /// Whether the document knows its printed pages (it was read from a PDF).
+    pub fn has_pages(&self) -> bool {
+        !self.page_starts.is_empty()
+    }
+
+    /// Records where printed pages start: `(char offset, page)` in increasing offsets; out
+    /// of order entries are dropped.
+    pub(crate) fn set_page_starts(&mut self, starts: Vec<(usize, u32)>) {
+        let mut kept: Vec<(usize, u32)> = Vec::with_capacity(starts.len());
+        for s in starts {
+            if kept.last().is_none_or(|l| s.0 > l.0 && s.1 > l.1) {
+                kept.push(s);
+            }
+        }
+        self.page_starts = kept;
     }
 
     /// Length of [`Self::body_text`] in chars.

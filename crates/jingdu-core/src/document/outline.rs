@@ -14,6 +14,9 @@ pub struct OutlineEntry {
     pub paragraphs: usize,
     /// Subsections in document order.
     pub children: Vec<OutlineEntry>,
+    /// The printed page the heading stands on (documents read from a PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// The whole structure of a document: metadata, counts and the heading tree.
@@ -48,6 +51,7 @@ pub fn outline_json(doc: &Document) -> OutlineJson {
             heading: doc.blocks[s.heading].text.to_string(),
             paragraphs: s.paragraphs.len(),
             children: s.children.iter().map(|&c| entry(doc, c)).collect(),
+            page: doc.page_at(doc.blocks[s.heading].range.start),
         }
     }
     OutlineJson {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::io::Read;
 
 use super::{
-    DecodeError, Document, DocxError, EpubError, HtmlError, decode_owned, looks_like_epub, parse,
-    parse_docx, parse_epub, parse_html, parse_owned,
+    DecodeError, Document, DocxError, EpubError, HtmlError, PdfError, decode_owned,
+    looks_like_epub, parse, parse_docx, parse_epub, parse_html, parse_owned, parse_pdf,
 };
 
 /// The article shown when jingdu starts without a file.
@@ -117,6 +117,14 @@ pub enum LoadError {
         /// What is wrong with it.
         reason: EpubError,
     },
+    /// A PDF that is damaged, locked, scanned or without readable fonts.
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
+    NotPdf {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: PdfError,
+    },
     /// A device, a pipe or a socket: reading it might never end.
     #[error("{}", crate::i18n::trf("这不是普通文件（设备或管道），无法作为文档打开：{}", "Not a regular file (a device or pipe); it cannot be opened as a document: {}", &[&.0.display()]))]
     NotAFile(PathBuf),
@@ -133,6 +141,8 @@ pub enum Format {
     Docx,
     /// An EPUB book.
     Epub,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 /// Decides the format from the name and the first bytes; formats we cannot read give the
@@ -143,11 +153,10 @@ pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if bytes.starts_with(b"%PDF-") || ext == "pdf" {
-        return Err(tr(
-            "暂不支持 PDF：请先在 WPS 或 Acrobat 中“另存为”文本（.txt）或网页，再用精读打开",
-            "PDF is not supported yet: in WPS or Acrobat, “Save as” text (.txt) or a web page first, then open that in jingdu",
-        ));
+    // Some producers put a few bytes before the header; readers accept it within 1 KB.
+    let head = &bytes[..bytes.len().min(1024)];
+    if ext == "pdf" || head.windows(5).any(|w| w == b"%PDF-") {
+        return Ok(Format::Pdf);
     }
     if ext == "epub" || looks_like_epub(bytes) {
         return Ok(Format::Epub);
@@ -304,6 +313,13 @@ impl Source {
                 })?;
                 (document, "UTF-8", 0)
             }
+            Format::Pdf => {
+                let document = parse_pdf(&bytes).map_err(|reason| LoadError::NotPdf {
+                    path: owned(),
+                    reason,
+                })?;
+                (document, "UTF-8", 0)
+            }
             Format::Epub => {
                 let document = parse_epub(&bytes).map_err(|reason| LoadError::NotEpub {
                     path: owned(),
@@ -417,7 +433,7 @@ mod tests {
     fn formats_we_cannot_read_say_what_to_do() {
         let dir = tempfile::tempdir().unwrap();
         for (name, bytes, says) in [
-            ("a.pdf", &b"%PDF-1.7\n..."[..], "PDF"),
+            ("a.pdf", &b"%PDF-1.7\n..."[..], "无法读取这个 PDF"),
             ("b.epub", &b"PK\x03\x04...."[..], "EPUB"),
             ("c.png", &b"\x89PNG\r\n\x1a\n...."[..], "图片"),
             ("d.zip", &b"PK\x03\x04...."[..], "压缩包"),

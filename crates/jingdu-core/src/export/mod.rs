@@ -303,9 +303,21 @@ impl<'a> Export<'a> {
         crate::document::cite::Citation::of(self.meta(), &self.title(), online).gbt7714(&accessed)
     }
 
-    /// Where the note sits: `§2 ¶3` (empty for a note that lost its place).
+    /// Where the note sits: `§2 ¶3`, and `第 12 页` in a document read from a PDF (empty
+    /// for a note that lost its place).
     pub fn place(&self, n: &Note) -> String {
-        self.places.of_note(self.doc, n)
+        let place = self.places.of_note(self.doc, n);
+        match self.doc.page_at(n.anchor.start) {
+            Some(page) if n.anchored => {
+                let page = self.tf("第 {} 页", "p. {}", &[&page]);
+                if place.is_empty() {
+                    page
+                } else {
+                    format!("{place}{}{page}", self.t("，", ", "))
+                }
+            }
+            _ => place,
+        }
     }
 
     /// The link that opens jingdu at this note.

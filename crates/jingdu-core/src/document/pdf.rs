@@ -1,0 +1,555 @@
+//! PDF files with a text layer → [`Document`]. The text comes out glyph by glyph with its
+//! place on the page (`pdf-extract` on `lopdf`, which decode the fonts' ToUnicode maps and
+//! Identity-H CID fonts); [`super::pdf_layout`] puts the glyphs into lines in reading order;
+//! here running heads, footers and page numbers are dropped, lines broken at the page width
+//! are joined back into paragraphs (a paragraph ends where a line ends short or where the
+//! next line is indented), and headings come from the PDF's bookmarks, else from a size
+//! larger than the body's, together with the numbering rules that read text files.
+//!
+//! Why these crates: measured on Chinese PDFs (a Word export with CID fonts and bookmarks,
+//! and others), `pdf-extract` gives every glyph with its position, size and Unicode text,
+//! which line and paragraph rebuilding needs, in pure Rust under MIT; `lopdf` (MIT) reads
+//! the bookmarks and the document information. Both are maintained; neither needs a shared
+//! library at run time, so the .deb carries nothing more.
+//!
+//! `pdf-extract` panics on some malformed files; the reading runs under `catch_unwind`, and
+//! a panic there is a damaged file, said as such, never a crash.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::Once;
+
+use super::parse::{LineHint, parse_lines};
+use super::pdf_layout::{Glyph, Line, PageGlyphs, page_lines, typical};
+use super::{Document, Metadata};
+
+/// Why a PDF could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PdfError {
+    /// Not a PDF, or one too damaged to read.
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "无法读取这个 PDF：文件可能已损坏或下载不完整，请重新获取一份",
+            "This PDF cannot be read: the file may be damaged or incompletely downloaded; get a fresh copy"
+        )
+    )]
+    Damaged,
+    /// Protected by a password.
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "这个 PDF 有密码保护：请先用 PDF 阅读器输入密码后另存一份不加密的副本",
+            "This PDF is password-protected: open it with its password in a PDF reader and save an unprotected copy"
+        )
+    )]
+    Encrypted,
+    /// Pages are pictures: no text layer.
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "这个 PDF 是扫描件，没有文字层：请先用 OCR 工具（如 WPS 的“PDF 转文字”）识别出文字，再用精读打开",
+            "This PDF is a scan without a text layer: recognise its text with an OCR tool first, then open the result in jingdu"
+        )
+    )]
+    Scanned,
+    /// The text layer decodes to nothing readable (fonts without a Unicode map).
+    #[error(
+        "{}",
+        crate::i18n::tr(
+            "这个 PDF 的字体没有可识别的文字编码，取出的文字是乱码：请在 PDF 阅读器中另存为文本，或用 OCR 识别",
+            "This PDF's fonts do not map to readable text: save it as text from a PDF reader, or run OCR on it"
+        )
+    )]
+    Unreadable,
+}
+
+thread_local! {
+    /// Set while this thread reads a PDF: a panic in the PDF library is caught and reported
+    /// as a damaged file, so the panic message is not printed.
+    static READING_PDF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs, once, a panic hook that stays quiet for panics inside [`READING_PDF`] and
+/// hands every other panic to the hook that was there before.
+fn quiet_pdf_panics() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !READING_PDF.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Reads a PDF file's bytes into a document.
+pub fn parse_pdf(bytes: &[u8]) -> Result<Document, PdfError> {
+    quiet_pdf_panics();
+    READING_PDF.with(|r| r.set(true));
+    let read = std::panic::catch_unwind(|| read_pages(bytes));
+    READING_PDF.with(|r| r.set(false));
+    let (pages, bookmarks, info_title) = read.map_err(|_| PdfError::Damaged)??;
+    build(&pages, &bookmarks, info_title)
+}
+
+/// A bookmark: its title, depth (1 = top) and page.
+#[derive(Clone, Debug, PartialEq)]
+struct Bookmark {
+    title: String,
+    level: u8,
+}
+
+/// Glyphs of every page, the bookmarks and the document information's title.
+type Read = (Vec<PageGlyphs>, Vec<Bookmark>, Option<String>);
+
+/// Loads the file and collects every page's glyphs.
+fn read_pages(bytes: &[u8]) -> Result<Read, PdfError> {
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|_| PdfError::Damaged)?;
+    if doc.is_encrypted() {
+        // Many PDFs are "encrypted" with an empty user password only to restrict printing.
+        doc.decrypt("").map_err(|_| PdfError::Encrypted)?;
+    }
+    let bookmarks = doc
+        .get_toc()
+        .map(|toc| {
+            toc.toc
+                .into_iter()
+                .map(|t| Bookmark {
+                    title: squash(&t.title),
+                    level: t.level.clamp(1, 6) as u8,
+                })
+                .filter(|b| !b.title.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let info_title = info_title(&doc);
+    let mut collector = Collector::default();
+    pdf_extract::output_doc(&doc, &mut collector).map_err(|_| PdfError::Damaged)?;
+    Ok((collector.pages, bookmarks, info_title))
+}
+
+/// The document information's `/Title`, unless it is a file name a program put there.
+fn info_title(doc: &lopdf::Document) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = match info {
+        lopdf::Object::Reference(id) => doc.get_object(*id).ok()?,
+        other => other,
+    };
+    let title = info.as_dict().ok()?.get(b"Title").ok()?;
+    let title = match title {
+        lopdf::Object::String(bytes, _) => lopdf::decode_text_string(title)
+            .ok()
+            .or_else(|| Some(String::from_utf8_lossy(bytes).into_owned()))?,
+        _ => return None,
+    };
+    let title = squash(&title);
+    let generated = title.is_empty()
+        || [
+            ".doc",
+            ".pdf",
+            ".wps",
+            "Microsoft Word",
+            "untitled",
+            "Untitled",
+        ]
+        .iter()
+        .any(|w| title.contains(w));
+    (!generated).then_some(title)
+}
+
+/// Receives the glyphs `pdf-extract` finds, page by page.
+#[derive(Default)]
+struct Collector {
+    pages: Vec<PageGlyphs>,
+}
+
+impl pdf_extract::OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &pdf_extract::MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.pages.push(PageGlyphs {
+            number: page_num,
+            width: (media_box.urx - media_box.llx) as f32,
+            glyphs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
+        // The size as drawn: the font size scaled by the text matrix's area.
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = (font_size * scale) as f32;
+        page.glyphs.push(Glyph {
+            x: trm.m31 as f32,
+            y: trm.m32 as f32,
+            size,
+            width: (width * font_size * scale) as f32,
+            // Radical code points from the fonts' maps read as the ideographs they look like,
+            // so that headings (`第⼀章`) and search see the ideographs.
+            text: char.chars().map(super::typography::fold_radical).collect(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+}
+
+/// From the pages' glyphs to the document.
+fn build(
+    pages: &[PageGlyphs],
+    bookmarks: &[Bookmark],
+    info_title: Option<String>,
+) -> Result<Document, PdfError> {
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    if glyphs == 0 {
+        return Err(PdfError::Scanned);
+    }
+    let lines: Vec<Vec<Line>> = pages.iter().map(page_lines).collect();
+    let readable = lines
+        .iter()
+        .flatten()
+        .flat_map(|l| l.text.chars())
+        .filter(|c| !c.is_whitespace())
+        .take(20_000)
+        .fold((0usize, 0usize), |(good, all), c| {
+            let ok = !c.is_control() && c != '\u{fffd}' && !('\u{e000}'..='\u{f8ff}').contains(&c);
+            (good + usize::from(ok), all + 1)
+        });
+    if readable.1 == 0 {
+        return Err(PdfError::Scanned);
+    }
+    if readable.0 * 2 < readable.1 {
+        return Err(PdfError::Unreadable);
+    }
+    let lines = drop_page_furniture(lines);
+    if std::env::var_os("JINGDU_DEBUG_PDF").is_some() {
+        for l in &lines {
+            eprintln!(
+                "p{} c{} x{:.1}-{:.1} y{:.1} s{:.2} {}",
+                l.page, l.column, l.x0, l.x1, l.y, l.size, l.text
+            );
+        }
+    }
+    let body_size = {
+        let mut sizes: Vec<f32> = lines
+            .iter()
+            .flat_map(|l| std::iter::repeat_n(l.size, l.text.chars().count().min(200)))
+            .collect();
+        typical(&mut sizes)
+    };
+    let paragraphs = paragraphs(&lines, body_size);
+    let levels = size_levels(&paragraphs, body_size);
+    let bookmark_level: HashMap<String, u8> =
+        bookmarks.iter().map(|b| (key(&b.title), b.level)).collect();
+
+    let mut meta = Metadata::default();
+    let mut texts: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let mut hints: Vec<LineHint> = Vec::with_capacity(paragraphs.len());
+    for (i, p) in paragraphs.iter().enumerate() {
+        let k = key(&p.text);
+        let hint = if let Some(&level) = bookmark_level.get(&k) {
+            LineHint::Heading(level)
+        } else if bookmark_level.is_empty()
+            && let Some(&level) = levels.get(&size_key(p.size))
+            && p.text.chars().count() <= 60
+        {
+            // The largest text at the top of the first page is the title.
+            if i == 0 && p.page == 1 && level == 1 && meta.title.is_none() {
+                meta.title = Some(p.text.clone());
+                continue;
+            }
+            LineHint::Heading(level)
+        } else {
+            LineHint::Text
+        };
+        texts.push(p.text.clone());
+        hints.push(hint);
+    }
+    if meta.title.is_none() {
+        meta.title = info_title;
+    }
+    let mut lines: Vec<&str> = Vec::with_capacity(texts.len() * 2);
+    let mut line_hints = Vec::with_capacity(texts.len() * 2);
+    for (text, hint) in texts.iter().zip(hints) {
+        lines.push(text);
+        line_hints.push(hint);
+        // A blank line after every paragraph: the detector never joins two of them.
+        lines.push("");
+        line_hints.push(LineHint::Text);
+    }
+    let mut doc = parse_lines(lines, line_hints, meta);
+    let starts = page_starts(doc.body_text(), &paragraphs);
+    doc.set_page_starts(starts);
+    Ok(doc)
+}
+
+/// Where each page's first paragraph stands in the body text: each paragraph's opening
+/// words are looked for a little ahead of the previous one's, so the walk is linear; a
+/// paragraph the detector made metadata (the title, a date line) is not found and skipped.
+fn page_starts(body: &str, paragraphs: &[Paragraph]) -> Vec<(usize, u32)> {
+    /// How far ahead (bytes) a paragraph's opening is looked for.
+    const WINDOW: usize = 64 * 1024;
+    let mut starts: Vec<(usize, u32)> = Vec::new();
+    let mut cursor = 0usize; // byte offset
+    let mut chars_before = 0usize; // chars in body[..cursor]
+    for p in paragraphs {
+        let opening: String = p.text.trim().chars().take(12).collect();
+        if opening.is_empty() {
+            continue;
+        }
+        let mut end = (cursor + WINDOW).min(body.len());
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(at) = body[cursor..end].find(&opening) else {
+            continue;
+        };
+        chars_before += body[cursor..cursor + at].chars().count();
+        cursor += at;
+        if starts.last().is_none_or(|&(_, page)| p.page > page) {
+            starts.push((chars_before, p.page));
+        }
+    }
+    starts
+}
+
+/// Drops running heads, running footers and page numbers: lines in the top or bottom band
+/// of a page that are a page number, or that repeat (digits aside) on at least a third of
+/// the pages.
+fn drop_page_furniture(pages: Vec<Vec<Line>>) -> Vec<Line> {
+    let edge_lines = |page: &[Line]| -> Vec<usize> {
+        let n = page.len();
+        let mut v: Vec<usize> = (0..n.min(2)).collect();
+        v.extend(n.saturating_sub(2).max(n.min(2))..n);
+        v
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for page in &pages {
+        let mut keys: Vec<String> = edge_lines(page)
+            .into_iter()
+            .map(|i| furniture_key(&page[i].text))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let page_count = pages.len();
+    let repeated = |text: &str| {
+        page_count >= 3
+            && seen
+                .get(&furniture_key(text))
+                .is_some_and(|&n| n * 3 >= page_count)
+    };
+    let mut out = Vec::new();
+    for page in pages {
+        let edges = edge_lines(&page);
+        for (i, line) in page.into_iter().enumerate() {
+            let at_edge = edges.contains(&i);
+            if at_edge && (super::meta::is_page_number(&line.text) || repeated(&line.text)) {
+                continue;
+            }
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// A line with its digits replaced, so that `第 3 页` and `第 4 页` are the same footer.
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// A paragraph rebuilt from lines.
+#[derive(Clone, Debug, PartialEq)]
+struct Paragraph {
+    text: String,
+    size: f32,
+    page: u32,
+}
+
+/// Joins lines into paragraphs. A paragraph ends where a line ends well short of the
+/// column's right edge, where the next line is indented past the column's left edge, where
+/// the size changes, or where the gap between lines is clearly wider than the usual one.
+fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
+    // Edges per page and column: the most common left and the furthest usual right.
+    let mut lefts: HashMap<(u32, u8), Vec<f32>> = HashMap::new();
+    let mut rights: HashMap<(u32, u8), Vec<f32>> = HashMap::new();
+    let mut gaps: Vec<f32> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if same_size(l.size, body_size) {
+            lefts
+                .entry((l.page, l.column))
+                .or_default()
+                .push(l.x0.round());
+            rights
+                .entry((l.page, l.column))
+                .or_default()
+                .push(l.x1.round());
+        }
+        if let Some(next) = lines.get(i + 1)
+            && next.page == l.page
+            && next.column == l.column
+            && same_size(l.size, body_size)
+            && same_size(next.size, body_size)
+        {
+            gaps.push((l.y - next.y).abs().round());
+        }
+    }
+    let left: HashMap<(u32, u8), f32> = lefts
+        .into_iter()
+        .map(|(k, mut v)| (k, typical(&mut v)))
+        .collect();
+    let right: HashMap<(u32, u8), f32> = rights
+        .into_iter()
+        .map(|(k, mut v)| {
+            v.sort_by(f32::total_cmp);
+            // The 90th percentile: full lines, not the odd overhanging punctuation.
+            let at = (v.len() * 9 / 10).min(v.len() - 1);
+            (k, v[at])
+        })
+        .collect();
+    let line_gap = typical(&mut gaps);
+
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for l in lines {
+        let starts = match prev {
+            None => true,
+            Some(p) => {
+                let col = (l.page, l.column);
+                let pcol = (p.page, p.column);
+                let indented = left.get(&col).is_some_and(|&x| l.x0 > x + 0.8 * l.size);
+                // A line that stops short ends its paragraph when it ends a sentence, or
+                // stops very short; left-aligned text (not justified) leaves lines a char
+                // or two short wherever the next word did not fit.
+                let short = match (left.get(&pcol), right.get(&pcol)) {
+                    (Some(&x0), Some(&x1)) if p.x1 < x1 - 1.5 * p.size => {
+                        ends_sentence(&p.text) || p.x1 < x0 + 0.6 * (x1 - x0)
+                    }
+                    _ => false,
+                };
+                let size_changed = !same_size(l.size, p.size);
+                let same_page = l.page == p.page && l.column == p.column;
+                let wide_gap = same_page && line_gap > 0.0 && (p.y - l.y).abs() > line_gap * 1.6;
+                indented || short || size_changed || wide_gap
+            }
+        };
+        match out.last_mut() {
+            Some(para) if !starts => join_line(&mut para.text, &l.text),
+            _ => out.push(Paragraph {
+                text: l.text.trim().to_owned(),
+                size: l.size,
+                page: l.page,
+            }),
+        }
+        prev = Some(l);
+    }
+    out
+}
+
+/// Whether a line ends a sentence (or a quotation closing one).
+fn ends_sentence(line: &str) -> bool {
+    let t = line
+        .trim_end()
+        .trim_end_matches(['”', '’', '」', '』', '"', '\'', '）', ')']);
+    t.ends_with(['。', '！', '？', '；', '：', '…', '.', '!', '?', ';', ':'])
+}
+
+/// Appends a wrapped line: no space between CJK, one between Latin words, and a word
+/// hyphenated across the break joined.
+fn join_line(text: &mut String, line: &str) {
+    let line = line.trim();
+    let last = text.chars().last();
+    let first = line.chars().next();
+    if let (Some('-'), Some(f)) = (last, first) {
+        let before = text.chars().rev().nth(1);
+        if before.is_some_and(|c| c.is_ascii_alphabetic()) && f.is_ascii_lowercase() {
+            text.pop();
+            text.push_str(line);
+            return;
+        }
+    }
+    let latin =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || ",.;:".contains(c));
+    if latin(last) && latin(first) {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
+/// Whether two sizes are the same within rounding (a tenth).
+fn same_size(a: f32, b: f32) -> bool {
+    (a - b).abs() <= 0.1 * a.max(b)
+}
+
+/// A size to a map key (quarter points).
+fn size_key(size: f32) -> i32 {
+    (size * 4.0).round() as i32
+}
+
+/// Heading levels by size: sizes clearly larger than the body's that a few short
+/// paragraphs use, largest first.
+fn size_levels(paragraphs: &[Paragraph], body: f32) -> HashMap<i32, u8> {
+    let mut larger: Vec<i32> = paragraphs
+        .iter()
+        .filter(|p| p.size > body * 1.12 && p.text.chars().count() <= 60)
+        .map(|p| size_key(p.size))
+        .collect();
+    larger.sort_unstable_by(|a, b| b.cmp(a));
+    larger.dedup();
+    larger
+        .into_iter()
+        .take(4)
+        .enumerate()
+        .map(|(i, k)| (k, i as u8 + 1))
+        .collect()
+}
+
+/// Text compared without whitespace.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
+}
+
+/// Collapses whitespace runs to one space and trims.
+fn squash(s: &str) -> String {
+    s.split(char::is_whitespace)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
