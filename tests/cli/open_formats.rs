@@ -148,7 +148,7 @@ fn a_big5_text_and_a_chosen_encoding() {
 fn unreadable_formats_exit_2_with_one_line_of_advice() {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes, says) in [
-        ("论文.pdf", &b"%PDF-1.7\n%\xE2\xE3"[..], "暂不支持 PDF"),
+        ("论文.pdf", &b"%PDF-1.7\n%\xE2\xE3"[..], "无法读取这个 PDF"),
         ("坏的.docx", &b"garbage"[..], "不是有效的 Word 文档"),
         (
             "列表.html",

@@ -8,4 +8,5 @@ mod export;
 mod export_docx;
 mod export_pdf;
 mod long_document;
+mod open_pdf;
 mod robustness;

@@ -129,7 +129,7 @@ fn a_file_that_cannot_be_read_leaves_the_current_document_open() {
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("暂不支持 PDF") && m.ends_with("论文.pdf")),
+            .any(|m| m.contains("无法读取这个 PDF") && m.ends_with("论文.pdf")),
         "{messages:?}"
     );
 }

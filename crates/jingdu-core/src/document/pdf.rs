@@ -125,9 +125,91 @@ fn read_pages(bytes: &[u8]) -> Result<Read, PdfError> {
         })
         .unwrap_or_default();
     let info_title = info_title(&doc);
+    widths_as_lists(&mut doc);
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector).map_err(|_| PdfError::Damaged)?;
     Ok((collector.pages, bookmarks, info_title))
+}
+
+/// Most glyphs a rewrite of width ranges may spell out, over all fonts of a file.
+const MAX_SPELLED_WIDTHS: usize = 1 << 20;
+
+/// Rewrites every CID font's `/W` ranges (`first last width`) as lists (`first [width …]`).
+/// `pdf-extract` 0.12 misreads the range form (it takes `first` for `last` and for the
+/// width, so the range is empty) and falls back to the default width, which krilla and
+/// several other producers set to 0: every glyph of a line would then stand at one x.
+fn widths_as_lists(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let number = |o: &Object| match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    };
+    let mut budget = MAX_SPELLED_WIDTHS;
+    let ids: Vec<lopdf::ObjectId> = doc.objects.keys().copied().collect();
+    for id in ids {
+        let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+            continue;
+        };
+        let cid = font
+            .get(b"Subtype")
+            .ok()
+            .and_then(|s| s.as_name().ok())
+            .is_some_and(|n| n.starts_with(b"CIDFontType"));
+        if !cid {
+            continue;
+        }
+        // The array, inline or referenced, and where to write it back.
+        let (target, w) = match font.get(b"W") {
+            Ok(Object::Array(w)) => (None, w.clone()),
+            Ok(Object::Reference(r)) => match doc.objects.get(r) {
+                Some(Object::Array(w)) => (Some(*r), w.clone()),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let mut out: Vec<Object> = Vec::with_capacity(w.len());
+        let mut i = 0;
+        let mut changed = false;
+        while i < w.len() {
+            match (w.get(i), w.get(i + 1), w.get(i + 2)) {
+                (Some(first), Some(Object::Array(list)), _) => {
+                    out.push(first.clone());
+                    out.push(Object::Array(list.clone()));
+                    i += 2;
+                }
+                (Some(first), Some(last), Some(width)) => {
+                    let (Some(a), Some(b), Some(_)) = (number(first), number(last), number(width))
+                    else {
+                        break;
+                    };
+                    let count = (b - a + 1.0).max(0.0) as usize;
+                    if count > budget {
+                        return;
+                    }
+                    budget -= count;
+                    out.push(first.clone());
+                    out.push(Object::Array(vec![width.clone(); count]));
+                    changed = true;
+                    i += 3;
+                }
+                _ => break,
+            }
+        }
+        if !changed {
+            continue;
+        }
+        match target {
+            Some(r) => {
+                doc.objects.insert(r, Object::Array(out));
+            }
+            None => {
+                if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
+                    font.set("W", Object::Array(out));
+                }
+            }
+        }
+    }
 }
 
 /// The document information's `/Title`, unless it is a file name a program put there.
@@ -552,4 +634,203 @@ fn squash(s: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, page: u32, x0: f32, x1: f32, y: f32) -> Line {
+        Line {
+            text: text.into(),
+            x0,
+            x1,
+            y,
+            size: 12.0,
+            column: 0,
+            page,
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_join_into_paragraphs_across_pages() {
+        let lines = vec![
+            // Indented first lines; a left-aligned line a char short mid-sentence continues.
+            line(
+                "　　第一段的第一行，排满了整行的文字，一直",
+                1,
+                96.0,
+                522.0,
+                700.0,
+            ),
+            line(
+                "到右边；这一行没有排满是因为下一个词放不",
+                1,
+                72.0,
+                498.0,
+                684.0,
+            ),
+            line("下，于是换行。第一段到这里结束。", 1, 72.0, 300.0, 668.0),
+            line(
+                "　　第二段从这里开始，也是一整行的文字排到",
+                1,
+                96.0,
+                522.0,
+                652.0,
+            ),
+            line("页末。", 1, 72.0, 522.0, 636.0),
+            // A page break inside the paragraph.
+            line("下一页接着写第二段，然后结束。", 2, 72.0, 280.0, 700.0),
+            line("　　第三段。", 2, 96.0, 168.0, 684.0),
+            line("A hyphen-", 2, 72.0, 522.0, 668.0),
+            line("ated word and more words.", 2, 72.0, 300.0, 652.0),
+        ];
+        let paras = paragraphs(&lines, 12.0);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "第一段的第一行，排满了整行的文字，一直到右边；这一行没有排满是因为下一个词放不下，于是换行。第一段到这里结束。",
+                "第二段从这里开始，也是一整行的文字排到页末。下一页接着写第二段，然后结束。",
+                // Short and ending a sentence: a paragraph of its own.
+                "第三段。",
+                "A hyphenated word and more words.",
+            ]
+        );
+        assert_eq!(paras[1].page, 1);
+    }
+
+    #[test]
+    fn running_heads_footers_and_page_numbers_are_dropped() {
+        let text = ["春", "夏", "秋", "冬"];
+        let pages: Vec<Vec<Line>> = (1..=4)
+            .map(|p| {
+                let season = text[p as usize - 1];
+                vec![
+                    line("某某大学学报（社会科学版）", p, 72.0, 300.0, 780.0),
+                    line(
+                        &format!("正文写{season}天的第一行。"),
+                        p,
+                        72.0,
+                        522.0,
+                        700.0,
+                    ),
+                    line(
+                        &format!("正文写{season}天的第二行。"),
+                        p,
+                        72.0,
+                        522.0,
+                        684.0,
+                    ),
+                    line(&format!("第 {p} 页 共 4 页"), p, 250.0, 340.0, 40.0),
+                    line(&format!("- {p} -"), p, 290.0, 310.0, 30.0),
+                ]
+            })
+            .collect();
+        let kept = drop_page_furniture(pages);
+        assert_eq!(kept.len(), 8);
+        assert!(kept.iter().all(|l| l.text.starts_with("正文")));
+    }
+
+    #[test]
+    fn each_page_start_is_found_in_the_body() {
+        let body =
+            "标题\n第一段在第一页。\n第二段在第二页开头。\n第三段也在第二页。\n第四段在第五页。";
+        let p = |text: &str, page| Paragraph {
+            text: text.into(),
+            size: 12.0,
+            page,
+        };
+        let paragraphs = [
+            p("不在正文里的标题行", 1),
+            p("第一段在第一页。", 1),
+            p("第二段在第二页开头。", 2),
+            p("第三段也在第二页。", 2),
+            p("第四段在第五页。", 5),
+        ];
+        let starts = page_starts(body, &paragraphs);
+        let offset = |s: &str| body[..body.find(s).unwrap()].chars().count();
+        assert_eq!(
+            starts,
+            vec![
+                (offset("第一段"), 1),
+                (offset("第二段"), 2),
+                (offset("第四段"), 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_are_told() {
+        assert!(ends_sentence("于是他走了。"));
+        assert!(ends_sentence("他说：“走吧！”"));
+        assert!(!ends_sentence("因为下一个词放不"));
+    }
+
+    /// A PDF of one page that draws `content`, made with lopdf.
+    fn one_page_pdf(content: &[u8]) -> Vec<u8> {
+        use lopdf::{Object, Stream, dictionary};
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let resources_id = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+        });
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_page_without_text_is_a_scan() {
+        // A scan draws pictures and paths, never glyphs.
+        let pdf = one_page_pdf(b"q 500 0 0 700 40 60 cm 0 0 m 1 1 l S Q");
+        assert_eq!(parse_pdf(&pdf).unwrap_err(), PdfError::Scanned);
+    }
+
+    #[test]
+    fn a_text_page_made_elsewhere_reads() {
+        let pdf = one_page_pdf(
+            b"BT /F1 12 Tf 72 700 Td (Close reading is slow reading, and it pays.) Tj ET",
+        );
+        let doc = parse_pdf(&pdf).unwrap();
+        assert!(
+            doc.body_text().contains("Close reading is slow reading"),
+            "{}",
+            doc.body_text()
+        );
+        assert_eq!(doc.page_at(0), Some(1));
+    }
+
+    #[test]
+    fn damaged_files_are_said_to_be_damaged_without_a_panic_message() {
+        for bytes in [
+            &b"%PDF-1.7\n garbage"[..],
+            b"",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog",
+        ] {
+            assert_eq!(parse_pdf(bytes).unwrap_err(), PdfError::Damaged);
+        }
+        // Cut short halfway: whatever the library makes of it, an error or a document, no panic.
+        let pdf = one_page_pdf(b"BT /F1 12 Tf 72 700 Td (Half a file.) Tj ET");
+        let _ = parse_pdf(&pdf[..pdf.len() / 2]);
+    }
 }

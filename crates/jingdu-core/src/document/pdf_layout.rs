@@ -74,7 +74,9 @@ pub(crate) fn page_lines(page: &PageGlyphs) -> Vec<Line> {
         for i in row {
             if let Some(&last) = current.last() {
                 let gap = g[i].x - (g[last].x + g[last].width);
-                if gap > 2.5 * g[last].size.max(g[i].size) {
+                // A label and its value set in a table (`作者：  张三`) are one line.
+                let label = g[last].text.ends_with(['：', ':']);
+                if gap > 2.5 * g[last].size.max(g[i].size) && !label {
                     segments.extend(segment(page, &current));
                     current.clear();
                 }
@@ -259,9 +261,9 @@ mod tests {
         set(&mut page.glyphs, "Deep", 72.0, 700.0, 10.0);
         set(&mut page.glyphs, "learning", 72.0 + 25.0, 700.0, 10.0);
         // Word's gap between Chinese and digits is not a space of the text.
-        set(&mut page.glyphs, "到", 200.0, 700.0, 10.0);
-        set(&mut page.glyphs, "2020", 212.5, 700.0, 10.0);
-        set(&mut page.glyphs, "年", 234.5, 700.0, 10.0);
+        set(&mut page.glyphs, "到", 140.0, 700.0, 10.0);
+        set(&mut page.glyphs, "2020", 152.5, 700.0, 10.0);
+        set(&mut page.glyphs, "年", 174.5, 700.0, 10.0);
         let text = &page_lines(&page)[0].text;
         assert!(text.starts_with("Deep learning"), "{text}");
         assert!(text.ends_with("到2020年"), "{text}");
