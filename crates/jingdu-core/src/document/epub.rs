@@ -14,13 +14,12 @@
 //! into memory up front or expose neither the nav levels nor the spine's `linear` flags.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Cursor;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::parse::{LineHint, parse_lines};
-use super::zip_part::{PartError, read_zip_part};
+use super::zip_part::{Package as Zip, PartError};
 use super::{Document, Metadata};
 
 /// Largest uncompressed part we read (a chapter, the package file, a stylesheet).
@@ -124,7 +123,7 @@ struct TocEntry {
 
 /// Reads an EPUB file's bytes into a document.
 pub fn parse_epub(bytes: &[u8]) -> Result<Document, EpubError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| EpubError::NotEpub)?;
+    let mut zip = Zip::open(bytes, MAX_PART_BYTES)?;
     if drm_protected(&mut zip)? {
         return Err(EpubError::Encrypted);
     }
@@ -180,6 +179,19 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Document, EpubError> {
             // A generated title page: the book's title and author, already in the metadata.
             continue;
         }
+        // A cover: pictures only, before any text of the book.
+        let pictures_only = chapter_lines.iter().all(|(t, _)| t.starts_with("〔图："));
+        if pictures_only && lines.is_empty() {
+            continue;
+        }
+        // The book's printed table of contents: most of its lines are entries of the nav.
+        let entries = chapter_lines
+            .iter()
+            .filter(|(t, _)| toc_level.contains_key(&squash_key(t)))
+            .count();
+        if entries >= 3 && entries * 2 >= chapter_lines.len() {
+            continue;
+        }
         let mut found: HashSet<String> = HashSet::new();
         for (text, hint) in &mut chapter_lines {
             let key = squash_key(text);
@@ -219,8 +231,8 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Document, EpubError> {
 
 /// `META-INF/encryption.xml` naming an algorithm other than font obfuscation, or a
 /// `rights.xml`: the chapters are locked.
-fn drm_protected(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<bool, EpubError> {
-    if zip.index_for_name("META-INF/rights.xml").is_some() {
+fn drm_protected(zip: &mut Zip<'_>) -> Result<bool, EpubError> {
+    if zip.contains("META-INF/rights.xml") {
         return Ok(true);
     }
     let Some(xml) = read_text(zip, "META-INF/encryption.xml")? else {
@@ -247,11 +259,8 @@ fn drm_protected(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<bool, EpubE
 }
 
 /// A part as text (UTF-8, or UTF-16 with a BOM as some old books have).
-fn read_text(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<String>, EpubError> {
-    let Some(bytes) = read_zip_part(zip, name, MAX_PART_BYTES)? else {
+fn read_text(zip: &mut Zip<'_>, name: &str) -> Result<Option<String>, EpubError> {
+    let Some(bytes) = zip.read(name, MAX_PART_BYTES)? else {
         return Ok(None);
     };
     let (text, _, _) = encoding_rs::Encoding::for_bom(&bytes)
@@ -355,10 +364,7 @@ fn read_package(opf: &str, opf_path: &str) -> Package {
 }
 
 /// The book's table of contents: the EPUB 3 nav document's `toc` nav, else the NCX.
-fn table_of_contents(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    package: &Package,
-) -> Result<Vec<TocEntry>, EpubError> {
+fn table_of_contents(zip: &mut Zip<'_>, package: &Package) -> Result<Vec<TocEntry>, EpubError> {
     let nav = package
         .items
         .iter()
@@ -465,10 +471,7 @@ fn ncx_entries(xml: &str, ncx_path: &str) -> Vec<TocEntry> {
 }
 
 /// A stylesheet or a chapter that sets `writing-mode: vertical-rl` on the text.
-fn asks_for_vertical(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    package: &Package,
-) -> Result<bool, EpubError> {
+fn asks_for_vertical(zip: &mut Zip<'_>, package: &Package) -> Result<bool, EpubError> {
     for item in package.items.iter().filter(|i| i.media_type == "text/css") {
         if let Some(css) = read_text(zip, &item.path)?
             && sets_vertical(&css)
@@ -575,7 +578,7 @@ mod tests {
 
     /// A zip with `mimetype` first (stored), then the other files.
     pub(crate) fn book(files: &[(&str, &str)]) -> Vec<u8> {
-        let mut buf = Cursor::new(Vec::new());
+        let mut buf = std::io::Cursor::new(Vec::new());
         {
             let mut w = zip::ZipWriter::new(&mut buf);
             let stored = zip::write::SimpleFileOptions::default()
@@ -731,6 +734,42 @@ mod tests {
             ),
         ]);
         assert_eq!(parse_epub(&scanned).unwrap_err(), EpubError::NoText);
+    }
+
+    #[test]
+    fn a_cover_picture_and_a_printed_table_of_contents_are_not_text() {
+        let items = r#"<item id="cover" href="text/cover.xhtml" media-type="application/xhtml+xml"/><item id="toc" href="text/toc.xhtml" media-type="application/xhtml+xml"/>"#;
+        let package = opf(
+            "",
+            items,
+            r#"<itemref idref="cover"/><itemref idref="toc"/><itemref idref="c1"/><itemref idref="c2"/>"#,
+        );
+        let bytes = book(&[
+            ("META-INF/container.xml", CONTAINER),
+            ("OPS/书.opf", &package),
+            ("OPS/nav.xhtml", NAV),
+            (
+                "OPS/text/cover.xhtml",
+                r#"<html><body><img src="c.jpg" alt="封面"/></body></html>"#,
+            ),
+            (
+                "OPS/text/toc.xhtml",
+                "<html><body><h1>目录</h1><p>第一章 入山</p><p>一 溪边</p><p>第二章 出山</p></body></html>",
+            ),
+            ("OPS/text/第一.xhtml", CHAPTER_1),
+            ("OPS/text/c2.xhtml", CHAPTER_2),
+        ]);
+        let doc = parse_epub(&bytes).unwrap();
+        assert_eq!(
+            outline(&doc),
+            vec![
+                (1, "第一章　入山".into()),
+                (2, "一 溪边".into()),
+                (1, "第二章 出山".into()),
+            ]
+        );
+        assert!(!doc.body_text().contains("封面"));
+        assert!(!doc.body_text().contains("目录"));
     }
 
     #[test]

@@ -220,14 +220,30 @@ fn info_title(doc: &lopdf::Document) -> Option<String> {
         other => other,
     };
     let title = info.as_dict().ok()?.get(b"Title").ok()?;
-    let title = match title {
-        lopdf::Object::String(bytes, _) => lopdf::decode_text_string(title)
-            .ok()
-            .or_else(|| Some(String::from_utf8_lossy(bytes).into_owned()))?,
-        _ => return None,
+    let lopdf::Object::String(bytes, _) = title else {
+        return None;
+    };
+    // Text strings are UTF-16 with a BOM or PDFDocEncoding; Chinese producers also write
+    // GBK bytes, which neither decodes.
+    let title = if bytes.starts_with(&[0xFE, 0xFF]) || bytes.is_ascii() {
+        lopdf::decode_text_string(title).ok()?
+    } else {
+        let (text, _, bad) = encoding_rs::GBK.decode(bytes);
+        if bad {
+            return None;
+        }
+        text.into_owned()
     };
     let title = squash(&title);
-    let generated = title.is_empty()
+    // Some drivers write the title's bytes as hex text (`<4D6963…>`): nothing to show.
+    let hex = title.len() >= 2
+        && title.starts_with('<')
+        && title.ends_with('>')
+        && title[1..title.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit());
+    let generated = hex
+        || title.is_empty()
         || [
             ".doc",
             ".pdf",
@@ -354,9 +370,22 @@ fn build(
         bookmarks.iter().map(|b| (key(&b.title), b.level)).collect();
 
     let mut meta = Metadata::default();
+    // The title: the largest text among the first paragraphs of the first page, when it is
+    // clearly larger than the body (a notice in small print may stand above it).
+    let title_at = paragraphs
+        .iter()
+        .take(6)
+        .enumerate()
+        .filter(|(_, p)| p.page == 1 && p.size >= body_size * 1.25 && p.text.chars().count() <= 60)
+        .max_by(|a, b| a.1.size.total_cmp(&b.1.size))
+        .map(|(i, _)| i);
     let mut texts: Vec<String> = Vec::with_capacity(paragraphs.len());
     let mut hints: Vec<LineHint> = Vec::with_capacity(paragraphs.len());
     for (i, p) in paragraphs.iter().enumerate() {
+        if Some(i) == title_at && bookmark_level.is_empty() {
+            meta.title = Some(p.text.clone());
+            continue;
+        }
         let k = key(&p.text);
         let hint = if let Some(&level) = bookmark_level.get(&k) {
             LineHint::Heading(level)
@@ -364,11 +393,6 @@ fn build(
             && let Some(&level) = levels.get(&size_key(p.size))
             && p.text.chars().count() <= 60
         {
-            // The largest text at the top of the first page is the title.
-            if i == 0 && p.page == 1 && level == 1 && meta.title.is_none() {
-                meta.title = Some(p.text.clone());
-                continue;
-            }
             LineHint::Heading(level)
         } else {
             LineHint::Text
@@ -797,6 +821,30 @@ mod tests {
         let mut out = Vec::new();
         doc.save_to(&mut out).unwrap();
         out
+    }
+
+    #[test]
+    fn a_title_a_program_wrote_is_not_the_title() {
+        let with_title = |bytes: Vec<u8>| {
+            let mut doc = lopdf::Document::with_version("1.5");
+            let mut info = lopdf::Dictionary::new();
+            info.set(
+                "Title",
+                lopdf::Object::String(bytes, lopdf::StringFormat::Literal),
+            );
+            let info = doc.add_object(info);
+            doc.trailer.set("Info", info);
+            info_title(&doc)
+        };
+        let (gbk, _, _) = encoding_rs::GBK.encode("孙子兵法");
+        assert_eq!(with_title(gbk.into_owned()), Some("孙子兵法".to_owned()));
+        assert_eq!(with_title(b"Microsoft Word - a.doc".to_vec()), None);
+        assert_eq!(with_title(b"<4D6963726F736F6674>".to_vec()), None);
+        assert_eq!(with_title(b"<".to_vec()), Some("<".to_owned()));
+        assert_eq!(
+            with_title(b"Close Reading".to_vec()),
+            Some("Close Reading".to_owned())
+        );
     }
 
     #[test]
