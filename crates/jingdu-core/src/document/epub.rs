@@ -189,7 +189,11 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Document, EpubError> {
             .iter()
             .filter(|(t, _)| toc_level.contains_key(&squash_key(t)))
             .count();
-        if entries >= 3 && entries * 2 >= chapter_lines.len() {
+        let named_contents = toc_by_path.get(item.path.as_str()).is_some_and(|e| {
+            e.iter()
+                .any(|e| squash_key(&e.text).ends_with("目录") || e.text == "Contents")
+        });
+        if named_contents || (entries >= 3 && entries * 2 >= chapter_lines.len()) {
             continue;
         }
         let mut found: HashSet<String> = HashSet::new();
@@ -770,6 +774,27 @@ mod tests {
         );
         assert!(!doc.body_text().contains("封面"));
         assert!(!doc.body_text().contains("目录"));
+
+        // A printed contents page whose lines differ from the nav's, named 目录 in the nav.
+        let nav = NAV.replace(
+            r#"<nav epub:type="toc"><ol>"#,
+            r#"<nav epub:type="toc"><ol><li><a href="text/toc.xhtml">目　录</a></li>"#,
+        );
+        let bytes = book(&[
+            ("META-INF/container.xml", CONTAINER),
+            ("OPS/书.opf", &package),
+            ("OPS/nav.xhtml", &nav),
+            ("OPS/text/cover.xhtml", "<html><body></body></html>"),
+            (
+                "OPS/text/toc.xhtml",
+                "<html><body><p>第01章 入山……1</p><p>第02章 出山……9</p></body></html>",
+            ),
+            ("OPS/text/第一.xhtml", CHAPTER_1),
+            ("OPS/text/c2.xhtml", CHAPTER_2),
+        ]);
+        let doc = parse_epub(&bytes).unwrap();
+        assert_eq!(outline(&doc).len(), 3, "{:?}", outline(&doc));
+        assert!(!doc.body_text().contains("第01章"));
     }
 
     #[test]
