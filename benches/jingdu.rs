@@ -416,6 +416,98 @@ fn document_kinds(c: &mut Criterion) {
     g.finish();
 }
 
+/// A book of 152 chapters (the novel's text) packed as an EPUB 3, one XHTML file per
+/// chapter with a nav document, as pandoc writes them.
+fn novel_epub() -> Vec<u8> {
+    use std::io::Write;
+    let text = novel();
+    let chapters: Vec<&str> = text
+        .split("(本章完)\r\n")
+        .filter(|c| !c.trim().is_empty())
+        .take(120)
+        .collect();
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut buf);
+    let deflate = zip::write::SimpleFileOptions::default();
+    w.start_file(
+        "mimetype",
+        deflate.compression_method(zip::CompressionMethod::Stored),
+    )
+    .unwrap();
+    w.write_all(b"application/epub+zip").unwrap();
+    w.start_file("META-INF/container.xml", deflate).unwrap();
+    w.write_all(br#"<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="EPUB/content.opf"/></rootfiles></container>"#).unwrap();
+    let mut manifest = String::new();
+    let mut spine = String::new();
+    let mut nav = String::new();
+    for (i, chapter) in chapters.iter().enumerate() {
+        let mut lines = chapter.lines();
+        let title = lines.next().unwrap_or_default().trim();
+        manifest.push_str(&format!(
+            r#"<item id="c{i}" href="c{i}.xhtml" media-type="application/xhtml+xml"/>"#
+        ));
+        spine.push_str(&format!(r#"<itemref idref="c{i}"/>"#));
+        nav.push_str(&format!(r#"<li><a href="c{i}.xhtml">{title}</a></li>"#));
+        let body: String = lines.map(|l| format!("<p>{}</p>\n", l.trim())).collect();
+        w.start_file(format!("EPUB/c{i}.xhtml"), deflate).unwrap();
+        write!(w, "<html><body><h1>{title}</h1>\n{body}</body></html>").unwrap();
+    }
+    w.start_file("EPUB/content.opf", deflate).unwrap();
+    write!(w, r#"<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>三国演义</dc:title></metadata><manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>{manifest}</manifest><spine>{spine}</spine></package>"#).unwrap();
+    w.start_file("EPUB/nav.xhtml", deflate).unwrap();
+    write!(w, r#"<html xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>{nav}</ol></nav></body></html>"#).unwrap();
+    w.finish().unwrap();
+    buf.into_inner()
+}
+
+/// A PDF of about 300 pages made by jingdu's own export (subset CID fonts, justified lines,
+/// a running head and page numbers), and the number of pages it has.
+fn long_pdf() -> (Vec<u8>, u32) {
+    let source = Source::from_text(Origin::Builtin, &synthetic_text(330_000));
+    let info = DocInfo::for_source(&source);
+    let palette = Palette::default();
+    let options = Options {
+        annotated_copy: true,
+        ..Options::new(Format::Pdf)
+    };
+    let e = Export::new(
+        &source.document,
+        &info,
+        "bench",
+        &palette,
+        Vec::new(),
+        "2024-05-01T09:30:00+08:00",
+    );
+    let mut out = Vec::new();
+    export::write(&e, &options, &mut out).unwrap();
+    let doc = jingdu::document::parse_pdf(&out).expect("the export reads back");
+    let pages = doc
+        .page_at(doc.body_len_chars().saturating_sub(1))
+        .unwrap_or(0);
+    (out, pages)
+}
+
+/// Opening the containers readers hold (issue 28): a 300-page PDF and a 1 MB EPUB, from
+/// bytes to a document.
+fn containers(c: &mut Criterion) {
+    let epub = novel_epub();
+    let (pdf, pages) = long_pdf();
+    eprintln!(
+        "EPUB {:.2} MB; PDF {:.2} MB, {pages} pages",
+        epub.len() as f64 / 1e6,
+        pdf.len() as f64 / 1e6
+    );
+    let mut g = c.benchmark_group("open containers");
+    g.sample_size(10);
+    g.bench_function("EPUB of 152 chapters", |b| {
+        b.iter(|| jingdu::document::parse_epub(black_box(&epub)).map(|d| d.blocks.len()))
+    });
+    g.bench_function(format!("PDF of {pages} pages"), |b| {
+        b.iter(|| jingdu::document::parse_pdf(black_box(&pdf)).map(|d| d.blocks.len()))
+    });
+    g.finish();
+}
+
 /// Search 1 M characters for every hit: folding the body (once per document in the window)
 /// and finding all hits of a query with 80 of them, and with none.
 fn search(c: &mut Criterion) {
@@ -484,6 +576,7 @@ criterion_group!(
     search,
     detection,
     document_kinds,
+    containers,
     ui_frame,
     notes_store,
     exports,

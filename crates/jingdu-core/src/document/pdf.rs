@@ -126,9 +126,54 @@ fn read_pages(bytes: &[u8]) -> Result<Read, PdfError> {
         .unwrap_or_default();
     let info_title = info_title(&doc);
     widths_as_lists(&mut doc);
-    let mut collector = Collector::default();
-    pdf_extract::output_doc(&doc, &mut collector).map_err(|_| PdfError::Damaged)?;
-    Ok((collector.pages, bookmarks, info_title))
+    let pages = extract_pages(&doc)?;
+    Ok((pages, bookmarks, info_title))
+}
+
+/// Collects every page's glyphs, the pages shared out among the cores: `pdf-extract` parses
+/// a font's ToUnicode map again on every page, which for a subset of thousands of Chinese
+/// glyphs is most of the time.
+fn extract_pages(doc: &lopdf::Document) -> Result<Vec<PageGlyphs>, PdfError> {
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(numbers.len().max(1));
+    let chunk = numbers.len().div_ceil(workers).max(1);
+    let results: Vec<Result<Vec<PageGlyphs>, PdfError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = numbers
+            .chunks(chunk)
+            .map(|pages| {
+                std::thread::Builder::new()
+                    .stack_size(super::WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, move || {
+                        READING_PDF.with(|r| r.set(true));
+                        // A panic leaves nothing half-written behind: the collector is dropped.
+                        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            let mut collector = Collector::default();
+                            for &page in pages {
+                                pdf_extract::output_doc_page(doc, &mut collector, page)
+                                    .map_err(|_| PdfError::Damaged)?;
+                            }
+                            Ok(collector.pages)
+                        }));
+                        read.unwrap_or(Err(PdfError::Damaged))
+                    })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| match h {
+                Ok(h) => h.join().unwrap_or(Err(PdfError::Damaged)),
+                Err(_) => Err(PdfError::Damaged),
+            })
+            .collect()
+    });
+    let mut pages = Vec::with_capacity(numbers.len());
+    for r in results {
+        pages.extend(r?);
+    }
+    Ok(pages)
 }
 
 /// Most glyphs a rewrite of width ranges may spell out, over all fonts of a file.
