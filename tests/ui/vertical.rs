@@ -251,3 +251,56 @@ fn a_slow_drag_down_a_column_starts_at_the_press() {
         h.run();
     }
 }
+
+/// An EPUB of one chapter whose stylesheet sets the page vertical when `vertical`.
+fn book(vertical: bool) -> Vec<u8> {
+    use std::io::Write;
+    let css = if vertical {
+        "html { writing-mode: vertical-rl }"
+    } else {
+        "p { text-indent: 2em }"
+    };
+    let files = [
+        (
+            "META-INF/container.xml",
+            r#"<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>"#.to_owned(),
+        ),
+        (
+            "content.opf",
+            r#"<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>竖排小集</dc:title></metadata><manifest><item id="css" href="v.css" media-type="text/css"/><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine></package>"#.to_owned(),
+        ),
+        ("v.css", css.to_owned()),
+        (
+            "c.xhtml",
+            "<html><body><h1>第一回　春日</h1><p>春日迟迟，卉木萋萋。仓庚喈喈，采蘩祁祁。</p></body></html>".to_owned(),
+        ),
+    ];
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut buf);
+    let options = zip::write::SimpleFileOptions::default();
+    w.start_file(
+        "mimetype",
+        options.compression_method(zip::CompressionMethod::Stored),
+    )
+    .unwrap();
+    w.write_all(b"application/epub+zip").unwrap();
+    for (name, text) in files {
+        w.start_file(name, options).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn a_book_that_asks_for_vertical_text_opens_in_columns() {
+    for vertical in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("竖排小集.epub");
+        std::fs::write(&path, book(vertical)).unwrap();
+        let source = Source::open(&path).unwrap();
+        let mut h = common::harness(source, dir.path());
+        h.run();
+        assert_eq!(h.state().state.view.vertical, vertical);
+    }
+}
