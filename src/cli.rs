@@ -238,6 +238,16 @@ fn read_source(file: Option<&Path>, stdin_ok: bool) -> Result<Source, CliError> 
                 encoding,
             )?)
         }
+        Some(p) if crate::document::web::is_web_link(&p.to_string_lossy()) => {
+            // A link: fetched, kept in the data folder (so notes stay with it), then read.
+            let store =
+                crate::notes::Store::from_env().map_err(|e| CliError::new(e.to_string()))?;
+            let (source, offline) = Source::open_link(&p.to_string_lossy(), store.dir())?;
+            if let Some(note) = offline {
+                eprintln!("{}", crate::terminal_safe::strip_controls(&note));
+            }
+            Ok(source)
+        }
         Some(p) => Ok(Source::open_with(p, encoding)?),
         None => Ok(Source::builtin()),
     }

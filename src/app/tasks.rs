@@ -38,6 +38,21 @@ pub enum Stage {
     Notes,
 }
 
+/// Fetches the page a link names and keeps it in the data folder; the kept file's path (an
+/// older copy when the site cannot be reached).
+fn keep_link(url: &Path, store: Option<&Store>) -> Result<PathBuf, LoadError> {
+    let url = url.to_string_lossy();
+    let store = store.ok_or_else(|| LoadError::Link {
+        url: url.to_string(),
+        reason: crate::i18n::tr(
+            "找不到保存网页的数据目录（可用 JINGDU_DATA_DIR 指定）",
+            "No data folder to keep the page in (set one with JINGDU_DATA_DIR)",
+        )
+        .to_owned(),
+    })?;
+    Source::keep_link(&url, store.dir()).map(|(path, _)| path)
+}
+
 /// An opening running on a worker.
 struct Opening {
     path: PathBuf,
@@ -71,9 +86,16 @@ impl Tasks {
         wake: impl Fn() + Send + 'static,
     ) -> Option<Result<Prepared, LoadError>> {
         self.cancel_open();
-        let small = std::fs::metadata(path)
-            .map(|m| !m.is_file() || m.len() < OPEN_NOW_BYTES)
-            .unwrap_or(true);
+        // A link is fetched on the worker; a PDF or an EPUB is unpacked there whatever its size.
+        let link = crate::document::web::is_web_link(&path.to_string_lossy());
+        let container = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("epub"));
+        let small = !link
+            && !container
+            && std::fs::metadata(path)
+                .map(|m| !m.is_file() || m.len() < OPEN_NOW_BYTES)
+                .unwrap_or(true);
         if small {
             return Some(prepare(path, encoding, store.as_ref(), None, None));
         }
@@ -87,13 +109,25 @@ impl Tasks {
             .name("jingdu-open".into())
             .stack_size(crate::document::WORKER_STACK_BYTES)
             .spawn(move || {
-                let result = prepare(
-                    &worker_path,
-                    encoding,
-                    worker_store.as_ref(),
-                    Some(&worker_stage),
-                    Some(&worker_cancel),
-                );
+                let result = if link {
+                    keep_link(&worker_path, worker_store.as_ref()).and_then(|kept| {
+                        prepare(
+                            &kept,
+                            None,
+                            worker_store.as_ref(),
+                            Some(&worker_stage),
+                            Some(&worker_cancel),
+                        )
+                    })
+                } else {
+                    prepare(
+                        &worker_path,
+                        encoding,
+                        worker_store.as_ref(),
+                        Some(&worker_stage),
+                        Some(&worker_cancel),
+                    )
+                };
                 if !worker_cancel.load(Ordering::Relaxed) {
                     let _ = tx.send(result);
                     wake();

@@ -45,6 +45,8 @@ pub enum UiCommand {
     Import,
     /// Open another document.
     Open,
+    /// Open a web link (the open dialog, its field taking an address).
+    OpenLink,
     /// The reading list (最近阅读).
     ReadingList,
     /// Make a new document of the clipboard.
@@ -68,7 +70,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 23] = [
         UiCommand::NewNote,
         UiCommand::Bookmark,
         UiCommand::Undo,
@@ -81,6 +83,7 @@ impl UiCommand {
         UiCommand::ExportPdf,
         UiCommand::Import,
         UiCommand::Open,
+        UiCommand::OpenLink,
         UiCommand::ReadingList,
         UiCommand::Paste,
         UiCommand::ZoomIn,
@@ -111,6 +114,7 @@ impl UiCommand {
             UiCommand::ExportPdf => s::EXPORT_PDF.get(),
             UiCommand::Import => s::IMPORT.get(),
             UiCommand::Open => s::OPEN.get(),
+            UiCommand::OpenLink => s::OPEN_LINK.get(),
             UiCommand::ReadingList => s::READING_LIST.get(),
             UiCommand::Paste => s::PASTE_DOCUMENT.get(),
             UiCommand::ToggleVertical => s::VERTICAL.get(),
@@ -139,6 +143,7 @@ impl UiCommand {
             UiCommand::ExportPdf => s::EXPORT_PDF_TIP.get(),
             UiCommand::Import => s::IMPORT_TIP.get(),
             UiCommand::Open => s::OPEN_TIP.get(),
+            UiCommand::OpenLink => s::OPEN_LINK_TIP.get(),
             UiCommand::ReadingList => s::READING_LIST_TIP.get(),
             UiCommand::Paste => s::PASTE_DOCUMENT_TIP.get(),
             UiCommand::ToggleVertical => s::VERTICAL_TIP.get(),
@@ -176,6 +181,7 @@ impl UiCommand {
             UiCommand::ExportPdf => &[k!(CMD, Key::P)],
             UiCommand::Import => &[k!(CMD, Key::I)],
             UiCommand::Open => &[k!(CMD, Key::O)],
+            UiCommand::OpenLink => &[k!(CMD, Key::L)],
             UiCommand::ReadingList => &[k!(CMD_SHIFT, Key::O)],
             UiCommand::Paste => &[k!(CMD, Key::V)],
             UiCommand::ToggleVertical => &[k!(NONE, Key::F8)],
@@ -215,7 +221,7 @@ impl UiCommand {
             UiCommand::Export => Action::OpenExport.into(),
             UiCommand::ExportPdf => Intent::OpenExportAs(crate::export::Format::Pdf).into(),
             UiCommand::Import => Intent::OpenImport.into(),
-            UiCommand::Open => Intent::OpenDialog.into(),
+            UiCommand::Open | UiCommand::OpenLink => Intent::OpenDialog.into(),
             UiCommand::ReadingList => Intent::ToggleReadingList.into(),
             UiCommand::Paste => Intent::PasteDocument(None).into(),
             UiCommand::ToggleVertical => Action::ToggleVertical.into(),

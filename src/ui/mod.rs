@@ -300,6 +300,14 @@ impl JingduApp {
                 .filter(|t| !t.trim().is_empty())
                 .or_else(clipboard::text)
             {
+                // An address alone: the page it names, fetched and kept.
+                Some(t)
+                    if crate::document::web::is_web_link(t.trim())
+                        && !t.trim().contains(char::is_whitespace) =>
+                {
+                    self.open_document(ctx, std::path::Path::new(t.trim()));
+                    return;
+                }
                 Some(t) => (t, "txt"),
                 None => {
                     self.state.messages.post_about(

@@ -91,10 +91,17 @@ pub const TOGGLE_NOTES: Text = Text::new("笔记", "Notes");
 pub const TOGGLE_NOTES_TIP: Text = Text::new("显示或隐藏笔记栏", "Show or hide the notes panel");
 /// Open-document button.
 pub const OPEN: Text = Text::new("打开", "Open");
+/// The open-link command (Ctrl+L).
+pub const OPEN_LINK: Text = Text::new("打开网址", "Open a link");
+/// What the open-link command does.
+pub const OPEN_LINK_TIP: Text = Text::new(
+    "打开网页链接（如公众号文章），网页会保存下来，离线也能带着笔记重新打开；也可把网址直接粘贴到阅读区",
+    "Open a web link (a WeChat article, say); the page is kept, so it reopens offline with its notes. You can also paste the address into the reader",
+);
 /// Tooltip of the open button.
 pub const OPEN_TIP: Text = Text::new(
-    "打开文本、Markdown、网页（.html）、Word 文档（.docx）或 EPUB 电子书，也可把文件拖进窗口",
-    "Open a text, Markdown, web page (.html), Word document (.docx) or EPUB book; you can also drop a file on the window",
+    "打开文本、Markdown、网页（.html）、Word 文档（.docx）、PDF 或 EPUB 电子书，也可把文件拖进窗口",
+    "Open a text, Markdown, web page (.html), Word document (.docx), PDF or EPUB book; you can also drop a file on the window",
 );
 /// Paste-as-document button.
 pub const PASTE_DOCUMENT: Text = Text::new("粘贴为新文档", "Paste as document");
@@ -678,15 +685,15 @@ pub const IMPORT_EXPLANATION: Text = Text::new(
 
 /// What the open dialog does.
 pub const OPEN_EXPLANATION: Text = Text::new(
-    "选择要阅读的文本、Markdown、网页（.html）、Word 文档（.docx）或 EPUB 电子书；编码会自动识别。当前文档的笔记会先保存。",
-    "Choose a text, Markdown, web page (.html), Word document (.docx) or EPUB book to read; its encoding is detected. The current document's notes are saved first.",
+    "选择要阅读的文本、Markdown、网页（.html）、Word 文档（.docx）、PDF 或 EPUB 电子书，或在下面填入网址（http:// 或 https://）；编码会自动识别。当前文档的笔记会先保存。",
+    "Choose a text, Markdown, web page (.html), Word document (.docx), PDF or EPUB book to read, or type a web address (http:// or https://) below; its encoding is detected. The current document's notes are saved first.",
 );
 
 /// Accessible name of the import path field.
 pub const IMPORT_PATH: Text = Text::new("导入文件路径", "File to import");
 
 /// Accessible name of the open path field.
-pub const OPEN_PATH: Text = Text::new("文档路径", "Document path");
+pub const OPEN_PATH: Text = Text::new("文档路径或网址", "Document path or web address");
 
 /// Import the typed path.
 pub const IMPORT_CONFIRM: Text = Text::new("导入此文件", "Import this file");
@@ -699,8 +706,8 @@ pub const IMPORT_FILTER: Text = Text::new("W3C 标注 JSON", "W3C annotation JSO
 
 /// File type of the open dialog.
 pub const OPEN_FILTER: Text = Text::new(
-    "文本、网页、Word 文档和电子书",
-    "Text, web pages, Word documents and books",
+    "文本、网页、Word 文档、PDF 和电子书",
+    "Text, web pages, Word documents, PDFs and books",
 );
 
 /// The native file dialog could not be shown.

@@ -243,3 +243,73 @@ fn an_epub_book_opens_with_its_contents_and_is_cited_as_a_book() {
     assert!(err.contains("不是有效的 EPUB 电子书"), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
+
+/// Serves one GBK page at `/article` on localhost, and 404 elsewhere, for as
+/// long as the test runs; returns the page's address.
+fn serve_page() -> String {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            let _ = reader.read_line(&mut request);
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                line.clear();
+            }
+            let mut stream = stream;
+            if request.contains(" /article ") {
+                let (gbk, _, _) = encoding_rs::GBK.encode(PAGE);
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=gbk\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    gbk.len()
+                );
+                let _ = stream.write_all(&gbk);
+            } else {
+                let _ = stream.write_all(
+                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                );
+            }
+        }
+    });
+    format!("{base}/article")
+}
+
+#[test]
+fn a_link_opens_is_kept_with_its_notes_and_is_cited_with_its_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = serve_page();
+    let v = outline(&jingdu(dir.path(), &["outline", "--json", &url], None));
+    assert_eq!(v["title"], "读书札记");
+    assert_eq!(headings(&v), ["一、读进去", "二、读出来"]);
+    // A note on the link stays with it: the same link is the same kept page.
+    let o = jingdu(
+        dir.path(),
+        &["note", "add", "--paragraph", "1", "--text", "方法论", &url],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = jingdu(dir.path(), &["notes", &url], None);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("方法论"));
+    let o = jingdu(dir.path(), &["cite", &url], None);
+    let cite = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        cite.contains("[EB/OL]") && cite.trim_end().ends_with(&format!("{url}.")),
+        "{cite}"
+    );
+    let kept = std::fs::read_dir(dir.path().join("web")).unwrap().count();
+    assert_eq!(kept, 1);
+    // A missing page: one line, exit 2.
+    let o = jingdu(
+        dir.path(),
+        &["outline", &url.replace("article", "gone")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("404"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}

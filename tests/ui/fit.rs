@@ -71,19 +71,20 @@ fn the_open_dialog_path_field_takes_focus_with_its_text_selected() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
     // Typing goes straight into the field, without clicking it.
-    h.get_by_label("文档路径").type_text("/home/user/a.txt");
+    h.get_by_label("文档路径或网址")
+        .type_text("/home/user/a.txt");
     h.run();
     h.get_by_label("取消").click();
     h.run();
     // Shown again, prefilled with what was typed: typing replaces it, never inserts into it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
-    assert!(h.get_by_label("文档路径").is_focused());
-    h.get_by_label("文档路径")
+    assert!(h.get_by_label("文档路径或网址").is_focused());
+    h.get_by_label("文档路径或网址")
         .type_text(&other.display().to_string());
     h.run();
     assert_eq!(
-        h.get_by_label("文档路径").value().as_deref(),
+        h.get_by_label("文档路径或网址").value().as_deref(),
         Some(other.display().to_string().as_str())
     );
     h.key_press(Key::Enter);
@@ -101,7 +102,7 @@ fn repeated_errors_replace_each_other() {
     for name in ["/no/such/a.txt", "/no/such/b.txt", "/no/such/c.txt"] {
         h.key_press_modifiers(Modifiers::COMMAND, Key::O);
         h.run();
-        h.get_by_label("文档路径").type_text(name);
+        h.get_by_label("文档路径或网址").type_text(name);
         h.run();
         h.key_press(Key::Enter);
         h.run();

@@ -176,3 +176,52 @@ fn choosing_an_encoding_the_file_is_not_in_names_the_detected_one() {
     );
     assert_eq!(h.state().state.source.encoding, "gb18030", "still open");
 }
+
+/// Serves one saved-looking article at `/article` on localhost; returns its address.
+fn serve_article() -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/article", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                line.clear();
+            }
+            let body = "<html><head><title>江村小记</title></head><body><article><h1>江村小记</h1><p>江村的春天来得早，柳枝刚绿，田里就有人在放水了。孩子们沿着田埂跑，鞋上都是泥。</p></article></body></html>";
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    url
+}
+
+#[test]
+fn ctrl_l_opens_a_link_typed_in_the_open_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = serve_article();
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    h.get_by_label("文档路径或网址").type_text(&url);
+    h.run();
+    h.get_by_label("打开此文件").click();
+    for _ in 0..300 {
+        if h.state().state.source.origin != Origin::Builtin {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    let meta = &h.state().state.source.document.meta;
+    assert_eq!(meta.title.as_deref(), Some("江村小记"));
+    assert_eq!(meta.url.as_deref(), Some(url.as_str()));
+    // Kept in the data folder, so that it reopens offline.
+    let kept = h.state().state.source.origin.path().unwrap().to_path_buf();
+    assert!(kept.starts_with(dir.path().join("web")), "{kept:?}");
+}

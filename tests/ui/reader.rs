@@ -208,11 +208,11 @@ fn open_another_document_and_refuse_a_missing_one() {
     let open = |h: &mut egui_kittest::Harness<'static, jingdu::ui::JingduApp>, path: &str| {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
         h.run();
-        h.get_by_label("文档路径").focus();
+        h.get_by_label("文档路径或网址").focus();
         h.run();
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
         h.run();
-        h.get_by_label("文档路径").type_text(path);
+        h.get_by_label("文档路径或网址").type_text(path);
         h.run();
         h.get_by_label("打开此文件").click();
         h.run();

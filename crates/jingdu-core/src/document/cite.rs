@@ -36,6 +36,8 @@ pub struct Citation {
     pub online: bool,
     /// Whether the document is a book (an EPUB): a monograph `[M]`, its venue the publisher.
     pub book: bool,
+    /// The address it was read from, which GB/T 7714 asks for after an online source.
+    pub url: Option<String>,
 }
 
 /// The GB/T 7714 document type of a venue.
@@ -71,8 +73,9 @@ impl Citation {
             .map(clean)
             .filter(|s| !s.is_empty()),
             published: meta.published.clone(),
-            online: online || !meta.breadcrumb.is_empty(),
+            online: online || !meta.breadcrumb.is_empty() || meta.url.is_some(),
             book: meta.book,
+            url: meta.url.clone(),
         }
     }
 
@@ -133,7 +136,10 @@ impl Citation {
             out.push_str(&format!("[{accessed}]"));
         }
         let out = out.trim_end_matches([' ', ',', '.']).to_owned();
-        format!("{out}.")
+        match &self.url {
+            Some(url) => format!("{out}. {url}."),
+            None => format!("{out}."),
+        }
     }
 
     /// A passage quoted with its source: `“…”（董德兵：《题名》，《前线》2018-11-08）`.
@@ -186,6 +192,17 @@ mod tests {
         );
         let bare = Citation::of(&meta("", "", ""), "无名", false);
         assert_eq!(bare.gbt7714(at), "[1] 无名[Z].");
+    }
+
+    #[test]
+    fn a_page_opened_from_a_link_carries_its_address() {
+        let mut m = meta("董德兵", "前线", "2018-11-08");
+        m.url = Some("https://example.com/a.html".into());
+        let c = Citation::of(&m, "从严从实", false);
+        assert_eq!(
+            c.gbt7714("2026-12-04"),
+            "[1] 董德兵. 从严从实[EB/OL]. 前线, (2018-11-08)[2026-12-04]. https://example.com/a.html."
+        );
     }
 
     #[test]

@@ -124,6 +124,7 @@ pub fn parse_html(html: &str) -> Result<Document, HtmlError> {
         .map(|t| strip_site_suffix(&t));
     let mut meta = Metadata {
         title,
+        url: super::web::saved_from_url(&html),
         ..Metadata::default()
     };
     read_meta_tags(&page, &mut meta);

@@ -26,6 +26,7 @@ pub mod spacing;
 mod synthetic;
 pub mod typography;
 pub mod vertical;
+pub mod web;
 mod zip_part;
 
 pub use block_text::BlockText;
@@ -83,6 +84,10 @@ pub struct Metadata {
     /// The language the document declares (`zh-CN`), when it declares one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The address the page was fetched from (a link opened in jingdu, or a page a browser
+    /// saved with its `saved from url` comment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Whether the document is a book (an EPUB): it is cited as a monograph `[M]`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub book: bool,

@@ -99,6 +99,7 @@ pub fn convert_document(doc: &Document, script: Script) -> Document {
         colophon: many(&m.colophon),
         publisher: one(&m.publisher),
         language: m.language.clone(),
+        url: m.url.clone(),
         book: m.book,
         vertical: m.vertical,
     };

@@ -125,6 +125,14 @@ pub enum LoadError {
         /// What is wrong with it.
         reason: PdfError,
     },
+    /// A link that could not be fetched, or whose page could not be kept.
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.url]))]
+    Link {
+        /// The address.
+        url: String,
+        /// What went wrong.
+        reason: String,
+    },
     /// A device, a pipe or a socket: reading it might never end.
     #[error("{}", crate::i18n::trf("这不是普通文件（设备或管道），无法作为文档打开：{}", "Not a regular file (a device or pipe); it cannot be opened as a document: {}", &[&.0.display()]))]
     NotAFile(PathBuf),
@@ -352,6 +360,44 @@ impl Source {
             encoding,
             replaced_bytes,
         })
+    }
+
+    /// Fetches `url`, keeps the page in `<data_dir>/web/`, and opens the kept copy: it reopens
+    /// offline with its notes, and its citation carries the address. When the site cannot be
+    /// reached but the page was kept before, the kept copy opens, and the second value says so.
+    pub fn open_link(url: &str, data_dir: &Path) -> Result<(Self, Option<String>), LoadError> {
+        let (path, offline) = Self::keep_link(url, data_dir)?;
+        Ok((Self::open(&path)?, offline))
+    }
+
+    /// The fetching half of [`Source::open_link`]: the kept page's path, and what to say when
+    /// it is an older copy because the site could not be reached.
+    pub fn keep_link(url: &str, data_dir: &Path) -> Result<(PathBuf, Option<String>), LoadError> {
+        let failed = |reason: String| LoadError::Link {
+            url: url.to_owned(),
+            reason,
+        };
+        let kept = super::web::kept_page_path(data_dir, url);
+        let page = match super::web::fetch(url) {
+            Ok(page) => page,
+            Err(e) if kept.is_file() => {
+                let note = crate::i18n::trf(
+                    "{}；打开的是之前保存的副本：{}",
+                    "{}; opened the copy kept before: {}",
+                    &[&e, &url],
+                );
+                return Ok((kept, Some(note)));
+            }
+            Err(e) => return Err(failed(e.to_string())),
+        };
+        let path = super::web::save_fetched(data_dir, url, &page).map_err(|e| {
+            failed(crate::i18n::trf(
+                "无法保存网页（{}）",
+                "Cannot keep the page ({})",
+                &[&e],
+            ))
+        })?;
+        Ok((path, None))
     }
 
     /// Opens `path`, or the built-in article when there is none.
