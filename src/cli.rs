@@ -25,8 +25,9 @@ use crate::terminal_safe::{StripControls, escape_json_controls};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Text, Markdown, saved web page, Word document or EPUB book to open (the built-in article when
-    /// omitted); also a file:// URI or a jingdu://open link from exported notes.
+    /// Text, Markdown, saved web page, Word (.docx, .doc), WPS, OpenDocument, PDF or EPUB file
+    /// to open (the built-in article when omitted), or a web link; also a file:// URI or a
+    /// jingdu://open link from exported notes.
     pub file: Option<PathBuf>,
     /// Read documents in this encoding instead of detecting it (utf-8, gb18030, gbk, big5,
     /// utf-16le, utf-16be).

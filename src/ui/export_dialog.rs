@@ -720,7 +720,10 @@ impl PickFileDialog {
                 if let Some(n) = &self.note {
                     ui.label(RichText::new(n).small());
                 }
-                ui.label(s::FILE_PATH_PROMPT);
+                ui.label(match purpose {
+                    Purpose::Open => s::OPEN_PATH_PROMPT,
+                    Purpose::Import => s::FILE_PATH_PROMPT,
+                });
                 ui.horizontal(|ui| {
                     let field_id = Id::unique(("pick-file-path", purpose.title()));
                     let field = ui.add(

@@ -685,8 +685,8 @@ pub const IMPORT_EXPLANATION: Text = Text::new(
 
 /// What the open dialog does.
 pub const OPEN_EXPLANATION: Text = Text::new(
-    "选择要阅读的文本、Markdown、网页（.html）、Word 文档（.docx）、PDF 或 EPUB 电子书，或在下面填入网址（http:// 或 https://）；编码会自动识别。当前文档的笔记会先保存。",
-    "Choose a text, Markdown, web page (.html), Word document (.docx), PDF or EPUB book to read, or type a web address (http:// or https://) below; its encoding is detected. The current document's notes are saved first.",
+    "选择要阅读的文本、Markdown、网页（.html）、Word 或 WPS 文档（.docx、.doc、.wps、.odt）、PDF 或 EPUB 电子书，或在下面填入网址（http:// 或 https://）；编码会自动识别。当前文档的笔记会先保存。",
+    "Choose a text, Markdown, web page (.html), Word or WPS document (.docx, .doc, .wps, .odt), PDF or EPUB book to read, or type a web address (http:// or https://) below; its encoding is detected. The current document's notes are saved first.",
 );
 
 /// Accessible name of the import path field.
@@ -733,6 +733,12 @@ pub const CHOOSE_FILE: Text = Text::new("选择文件…", "Choose a file…");
 
 /// The path field of the open and import dialogs.
 pub const FILE_PATH_PROMPT: Text = Text::new("或者输入文件路径：", "Or type the file's path:");
+
+/// The path field of the open dialog, which also takes a web address.
+pub const OPEN_PATH_PROMPT: Text = Text::new(
+    "或者输入文件路径或网址：",
+    "Or type the file's path or a web address:",
+);
 
 /// Accessible name of the article.
 pub const ARTICLE_TEXT: Text = Text::new("正文", "Article");

@@ -334,7 +334,7 @@ fn paragraphs(xml: &str, styles: &HashMap<String, Role>, part: &str) -> Vec<Para
 }
 
 /// Appends the character an entity reference stands for (`&amp;` → `&`, `&#12290;` → `。`).
-fn push_entity(out: &mut String, r: &quick_xml::events::BytesRef<'_>) {
+pub(crate) fn push_entity(out: &mut String, r: &quick_xml::events::BytesRef<'_>) {
     if let Ok(Some(c)) = r.resolve_char_ref() {
         out.push(c);
         return;

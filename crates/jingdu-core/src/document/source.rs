@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::io::Read;
 
 use super::{
-    DecodeError, Document, DocxError, EpubError, HtmlError, PdfError, decode_owned,
-    looks_like_epub, parse, parse_docx, parse_epub, parse_html, parse_owned, parse_pdf,
+    DecodeError, Document, DocxError, EpubError, HtmlError, OdtError, PdfError, decode_owned,
+    looks_like_epub, looks_like_odt, parse, parse_docx, parse_epub, parse_html, parse_odt,
+    parse_owned, parse_pdf,
 };
 
 /// The article shown when jingdu starts without a file.
@@ -117,6 +118,22 @@ pub enum LoadError {
         /// What is wrong with it.
         reason: EpubError,
     },
+    /// An old `.doc` or `.wps` that LibreOffice is not there to convert, or could not.
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
+    NotConverted {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: super::legacy::LegacyError,
+    },
+    /// An `.odt` that is broken, locked or too large.
+    #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
+    NotOdt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: OdtError,
+    },
     /// A PDF that is damaged, locked, scanned or without readable fonts.
     #[error("{}", crate::i18n::trf("{}：{}", "{}: {}", &[&.reason, &.path.display()]))]
     NotPdf {
@@ -151,6 +168,10 @@ pub enum Format {
     Epub,
     /// A PDF with a text layer.
     Pdf,
+    /// An OpenDocument text (`.odt`).
+    Odt,
+    /// An old Word (`.doc`) or WPS (`.wps`) file, read through LibreOffice.
+    LegacyWord,
 }
 
 /// Decides the format from the name and the first bytes; formats we cannot read give the
@@ -169,6 +190,9 @@ pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
     if ext == "epub" || looks_like_epub(bytes) {
         return Ok(Format::Epub);
     }
+    if ext == "odt" || looks_like_odt(bytes) {
+        return Ok(Format::Odt);
+    }
     // A password-protected .docx is an OLE container too; the Word reader says so.
     let zip = bytes.starts_with(b"PK\x03\x04");
     let names_word_part = bytes
@@ -178,11 +202,8 @@ pub fn sniff_format(path: &Path, bytes: &[u8]) -> Result<Format, &'static str> {
     if ext == "docx" || (zip && names_word_part) {
         return Ok(Format::Docx);
     }
-    if ext == "doc" || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(tr(
-            "暂不支持旧版 Word 文档（.doc）：请先在 Word 或 WPS 中另存为 .docx 或文本",
-            "Old Word documents (.doc) are not supported: save it as .docx or text in Word or WPS first",
-        ));
+    if ext == "doc" || ext == "wps" || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Ok(Format::LegacyWord);
     }
     if zip {
         return Err(tr(
@@ -323,6 +344,31 @@ impl Source {
             }
             Format::Pdf => {
                 let document = parse_pdf(&bytes).map_err(|reason| LoadError::NotPdf {
+                    path: owned(),
+                    reason,
+                })?;
+                (document, "UTF-8", 0)
+            }
+            Format::LegacyWord => {
+                let extension = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let docx =
+                    super::legacy::convert_to_docx(&bytes, &extension).map_err(|reason| {
+                        LoadError::NotConverted {
+                            path: owned(),
+                            reason,
+                        }
+                    })?;
+                let document = parse_docx(&docx).map_err(|reason| LoadError::NotWord {
+                    path: owned(),
+                    reason,
+                })?;
+                (document, "UTF-8", 0)
+            }
+            Format::Odt => {
+                let document = parse_odt(&bytes).map_err(|reason| LoadError::NotOdt {
                     path: owned(),
                     reason,
                 })?;
