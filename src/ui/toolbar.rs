@@ -198,9 +198,18 @@ pub fn encoding_menu(ui: &mut Ui, state: &AppState, actions: &mut Requests) {
     .on_hover_text(s::ENCODING_TIP);
 }
 
-/// The 编码 menu's label (`编码 GB18030`), for a document opened from a file.
+/// The 编码 menu's label (`编码 GB18030`), for a document opened from a text file or a web
+/// page: a PDF, a book or a word-processor file says its own encoding, and has no menu.
 fn encoding_label(state: &AppState) -> Option<String> {
-    state.source.origin.path()?;
+    let path = state.source.origin.path()?;
+    // By name only: no bytes are read to draw a frame.
+    let text = matches!(
+        crate::document::sniff_format(path, b""),
+        Ok(crate::document::Format::Text | crate::document::Format::Html)
+    );
+    if !text {
+        return None;
+    }
     let current = state.source.encoding;
     let shown = crate::document::CHOOSABLE_ENCODINGS
         .iter()

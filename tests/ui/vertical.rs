@@ -304,3 +304,19 @@ fn a_book_that_asks_for_vertical_text_opens_in_columns() {
         assert_eq!(h.state().state.view.vertical, vertical);
     }
 }
+
+#[test]
+fn a_book_has_no_encoding_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("竖排小集.epub");
+    std::fs::write(&path, book(false)).unwrap();
+    let mut h = common::harness(Source::open(&path).unwrap(), dir.path());
+    h.run();
+    assert!(h.query_by_label_contains("编码").is_none());
+    // A text file keeps its menu.
+    let text = dir.path().join("文章.txt");
+    std::fs::write(&text, "标题\n\n正文第一段。\n").unwrap();
+    let mut h = common::harness(Source::open(&text).unwrap(), dir.path());
+    h.run();
+    assert!(h.query_by_label_contains("编码 UTF-8").is_some());
+}
