@@ -15,7 +15,7 @@ use std::io::Cursor;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::parse::{LineHint, parse_lines};
+use super::parse::{LineHint, parse_separate_blocks};
 use super::{Document, Metadata};
 
 /// Largest uncompressed XML part we read: a zip bomb stops here, not in memory.
@@ -93,17 +93,7 @@ pub fn parse_docx(bytes: &[u8]) -> Result<Document, DocxError> {
         lines.push(("脚注".to_owned(), LineHint::Heading(1)));
         lines.extend(notes.into_iter().map(|t| (t, LineHint::Text)));
     }
-
-    let mut text_lines = Vec::with_capacity(lines.len() * 2);
-    let mut hints = Vec::with_capacity(lines.len() * 2);
-    for (text, hint) in &lines {
-        text_lines.push(text.as_str());
-        hints.push(*hint);
-        // Word paragraphs are never joined: a blank line after each.
-        text_lines.push("");
-        hints.push(LineHint::Text);
-    }
-    Ok(parse_lines(text_lines, hints, meta))
+    Ok(parse_separate_blocks(&lines, meta))
 }
 
 /// The text of one part, or `None` when the archive has no such part.

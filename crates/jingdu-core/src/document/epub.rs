@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::parse::{LineHint, parse_lines};
+use super::parse::{LineHint, parse_separate_blocks};
 use super::zip_part::{Package as Zip, PartError};
 use super::{Document, Metadata};
 
@@ -221,16 +221,7 @@ pub fn parse_epub(bytes: &[u8]) -> Result<Document, EpubError> {
     if lines.iter().all(|(t, _)| t.trim().is_empty()) {
         return Err(EpubError::NoText);
     }
-    let mut texts: Vec<&str> = Vec::with_capacity(lines.len() * 2);
-    let mut hints = Vec::with_capacity(lines.len() * 2);
-    for (text, hint) in &lines {
-        texts.push(text);
-        hints.push(*hint);
-        // A blank line after every block: the detector never joins two blocks of a book.
-        texts.push("");
-        hints.push(LineHint::Text);
-    }
-    Ok(parse_lines(texts, hints, package.meta))
+    Ok(parse_separate_blocks(&lines, package.meta))
 }
 
 /// `META-INF/encryption.xml` naming an algorithm other than font obfuscation, or a

@@ -18,7 +18,7 @@ use scraper::{ElementRef, Html};
 
 use super::lines::{is_space, trim};
 use super::meta;
-use super::parse::{LineHint, parse_lines};
+use super::parse::{LineHint, parse_separate_blocks};
 use super::{Document, Metadata};
 
 /// Largest page we parse. A saved article is well under 2 MB even with its inline scripts;
@@ -149,16 +149,7 @@ pub fn parse_html(html: &str) -> Result<Document, HtmlError> {
     {
         return Err(HtmlError::NoArticle);
     }
-    let mut lines: Vec<&str> = Vec::with_capacity(walk.body.len() * 2);
-    let mut hints = Vec::with_capacity(walk.body.len() * 2);
-    for (text, hint) in &walk.body {
-        lines.push(text);
-        hints.push(*hint);
-        // A blank line after every block: the detector never joins two blocks of a page.
-        lines.push("");
-        hints.push(LineHint::Text);
-    }
-    Ok(parse_lines(lines, hints, meta))
+    Ok(parse_separate_blocks(&walk.body, meta))
 }
 
 /// The lines of a book's chapter (an EPUB's XHTML file), in order with what the markup says

@@ -8,7 +8,7 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::parse::{LineHint, parse_lines};
+use super::parse::{LineHint, parse_separate_blocks};
 use super::zip_part::{Package, PartError};
 use super::{Document, Metadata};
 
@@ -87,16 +87,7 @@ pub fn parse_odt(bytes: &[u8]) -> Result<Document, OdtError> {
         lines.push(("脚注".to_owned(), LineHint::Heading(1)));
         lines.extend(notes.into_iter().map(|t| (t, LineHint::Text)));
     }
-    let mut text_lines = Vec::with_capacity(lines.len() * 2);
-    let mut hints = Vec::with_capacity(lines.len() * 2);
-    for (text, hint) in &lines {
-        text_lines.push(text.as_str());
-        hints.push(*hint);
-        // Paragraphs of a word processor are never joined: a blank line after each.
-        text_lines.push("");
-        hints.push(LineHint::Text);
-    }
-    Ok(parse_lines(text_lines, hints, meta))
+    Ok(parse_separate_blocks(&lines, meta))
 }
 
 /// Title and author from `meta.xml`.

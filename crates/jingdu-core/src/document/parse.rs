@@ -72,6 +72,21 @@ pub(crate) fn parse_lines(lines: Vec<&str>, hints: Vec<LineHint>, meta: Metadata
     Document::from_blocks(meta, blocks)
 }
 
+/// Parses blocks a format has already told apart (Word paragraphs, a page's or a book's block
+/// elements, a PDF's rebuilt paragraphs): a blank line goes after each, so the detector never
+/// joins two of them; it still decides which are headings, metadata or running text.
+pub(crate) fn parse_separate_blocks(blocks: &[(String, LineHint)], meta: Metadata) -> Document {
+    let mut lines: Vec<&str> = Vec::with_capacity(blocks.len() * 2);
+    let mut hints = Vec::with_capacity(blocks.len() * 2);
+    for (text, hint) in blocks {
+        lines.push(text);
+        hints.push(*hint);
+        lines.push("");
+        hints.push(LineHint::Text);
+    }
+    parse_lines(lines, hints, meta)
+}
+
 /// The work of [`parse_lines`] up to the blocks, which no longer borrow the lines.
 fn lines_to_blocks(
     mut lines: Vec<&str>,

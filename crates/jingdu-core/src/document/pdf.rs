@@ -19,7 +19,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::Once;
 
-use super::parse::{LineHint, parse_lines};
+use super::parse::{LineHint, parse_separate_blocks};
 use super::pdf_layout::{Glyph, Line, PageGlyphs, page_lines, typical};
 use super::{Document, Metadata};
 
@@ -448,16 +448,8 @@ fn build(
     if meta.title.is_none() {
         meta.title = info_title;
     }
-    let mut lines: Vec<&str> = Vec::with_capacity(texts.len() * 2);
-    let mut line_hints = Vec::with_capacity(texts.len() * 2);
-    for (text, hint) in texts.iter().zip(hints) {
-        lines.push(text);
-        line_hints.push(hint);
-        // A blank line after every paragraph: the detector never joins two of them.
-        lines.push("");
-        line_hints.push(LineHint::Text);
-    }
-    let mut doc = parse_lines(lines, line_hints, meta);
+    let blocks: Vec<(String, LineHint)> = texts.into_iter().zip(hints).collect();
+    let mut doc = parse_separate_blocks(&blocks, meta);
     let starts = page_starts(doc.body_text(), &paragraphs);
     doc.set_page_starts(starts);
     Ok(doc)
