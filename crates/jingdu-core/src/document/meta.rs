@@ -143,6 +143,12 @@ pub fn is_page_number(t: &str) -> bool {
     if inner.len() < t.len() && digits(inner.trim()) {
         return true;
     }
+    // Typesetters without a dash at hand flank the number with 一 on both sides: `一13一`.
+    if let Some(inner) = t.strip_prefix('一').and_then(|r| r.strip_suffix('一'))
+        && digits(inner.trim())
+    {
+        return true;
+    }
     if let Some((a, b)) = t.split_once('/')
         && digits(a.trim())
         && digits(b.trim())
@@ -589,6 +595,8 @@ mod tests {
         assert!(is_chrome("（未完待续）"));
         assert!(is_chrome("- 12 -"));
         assert!(is_chrome("—3—"));
+        assert!(is_chrome("一13一"));
+        assert!(!is_chrome("一1"));
         assert!(is_chrome("第 3 页"));
         assert!(is_chrome("第3页 共20页"));
         assert!(is_chrome("3/20"));

@@ -22,6 +22,7 @@ use std::sync::Once;
 use super::parse::{LineHint, parse_separate_blocks};
 use super::pdf_layout::{Glyph, Line, PageGlyphs, page_lines, typical};
 use super::{Document, Metadata};
+use super::{pdf_cmaps, pdf_notes};
 
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -125,6 +126,7 @@ fn read_pages(bytes: &[u8]) -> Result<Read, PdfError> {
         })
         .unwrap_or_default();
     let info_title = info_title(&doc);
+    pdf_cmaps::read_predefined_cmaps(&mut doc);
     widths_as_lists(&mut doc);
     let pages = extract_pages(&doc)?;
     Ok((pages, bookmarks, info_title))
@@ -587,9 +589,38 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
         .collect();
     let line_gap = typical(&mut gaps);
 
+    let roles = pdf_notes::roles(lines, body_size);
     let mut out: Vec<Paragraph> = Vec::new();
+    // Footnotes wait until the paragraph the page break cuts has ended.
+    let mut notes: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&Line> = None;
-    for l in lines {
+    let mut prev_note: Option<&Line> = None;
+    for (l, role) in lines.iter().zip(roles) {
+        match role {
+            pdf_notes::Role::Marker => continue,
+            pdf_notes::Role::Footnote => {
+                let joins = match (notes.last(), prev_note) {
+                    (Some(n), Some(p)) if p.page == l.page => {
+                        let ended = right
+                            .get(&(p.page, p.column))
+                            .map_or(ends_sentence(&p.text), |&x1| p.x1 < x1 - 2.0 * p.size);
+                        pdf_notes::is_marker(&n.text) || !(ended || pdf_notes::opens_note(&l.text))
+                    }
+                    _ => false,
+                };
+                match notes.last_mut() {
+                    Some(note) if joins => join_line(&mut note.text, &l.text),
+                    _ => notes.push(Paragraph {
+                        text: l.text.trim().to_owned(),
+                        size: l.size,
+                        page: l.page,
+                    }),
+                }
+                prev_note = Some(l);
+                continue;
+            }
+            pdf_notes::Role::Body => {}
+        }
         let starts = match prev {
             None => true,
             Some(p) => {
@@ -611,6 +642,9 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
                 indented || short || size_changed || wide_gap
             }
         };
+        if starts {
+            out.append(&mut notes);
+        }
         match out.last_mut() {
             Some(para) if !starts => join_line(&mut para.text, &l.text),
             _ => out.push(Paragraph {
@@ -621,6 +655,7 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
         }
         prev = Some(l);
     }
+    out.append(&mut notes);
     out
 }
 
@@ -762,6 +797,45 @@ mod tests {
     }
 
     #[test]
+    fn footnotes_wait_until_the_paragraph_the_page_break_cuts_has_ended() {
+        let sized = |text: &str, page, x1, y, size| Line {
+            size,
+            ..line(text, page, 72.0, x1, y)
+        };
+        let lines = vec![
+            sized("①", 1, 80.0, 712.0, 6.0),
+            sized(
+                "　　这是一条真正的变色龙，它的性质在每一具体情况",
+                1,
+                522.0,
+                700.0,
+                12.0,
+            ),
+            sized("下都有所变化，透过全部现象来看，战", 1, 522.0, 684.0, 12.0),
+            sized("①", 1, 76.0, 100.0, 4.5),
+            sized("指暴力向极端发挥的趋向。——译者", 1, 250.0, 96.0, 9.0),
+            sized("②变色龙——蜥蜴类动物，身体的颜色能随环", 1, 522.0, 84.0, 9.0),
+            sized("境变化。", 1, 120.0, 72.0, 9.0),
+            sized("争还是一个奇怪的三位一体。", 2, 300.0, 700.0, 12.0),
+            Line {
+                x0: 96.0,
+                ..line("　　下一段。", 2, 72.0, 168.0, 684.0)
+            },
+        ];
+        let paras = paragraphs(&lines, 12.0);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "这是一条真正的变色龙，它的性质在每一具体情况下都有所变化，透过全部现象来看，战争还是一个奇怪的三位一体。",
+                "①指暴力向极端发挥的趋向。——译者",
+                "②变色龙——蜥蜴类动物，身体的颜色能随环境变化。",
+                "下一段。",
+            ]
+        );
+    }
+
+    #[test]
     fn running_heads_footers_and_page_numbers_are_dropped() {
         let text = ["春", "夏", "秋", "冬"];
         let pages: Vec<Vec<Line>> = (1..=4)
@@ -830,14 +904,32 @@ mod tests {
 
     /// A PDF of one page that draws `content`, made with lopdf.
     fn one_page_pdf(content: &[u8]) -> Vec<u8> {
+        use lopdf::dictionary;
+        one_page_pdf_with(content, |doc| {
+            doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            })
+        })
+    }
+
+    /// A PDF of one page that draws `content` with the font `font` makes as `/F1`; a form
+    /// `/Fm1` on the page shows `(Form text) Tj` in the same font.
+    fn one_page_pdf_with(
+        content: &[u8],
+        font: impl FnOnce(&mut lopdf::Document) -> lopdf::ObjectId,
+    ) -> Vec<u8> {
         use lopdf::{Object, Stream, dictionary};
         let mut doc = lopdf::Document::with_version("1.5");
         let pages_id = doc.new_object_id();
-        let font_id = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        });
+        let font_id = font(&mut doc);
+        let form_id = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] },
+            FORM_CONTENT.to_vec(),
+        ));
         let resources_id = doc.add_object(dictionary! {
             "Font" => dictionary! { "F1" => font_id },
+            "XObject" => dictionary! { "Fm1" => form_id },
         });
         let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
         let page_id = doc.add_object(dictionary! {
@@ -858,6 +950,47 @@ mod tests {
         let mut out = Vec::new();
         doc.save_to(&mut out).unwrap();
         out
+    }
+
+    /// What the form of [`one_page_pdf_with`] draws: 读书要精 in GBK, under the page's text.
+    const FORM_CONTENT: &[u8] = b"BT /F1 12 Tf 72 600 Td <B6C1CAE9D2AABEAB> Tj ET";
+
+    #[test]
+    fn a_font_in_a_predefined_gbk_cmap_reads_as_chinese() {
+        use lopdf::dictionary;
+        // Acrobat Distiller 4 style: a Type0 font in GBK-EUC-H with no ToUnicode map, the
+        // text GBK bytes mixing one-byte digits with two-byte ideographs.
+        let (line, _, _) = encoding_rs::GBK.encode("精读第1遍，慢慢读。");
+        let hex: String = line.iter().map(|b| format!("{b:02X}")).collect();
+        let content = format!("BT /F1 12 Tf 72 700 Td <{hex}> Tj ET q /Fm1 Do Q");
+        let pdf = one_page_pdf_with(content.as_bytes(), |doc| {
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "STSong-Light", "Flags" => 6,
+                "FontBBox" => vec![0.into(), (-143).into(), 1000.into(), 857.into()],
+                "ItalicAngle" => 0, "Ascent" => 857, "Descent" => -143, "CapHeight" => 857,
+                "StemV" => 91,
+            });
+            let cid = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "STSong-Light",
+                "CIDSystemInfo" => dictionary! {
+                    "Registry" => lopdf::Object::string_literal("Adobe"),
+                    "Ordering" => lopdf::Object::string_literal("GB1"), "Supplement" => 2 },
+                "FontDescriptor" => descriptor, "DW" => 1000,
+                "W" => vec![1.into(), 95.into(), 500.into()],
+            });
+            doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light-GBK-EUC-H",
+                "Encoding" => "GBK-EUC-H", "DescendantFonts" => vec![cid.into()],
+            })
+        });
+        let doc = parse_pdf(&pdf).unwrap();
+        // A page this short is all title; where the text lands is not what is tested here.
+        let text = format!("{:?} {}", doc.meta.title, doc.body_text());
+        assert!(text.contains("精读第1遍，慢慢读。"), "{text}");
+        assert!(
+            text.contains("读书要精"),
+            "text in a form is mapped too: {text}"
+        );
     }
 
     #[test]
