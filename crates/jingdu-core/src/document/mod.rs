@@ -187,6 +187,8 @@ pub struct Document {
     /// Where each printed page starts, for a document read from a PDF: char offset in the
     /// body text and page number, in order.
     page_starts: Vec<(usize, u32)>,
+    /// Pages of a PDF whose content could not be read and were left out.
+    unread_pages: Vec<u32>,
 }
 
 impl Document {
@@ -252,6 +254,7 @@ impl Document {
             body_text: body,
             body_chars,
             page_starts: Vec::new(),
+            unread_pages: Vec::new(),
         }
     }
 
@@ -284,6 +287,17 @@ impl Document {
             }
         }
         self.page_starts = kept;
+    }
+
+    /// Pages of a PDF whose content could not be read and were left out (a damaged page
+    /// loses itself, not the book).
+    pub fn unread_pages(&self) -> &[u32] {
+        &self.unread_pages
+    }
+
+    /// Records the pages left out because they could not be read.
+    pub(crate) fn set_unread_pages(&mut self, pages: Vec<u32>) {
+        self.unread_pages = pages;
     }
 
     /// Length of [`Self::body_text`] in chars.

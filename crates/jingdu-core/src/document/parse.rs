@@ -720,7 +720,7 @@ fn remove_table_of_contents(blocks: &mut Vec<RawBlock>) {
 }
 
 /// `目录`, `目 录`, `目　次`: the label over a table of contents.
-fn is_contents_label(t: &str) -> bool {
+pub(super) fn is_contents_label(t: &str) -> bool {
     let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
     matches!(compact.as_str(), "目录" | "目次" | "目錄")
 }

@@ -91,8 +91,10 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Document, PdfError> {
     READING_PDF.with(|r| r.set(true));
     let read = std::panic::catch_unwind(|| read_pages(bytes));
     READING_PDF.with(|r| r.set(false));
-    let (pages, bookmarks, info_title) = read.map_err(|_| PdfError::Damaged)??;
-    build(&pages, &bookmarks, info_title)
+    let (extracted, bookmarks, info_title) = read.map_err(|_| PdfError::Damaged)??;
+    let mut doc = build(&extracted.pages, &bookmarks, info_title)?;
+    doc.set_unread_pages(extracted.unread);
+    Ok(doc)
 }
 
 /// A bookmark: its title, depth (1 = top) and page.
@@ -102,8 +104,9 @@ struct Bookmark {
     level: u8,
 }
 
-/// Glyphs of every page, the bookmarks and the document information's title.
-type Read = (Vec<PageGlyphs>, Vec<Bookmark>, Option<String>);
+/// Glyphs of every page (and the pages that would not read), the bookmarks and the
+/// document information's title.
+type Read = (Extracted, Vec<Bookmark>, Option<String>);
 
 /// Loads the file and collects every page's glyphs.
 fn read_pages(bytes: &[u8]) -> Result<Read, PdfError> {
@@ -132,17 +135,24 @@ fn read_pages(bytes: &[u8]) -> Result<Read, PdfError> {
     Ok((pages, bookmarks, info_title))
 }
 
+/// Every page's glyphs, and the pages that could not be read.
+struct Extracted {
+    pages: Vec<PageGlyphs>,
+    unread: Vec<u32>,
+}
+
 /// Collects every page's glyphs, the pages shared out among the cores: `pdf-extract` parses
 /// a font's ToUnicode map again on every page, which for a subset of thousands of Chinese
-/// glyphs is most of the time.
-fn extract_pages(doc: &lopdf::Document) -> Result<Vec<PageGlyphs>, PdfError> {
+/// glyphs is most of the time. A page the library fails on (it panics on some malformed
+/// content) is left out and named; only a file none of whose pages read is damaged.
+fn extract_pages(doc: &lopdf::Document) -> Result<Extracted, PdfError> {
     let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
         .min(numbers.len().max(1));
     let chunk = numbers.len().div_ceil(workers).max(1);
-    let results: Vec<Result<Vec<PageGlyphs>, PdfError>> = std::thread::scope(|scope| {
+    let results: Vec<Option<Extracted>> = std::thread::scope(|scope| {
         let handles: Vec<_> = numbers
             .chunks(chunk)
             .map(|pages| {
@@ -150,32 +160,46 @@ fn extract_pages(doc: &lopdf::Document) -> Result<Vec<PageGlyphs>, PdfError> {
                     .stack_size(super::WORKER_STACK_BYTES)
                     .spawn_scoped(scope, move || {
                         READING_PDF.with(|r| r.set(true));
-                        // A panic leaves nothing half-written behind: the collector is dropped.
-                        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            let mut collector = Collector::default();
-                            for &page in pages {
-                                pdf_extract::output_doc_page(doc, &mut collector, page)
-                                    .map_err(|_| PdfError::Damaged)?;
+                        let mut out = Extracted {
+                            pages: Vec::with_capacity(pages.len()),
+                            unread: Vec::new(),
+                        };
+                        for &page in pages {
+                            // A panic leaves nothing half-written behind: the page's
+                            // collector is dropped.
+                            let read =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    let mut collector = Collector::default();
+                                    pdf_extract::output_doc_page(doc, &mut collector, page)
+                                        .map(|()| collector.pages)
+                                }));
+                            match read {
+                                Ok(Ok(glyphs)) => out.pages.extend(glyphs),
+                                _ => out.unread.push(page),
                             }
-                            Ok(collector.pages)
-                        }));
-                        read.unwrap_or(Err(PdfError::Damaged))
+                        }
+                        out
                     })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| match h {
-                Ok(h) => h.join().unwrap_or(Err(PdfError::Damaged)),
-                Err(_) => Err(PdfError::Damaged),
-            })
+            .map(|h| h.ok().and_then(|h| h.join().ok()))
             .collect()
     });
-    let mut pages = Vec::with_capacity(numbers.len());
+    let mut all = Extracted {
+        pages: Vec::with_capacity(numbers.len()),
+        unread: Vec::new(),
+    };
     for r in results {
-        pages.extend(r?);
+        let r = r.ok_or(PdfError::Damaged)?;
+        all.pages.extend(r.pages);
+        all.unread.extend(r.unread);
     }
-    Ok(pages)
+    if !numbers.is_empty() && all.unread.len() == numbers.len() {
+        return Err(PdfError::Damaged);
+    }
+    Ok(all)
 }
 
 /// Most glyphs a rewrite of width ranges may spell out, over all fonts of a file.
@@ -342,12 +366,14 @@ impl pdf_extract::OutputDev for Collector {
         };
         // The size as drawn: the font size scaled by the text matrix's area.
         let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
-        let size = (font_size * scale) as f32;
+        // A negative font size (drawn under a flipped matrix, as PDFlib does) is upright
+        // text all the same.
+        let size = (font_size * scale).abs() as f32;
         page.glyphs.push(Glyph {
             x: trm.m31 as f32,
             y: trm.m32 as f32,
             size,
-            width: (width * font_size * scale) as f32,
+            width: (width * font_size * scale).abs() as f32,
             // Radical code points from the fonts' maps read as the ideographs they look like,
             // so that headings (`第⼀章`) and search see the ideographs.
             text: char.chars().map(super::typography::fold_radical).collect(),
@@ -390,7 +416,8 @@ fn build(
             (good + usize::from(ok), all + 1)
         });
     if readable.1 == 0 {
-        return Err(PdfError::Scanned);
+        // Glyphs were drawn, but their fonts map them to no text at all.
+        return Err(PdfError::Unreadable);
     }
     if readable.0 * 2 < readable.1 {
         return Err(PdfError::Unreadable);
@@ -458,30 +485,38 @@ fn build(
 }
 
 /// Where each page's first paragraph stands in the body text: each paragraph's opening
-/// words are looked for a little ahead of the previous one's, so the walk is linear; a
-/// paragraph the detector made metadata (the title, a date line) is not found and skipped.
+/// words are looked for a little ahead of the previous one's — no further than the
+/// paragraphs read since then could reach — so the walk is linear, and a paragraph the
+/// detector left out (the title, a table of contents) cannot match a heading far ahead.
 fn page_starts(body: &str, paragraphs: &[Paragraph]) -> Vec<(usize, u32)> {
-    /// How far ahead (bytes) a paragraph's opening is looked for.
-    const WINDOW: usize = 64 * 1024;
+    /// Room for what joining and typography change in a paragraph's length (bytes).
+    const SLACK: usize = 1024;
     let mut starts: Vec<(usize, u32)> = Vec::new();
     let mut cursor = 0usize; // byte offset
     let mut chars_before = 0usize; // chars in body[..cursor]
+    let mut reach = 0usize; // bytes of the paragraphs since the last one found
     for p in paragraphs {
         let opening: String = p.text.trim().chars().take(12).collect();
         if opening.is_empty() {
             continue;
         }
-        let mut end = (cursor + WINDOW).min(body.len());
+        let mut end = (cursor + reach + SLACK).min(body.len());
         while !body.is_char_boundary(end) {
             end -= 1;
         }
         let Some(at) = body[cursor..end].find(&opening) else {
+            reach += p.text.len();
             continue;
         };
         chars_before += body[cursor..cursor + at].chars().count();
         cursor += at;
-        if starts.last().is_none_or(|&(_, page)| p.page > page) {
-            starts.push((chars_before, p.page));
+        reach = p.text.len();
+        match starts.last_mut() {
+            // An entry left out (a contents line) matched the text its page's own
+            // paragraph starts with: the later page is the one that holds it.
+            Some(last) if last.0 == chars_before && p.page > last.1 => last.1 = p.page,
+            Some(last) if p.page <= last.1 => {}
+            _ => starts.push((chars_before, p.page)),
         }
     }
     starts
@@ -548,7 +583,9 @@ struct Paragraph {
 
 /// Joins lines into paragraphs. A paragraph ends where a line ends well short of the
 /// column's right edge, where the next line is indented past the column's left edge, where
-/// the size changes, or where the gap between lines is clearly wider than the usual one.
+/// the size changes, or where the gap between lines is clearly wider than the usual one;
+/// on a page headed 目录 every line is an entry of its own. Footnotes are set aside until
+/// the paragraph in progress ends, raised note markers left out (see [`pdf_notes`]).
 fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
     // Edges per page and column: the most common left and the furthest usual right.
     let mut lefts: HashMap<(u32, u8), Vec<f32>> = HashMap::new();
@@ -595,7 +632,12 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
     let mut notes: Vec<Paragraph> = Vec::new();
     let mut prev: Option<&Line> = None;
     let mut prev_note: Option<&Line> = None;
+    // A page headed 目录 lists entries, one per line, whatever their length.
+    let mut contents_page: Option<u32> = None;
     for (l, role) in lines.iter().zip(roles) {
+        if prev.is_none_or(|p| p.page != l.page) {
+            contents_page = super::parse::is_contents_label(&l.text).then_some(l.page);
+        }
         match role {
             pdf_notes::Role::Marker => continue,
             pdf_notes::Role::Footnote => {
@@ -639,7 +681,8 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
                 let size_changed = !same_size(l.size, p.size);
                 let same_page = l.page == p.page && l.column == p.column;
                 let wide_gap = same_page && line_gap > 0.0 && (p.y - l.y).abs() > line_gap * 1.6;
-                indented || short || size_changed || wide_gap
+                let entry = contents_page == Some(l.page);
+                indented || short || size_changed || wide_gap || entry
             }
         };
         if starts {
@@ -836,6 +879,51 @@ mod tests {
     }
 
     #[test]
+    fn a_page_headed_contents_keeps_one_entry_per_line() {
+        let lines = vec![
+            line("目录", 2, 72.0, 120.0, 700.0),
+            line(
+                "第一章 一个很长很长的章名一直排到了右边的边缘",
+                2,
+                72.0,
+                522.0,
+                680.0,
+            ),
+            line("第二章 又一个章名", 2, 72.0, 300.0, 660.0),
+            line(
+                "第三章 最后一个很长很长的章名也排到了右边缘",
+                2,
+                72.0,
+                522.0,
+                640.0,
+            ),
+            line("后记", 2, 72.0, 120.0, 620.0),
+            // The next page reads as usual again: a full line runs on.
+            line(
+                "正文的第一行排满了整整一行的文字，一直到右",
+                3,
+                72.0,
+                522.0,
+                700.0,
+            ),
+            line("边，然后在这里结束。", 3, 72.0, 300.0, 680.0),
+        ];
+        let paras = paragraphs(&lines, 12.0);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "目录",
+                "第一章 一个很长很长的章名一直排到了右边的边缘",
+                "第二章 又一个章名",
+                "第三章 最后一个很长很长的章名也排到了右边缘",
+                "后记",
+                "正文的第一行排满了整整一行的文字，一直到右边，然后在这里结束。",
+            ]
+        );
+    }
+
+    #[test]
     fn running_heads_footers_and_page_numbers_are_dropped() {
         let text = ["春", "夏", "秋", "冬"];
         let pages: Vec<Vec<Line>> = (1..=4)
@@ -869,27 +957,38 @@ mod tests {
 
     #[test]
     fn each_page_start_is_found_in_the_body() {
-        let body =
-            "标题\n第一段在第一页。\n第二段在第二页开头。\n第三段也在第二页。\n第四段在第五页。";
+        // A long paragraph on page 3, so that the body is longer than the slack allowed.
+        let long = "长".repeat(2000);
+        let body = format!(
+            "标题\n第一段在第一页。\n第二段在第二页开头。\n第三段也在第二页。\n{long}\n第四段在第五页。"
+        );
         let p = |text: &str, page| Paragraph {
             text: text.into(),
             size: 12.0,
             page,
         };
         let paragraphs = [
+            // A contents entry the detector left out: it must not match its heading far
+            // ahead, or the pages before that heading would all be lost.
+            p("第四段在第五页。", 1),
             p("不在正文里的标题行", 1),
+            // A contents entry that does match, a little ahead: its paragraph's own page
+            // wins.
+            p("第一段在第一页。", 0),
             p("第一段在第一页。", 1),
             p("第二段在第二页开头。", 2),
             p("第三段也在第二页。", 2),
+            p(&long, 3),
             p("第四段在第五页。", 5),
         ];
-        let starts = page_starts(body, &paragraphs);
+        let starts = page_starts(&body, &paragraphs);
         let offset = |s: &str| body[..body.find(s).unwrap()].chars().count();
         assert_eq!(
             starts,
             vec![
                 (offset("第一段"), 1),
                 (offset("第二段"), 2),
+                (offset("长"), 3),
                 (offset("第四段"), 5)
             ]
         );
@@ -1036,6 +1135,52 @@ mod tests {
             doc.body_text()
         );
         assert_eq!(doc.page_at(0), Some(1));
+    }
+
+    #[test]
+    fn a_page_the_library_fails_on_is_left_out_and_named() {
+        use lopdf::{Object, Stream, dictionary};
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let resources_id = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+        });
+        // Page 2 sets a line width without a number: pdf-extract panics on it.
+        let contents: [&[u8]; 3] = [
+            b"BT /F1 12 Tf 72 700 Td (The first page reads well.) Tj ET",
+            b"w BT /F1 12 Tf 72 700 Td (Never seen.) Tj ET",
+            b"BT /F1 12 Tf 72 700 Td (So does the third.) Tj ET",
+        ];
+        let kids: Vec<Object> = contents
+            .iter()
+            .map(|c| {
+                let content = doc.add_object(Stream::new(dictionary! {}, c.to_vec()));
+                doc.add_object(dictionary! {
+                    "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+                    "Resources" => resources_id,
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                })
+                .into()
+            })
+            .collect();
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 3 }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut pdf = Vec::new();
+        doc.save_to(&mut pdf).unwrap();
+
+        let doc = parse_pdf(&pdf).unwrap();
+        let text = format!("{:?} {}", doc.meta.title, doc.body_text());
+        assert!(text.contains("The first page reads well."), "{text}");
+        assert!(text.contains("So does the third."), "{text}");
+        assert!(!text.contains("Never seen"), "{text}");
+        assert_eq!(doc.unread_pages(), [2]);
     }
 
     #[test]

@@ -455,22 +455,34 @@ impl Source {
     }
 
     /// What to tell the reader about damage in the file, if any: how many bytes could not
-    /// be read and were replaced (U+FFFD).
+    /// be read and were replaced (U+FFFD), or which pages of a PDF were left out.
     pub fn damage_warning(&self) -> Option<String> {
+        let path = self
+            .origin
+            .path()
+            .map_or_else(String::new, |p| p.display().to_string());
+        let unread = self.document.unread_pages();
+        if !unread.is_empty() {
+            let shown: Vec<String> = unread.iter().take(10).map(u32::to_string).collect();
+            let mut pages = shown.join(crate::i18n::tr("、", ", "));
+            if unread.len() > shown.len() {
+                pages.push_str(crate::i18n::tr("等", " and more"));
+            }
+            return Some(crate::i18n::trn(
+                "PDF 有 {} 页无法读取，已跳过（第 {} 页）：{}",
+                "{} page of the PDF could not be read and was left out (page {}): {}",
+                "{} pages of the PDF could not be read and were left out (pages {}): {}",
+                unread.len(),
+                &[&unread.len(), &pages, &path],
+            ));
+        }
         (self.replaced_bytes > 0).then(|| {
             crate::i18n::trn(
                 "文件有 {} 个字节不是有效的 {}，已用替换符代替：{}",
                 "{} byte of the file is not valid {} and was replaced: {}",
                 "{} bytes of the file are not valid {} and were replaced: {}",
                 self.replaced_bytes,
-                &[
-                    &self.replaced_bytes,
-                    &self.encoding,
-                    &self
-                        .origin
-                        .path()
-                        .map_or_else(String::new, |p| p.display().to_string()),
-                ],
+                &[&self.replaced_bytes, &self.encoding, &path],
             )
         })
     }
