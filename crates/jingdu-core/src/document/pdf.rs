@@ -92,7 +92,7 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Document, PdfError> {
     let read = std::panic::catch_unwind(|| read_pages(bytes));
     READING_PDF.with(|r| r.set(false));
     let (extracted, bookmarks, info_title) = read.map_err(|_| PdfError::Damaged)??;
-    let mut doc = build(&extracted.pages, &bookmarks, info_title)?;
+    let mut doc = build(extracted.pages, &bookmarks, info_title)?;
     doc.set_unread_pages(extracted.unread);
     Ok(doc)
 }
@@ -135,9 +135,15 @@ fn read_pages(bytes: &[u8]) -> Result<Read, PdfError> {
     Ok((pages, bookmarks, info_title))
 }
 
-/// Every page's glyphs, and the pages that could not be read.
+/// A page read: its lines in reading order, and how many glyphs it drew.
+struct ReadPage {
+    lines: Vec<Line>,
+    glyphs: usize,
+}
+
+/// Every page read, and the pages that could not be read.
 struct Extracted {
-    pages: Vec<PageGlyphs>,
+    pages: Vec<ReadPage>,
     unread: Vec<u32>,
 }
 
@@ -174,7 +180,14 @@ fn extract_pages(doc: &lopdf::Document) -> Result<Extracted, PdfError> {
                                         .map(|()| collector.pages)
                                 }));
                             match read {
-                                Ok(Ok(glyphs)) => out.pages.extend(glyphs),
+                                // Glyphs become lines at once: a book's glyphs, each with
+                                // its place and text, never all stand in memory together.
+                                Ok(Ok(glyphs)) => {
+                                    out.pages.extend(glyphs.iter().map(|g| ReadPage {
+                                        lines: page_lines(g),
+                                        glyphs: g.glyphs.len(),
+                                    }))
+                                }
                                 _ => out.unread.push(page),
                             }
                         }
@@ -394,17 +407,17 @@ impl pdf_extract::OutputDev for Collector {
     }
 }
 
-/// From the pages' glyphs to the document.
+/// From the pages' lines to the document.
 fn build(
-    pages: &[PageGlyphs],
+    pages: Vec<ReadPage>,
     bookmarks: &[Bookmark],
     info_title: Option<String>,
 ) -> Result<Document, PdfError> {
-    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    let glyphs: usize = pages.iter().map(|p| p.glyphs).sum();
     if glyphs == 0 {
         return Err(PdfError::Scanned);
     }
-    let lines: Vec<Vec<Line>> = pages.iter().map(page_lines).collect();
+    let lines: Vec<Vec<Line>> = pages.into_iter().map(|p| p.lines).collect();
     let readable = lines
         .iter()
         .flatten()
