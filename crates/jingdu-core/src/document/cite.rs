@@ -2,7 +2,8 @@
 //! source as Chinese essays write it.
 //!
 //! The document type code follows what the metadata shows, and no more: a venue whose name
-//! ends in 报 (not 学报) is a newspaper `[N]`; one ending in 学报, 杂志 or 刊 a journal `[J]`;
+//! ends in 报 (not 学报) is a newspaper `[N]`; one ending in 学报, 杂志 or 刊, or one whose
+//! issue is known (a PDF's running head), a journal `[J]` with its issue and pages;
 //! anything else, or no venue, an electronic resource `[EB/OL]` when the text came from a web
 //! page and `[Z]` otherwise. Text from a web page adds `/OL` and the citation date
 //! (`[2026-11-29]`); the access path (URL) is left out because jingdu does not know it —
@@ -38,12 +39,16 @@ pub struct Citation {
     pub book: bool,
     /// The address it was read from, which GB/T 7714 asks for after an online source.
     pub url: Option<String>,
+    /// A journal article's issue, `年, 卷(期)`: it makes the document a journal article.
+    pub issue: Option<String>,
+    /// A journal article's printed pages, `23-31`.
+    pub pages: Option<String>,
 }
 
-/// The GB/T 7714 document type of a venue.
-fn kind(venue: Option<&str>, online: bool) -> &'static str {
+/// The GB/T 7714 document type of a venue; `journal` when the document names its issue.
+fn kind(venue: Option<&str>, online: bool, journal: bool) -> &'static str {
     let v = venue.unwrap_or("").trim_end_matches(['》', '〉']);
-    let base = if v.ends_with("学报") || v.ends_with("杂志") || v.ends_with('刊') {
+    let base = if journal || v.ends_with("学报") || v.ends_with("杂志") || v.ends_with('刊') {
         "J"
     } else if v.ends_with('报') {
         "N"
@@ -76,6 +81,8 @@ impl Citation {
             online: online || !meta.breadcrumb.is_empty() || meta.url.is_some(),
             book: meta.book,
             url: meta.url.clone(),
+            issue: meta.issue.clone(),
+            pages: meta.pages.clone(),
         }
     }
 
@@ -114,7 +121,11 @@ impl Citation {
             let out = out.trim_end_matches([' ', ',', '.']).to_owned();
             return format!("{out}.");
         }
-        let code = kind(self.venue.as_deref(), self.online);
+        let code = kind(
+            self.venue.as_deref(),
+            self.online,
+            self.issue.is_some() && self.venue.is_some(),
+        );
         out.push_str(&format!("{}[{code}]. ", self.title));
         match (code, &self.venue) {
             ("EB/OL" | "Z", _) | (_, None) => {
@@ -127,8 +138,14 @@ impl Citation {
             }
             (_, Some(v)) => {
                 out.push_str(v);
-                if let Some(d) = &self.published {
-                    out.push_str(&format!(", {d}"));
+                // 刊名, 年, 卷(期): 页码 — the issue stands for the date when it is known.
+                match (&self.issue, &self.published) {
+                    (Some(issue), _) => out.push_str(&format!(", {issue}")),
+                    (None, Some(d)) => out.push_str(&format!(", {d}")),
+                    (None, None) => {}
+                }
+                if let Some(pages) = &self.pages {
+                    out.push_str(&format!(": {pages}"));
                 }
             }
         }
@@ -192,6 +209,29 @@ mod tests {
         );
         let bare = Citation::of(&meta("", "", ""), "无名", false);
         assert_eq!(bare.gbt7714(at), "[1] 无名[Z].");
+    }
+
+    #[test]
+    fn a_journal_article_read_from_its_pdf_carries_issue_and_pages() {
+        let at = "2026-11-29";
+        let article = Metadata {
+            issue: Some("2019, 38(3)".into()),
+            pages: Some("23-31".into()),
+            ..meta("李华", "中国农村经济", "")
+        };
+        assert_eq!(
+            Citation::of(&article, "乡村振兴的路径", false).gbt7714(at),
+            "[1] 李华. 乡村振兴的路径[J]. 中国农村经济, 2019, 38(3): 23-31."
+        );
+        // An issue without a journal's name is no journal reference.
+        let nameless = Metadata {
+            issue: Some("2019(3)".into()),
+            ..meta("", "", "")
+        };
+        assert_eq!(
+            Citation::of(&nameless, "无名", false).gbt7714(at),
+            "[1] 无名[Z]."
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod outline;
 mod parse;
 mod pdf;
 mod pdf_cmaps;
+mod pdf_journal;
 mod pdf_layout;
 mod pdf_notes;
 pub mod script;
@@ -100,6 +101,13 @@ pub struct Metadata {
     /// stylesheet says `writing-mode: vertical-rl` or whose pages turn right to left.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub vertical: bool,
+    /// A journal article's issue as GB/T 7714 writes it, `年, 卷(期)` (`2019, 38(3)`): read
+    /// from a PDF's running heads. A document with an issue is cited as a journal article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// A journal article's printed pages (`23-31`), from its PDF's page numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
 }
 
 /// What a block of the body is.

@@ -22,7 +22,7 @@ use std::sync::Once;
 use super::parse::{LineHint, parse_separate_blocks};
 use super::pdf_layout::{Glyph, Line, PageGlyphs, page_lines, typical};
 use super::{Document, Metadata};
-use super::{pdf_cmaps, pdf_notes};
+use super::{pdf_cmaps, pdf_journal, pdf_notes};
 
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -435,7 +435,8 @@ fn build(
     if readable.0 * 2 < readable.1 {
         return Err(PdfError::Unreadable);
     }
-    let lines = drop_page_furniture(lines);
+    let page_count = lines.len() as u32;
+    let (lines, furniture) = drop_page_furniture(lines);
     if std::env::var_os("JINGDU_DEBUG_PDF").is_some() {
         for l in &lines {
             eprintln!(
@@ -490,6 +491,14 @@ fn build(
     if meta.title.is_none() {
         meta.title = info_title;
     }
+    // A journal article: its running head names the journal and the issue, its page
+    // numbers the pages in that issue.
+    let journal = pdf_journal::journal_source(&furniture.heads, &furniture.numbers, page_count);
+    if journal.issue.is_some() {
+        meta.source = journal.name;
+        meta.issue = journal.issue;
+        meta.pages = journal.pages;
+    }
     let blocks: Vec<(String, LineHint)> = texts.into_iter().zip(hints).collect();
     let mut doc = parse_separate_blocks(&blocks, meta);
     let starts = page_starts(doc.body_text(), &paragraphs);
@@ -535,10 +544,18 @@ fn page_starts(body: &str, paragraphs: &[Paragraph]) -> Vec<(usize, u32)> {
     starts
 }
 
+/// What the page furniture says: the running heads (each once, in order) and the page
+/// numbers printed on the pages, `(page in the file, printed number)`.
+#[derive(Debug, Default)]
+struct Furniture {
+    heads: Vec<String>,
+    numbers: Vec<(u32, u32)>,
+}
+
 /// Drops running heads, running footers and page numbers: lines in the top or bottom band
 /// of a page that are a page number, or that repeat (digits aside) on at least a third of
-/// the pages.
-fn drop_page_furniture(pages: Vec<Vec<Line>>) -> Vec<Line> {
+/// the pages. What they said is kept aside for the citation.
+fn drop_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Furniture) {
     let edge_lines = |page: &[Line]| -> Vec<usize> {
         let n = page.len();
         let mut v: Vec<usize> = (0..n.min(2)).collect();
@@ -565,17 +582,38 @@ fn drop_page_furniture(pages: Vec<Vec<Line>>) -> Vec<Line> {
                 .is_some_and(|&n| n * 3 >= page_count)
     };
     let mut out = Vec::new();
+    let mut furniture = Furniture::default();
     for page in pages {
         let edges = edge_lines(&page);
         for (i, line) in page.into_iter().enumerate() {
             let at_edge = edges.contains(&i);
-            if at_edge && (super::meta::is_page_number(&line.text) || repeated(&line.text)) {
+            // At a page's edge a bare number is its page number too.
+            let bare = line.text.trim();
+            let bare_number =
+                (1..=5).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_digit());
+            if at_edge && (bare_number || super::meta::is_page_number(&line.text)) {
+                let digits: String = line
+                    .text
+                    .chars()
+                    .skip_while(|c| !c.is_ascii_digit())
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if let Ok(n) = digits.parse() {
+                    furniture.numbers.push((line.page, n));
+                }
+                continue;
+            }
+            if at_edge && repeated(&line.text) {
+                let head = squash(&line.text);
+                if !furniture.heads.contains(&head) {
+                    furniture.heads.push(head);
+                }
                 continue;
             }
             out.push(line);
         }
     }
-    out
+    (out, furniture)
 }
 
 /// A line with its digits replaced, so that `第 3 页` and `第 4 页` are the same footer.
@@ -963,7 +1001,9 @@ mod tests {
                 ]
             })
             .collect();
-        let kept = drop_page_furniture(pages);
+        let (kept, furniture) = drop_page_furniture(pages);
+        assert_eq!(furniture.heads, ["某某大学学报（社会科学版）"]);
+        assert_eq!(furniture.numbers.len(), 8, "第 N 页 and - N - on each page");
         assert_eq!(kept.len(), 8);
         assert!(kept.iter().all(|l| l.text.starts_with("正文")));
     }
@@ -1067,34 +1107,106 @@ mod tests {
     /// What the form of [`one_page_pdf_with`] draws: 读书要精 in GBK, under the page's text.
     const FORM_CONTENT: &[u8] = b"BT /F1 12 Tf 72 600 Td <B6C1CAE9D2AABEAB> Tj ET";
 
+    /// Adds a Type0 font in the predefined `GBK-EUC-H` CMap, without a ToUnicode map, as
+    /// Acrobat Distiller 4 wrote them.
+    fn gbk_font(doc: &mut lopdf::Document) -> lopdf::ObjectId {
+        use lopdf::dictionary;
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "STSong-Light", "Flags" => 6,
+            "FontBBox" => vec![0.into(), (-143).into(), 1000.into(), 857.into()],
+            "ItalicAngle" => 0, "Ascent" => 857, "Descent" => -143, "CapHeight" => 857,
+            "StemV" => 91,
+        });
+        let cid = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "STSong-Light",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => lopdf::Object::string_literal("Adobe"),
+                "Ordering" => lopdf::Object::string_literal("GB1"), "Supplement" => 2 },
+            "FontDescriptor" => descriptor, "DW" => 1000,
+            "W" => vec![1.into(), 95.into(), 500.into()],
+        });
+        doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light-GBK-EUC-H",
+            "Encoding" => "GBK-EUC-H", "DescendantFonts" => vec![cid.into()],
+        })
+    }
+
+    /// A PDF whose pages draw `contents` with the font `font` makes as `/F1`.
+    fn pdf_of_pages(
+        contents: &[Vec<u8>],
+        font: impl FnOnce(&mut lopdf::Document) -> lopdf::ObjectId,
+    ) -> Vec<u8> {
+        use lopdf::{Object, Stream, dictionary};
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font_id = font(&mut doc);
+        let resources_id = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+        });
+        let kids: Vec<Object> = contents
+            .iter()
+            .map(|c| {
+                let content = doc.add_object(Stream::new(dictionary! {}, c.clone()));
+                doc.add_object(dictionary! {
+                    "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+                    "Resources" => resources_id,
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                })
+                .into()
+            })
+            .collect();
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut pdf = Vec::new();
+        doc.save_to(&mut pdf).unwrap();
+        pdf
+    }
+
+    #[test]
+    fn a_journal_article_s_running_head_and_page_numbers_make_its_source() {
+        let gbk = |text: &str| -> String {
+            let (bytes, _, _) = encoding_rs::GBK.encode(text);
+            bytes.iter().map(|b| format!("{b:02X}")).collect()
+        };
+        let pages: Vec<Vec<u8>> = (0..3)
+            .map(|i| {
+                format!(
+                    "BT /F1 9 Tf 72 800 Td <{}> Tj ET \
+                     BT /F1 12 Tf 72 700 Td <{}> Tj ET \
+                     BT /F1 12 Tf 72 680 Td <{}> Tj ET \
+                     BT /F1 9 Tf 290 40 Td <{}> Tj ET",
+                    gbk("2019年第3期  中国农村经济"),
+                    gbk("第一段正文写在这一页上，说的是乡村振兴。"),
+                    gbk("第二段正文也写在这一页上。"),
+                    gbk(&(23 + i).to_string()),
+                )
+                .into_bytes()
+            })
+            .collect();
+        let doc = parse_pdf(&pdf_of_pages(&pages, gbk_font)).unwrap();
+        assert_eq!(doc.meta.source.as_deref(), Some("中国农村经济"));
+        assert_eq!(doc.meta.issue.as_deref(), Some("2019(3)"));
+        assert_eq!(doc.meta.pages.as_deref(), Some("23-25"));
+        assert!(
+            !doc.body_text().contains("中国农村经济"),
+            "{}",
+            doc.body_text()
+        );
+    }
+
     #[test]
     fn a_font_in_a_predefined_gbk_cmap_reads_as_chinese() {
-        use lopdf::dictionary;
         // Acrobat Distiller 4 style: a Type0 font in GBK-EUC-H with no ToUnicode map, the
         // text GBK bytes mixing one-byte digits with two-byte ideographs.
         let (line, _, _) = encoding_rs::GBK.encode("精读第1遍，慢慢读。");
         let hex: String = line.iter().map(|b| format!("{b:02X}")).collect();
         let content = format!("BT /F1 12 Tf 72 700 Td <{hex}> Tj ET q /Fm1 Do Q");
-        let pdf = one_page_pdf_with(content.as_bytes(), |doc| {
-            let descriptor = doc.add_object(dictionary! {
-                "Type" => "FontDescriptor", "FontName" => "STSong-Light", "Flags" => 6,
-                "FontBBox" => vec![0.into(), (-143).into(), 1000.into(), 857.into()],
-                "ItalicAngle" => 0, "Ascent" => 857, "Descent" => -143, "CapHeight" => 857,
-                "StemV" => 91,
-            });
-            let cid = doc.add_object(dictionary! {
-                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "STSong-Light",
-                "CIDSystemInfo" => dictionary! {
-                    "Registry" => lopdf::Object::string_literal("Adobe"),
-                    "Ordering" => lopdf::Object::string_literal("GB1"), "Supplement" => 2 },
-                "FontDescriptor" => descriptor, "DW" => 1000,
-                "W" => vec![1.into(), 95.into(), 500.into()],
-            });
-            doc.add_object(dictionary! {
-                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light-GBK-EUC-H",
-                "Encoding" => "GBK-EUC-H", "DescendantFonts" => vec![cid.into()],
-            })
-        });
+        let pdf = one_page_pdf_with(content.as_bytes(), gbk_font);
         let doc = parse_pdf(&pdf).unwrap();
         // A page this short is all title; where the text lands is not what is tested here.
         let text = format!("{:?} {}", doc.meta.title, doc.body_text());
@@ -1152,42 +1264,20 @@ mod tests {
 
     #[test]
     fn a_page_the_library_fails_on_is_left_out_and_named() {
-        use lopdf::{Object, Stream, dictionary};
-        let mut doc = lopdf::Document::with_version("1.5");
-        let pages_id = doc.new_object_id();
-        let font_id = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        });
-        let resources_id = doc.add_object(dictionary! {
-            "Font" => dictionary! { "F1" => font_id },
-        });
         // Page 2 sets a line width without a number: pdf-extract panics on it.
-        let contents: [&[u8]; 3] = [
-            b"BT /F1 12 Tf 72 700 Td (The first page reads well.) Tj ET",
+        let contents: Vec<Vec<u8>> = [
+            &b"BT /F1 12 Tf 72 700 Td (The first page reads well.) Tj ET"[..],
             b"w BT /F1 12 Tf 72 700 Td (Never seen.) Tj ET",
             b"BT /F1 12 Tf 72 700 Td (So does the third.) Tj ET",
-        ];
-        let kids: Vec<Object> = contents
-            .iter()
-            .map(|c| {
-                let content = doc.add_object(Stream::new(dictionary! {}, c.to_vec()));
-                doc.add_object(dictionary! {
-                    "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-                    "Resources" => resources_id,
-                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-                })
-                .into()
+        ]
+        .map(<[u8]>::to_vec)
+        .to_vec();
+        use lopdf::dictionary;
+        let pdf = pdf_of_pages(&contents, |doc| {
+            doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
             })
-            .collect();
-        doc.objects.insert(
-            pages_id,
-            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 3 }),
-        );
-        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-        doc.trailer.set("Root", catalog_id);
-        let mut pdf = Vec::new();
-        doc.save_to(&mut pdf).unwrap();
-
+        });
         let doc = parse_pdf(&pdf).unwrap();
         let text = format!("{:?} {}", doc.meta.title, doc.body_text());
         assert!(text.contains("The first page reads well."), "{text}");

@@ -102,6 +102,8 @@ pub fn convert_document(doc: &Document, script: Script) -> Document {
         url: m.url.clone(),
         book: m.book,
         vertical: m.vertical,
+        issue: m.issue.clone(),
+        pages: m.pages.clone(),
     };
     Document::from_blocks(meta, blocks)
 }
