@@ -32,6 +32,8 @@ pub struct Prepared {
 /// How far an opening has come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
+    /// Fetching the page a link names.
+    Fetching,
     /// Reading, decoding and parsing the file.
     Reading,
     /// Loading and re-anchoring its notes.
@@ -100,7 +102,12 @@ impl Tasks {
             return Some(prepare(path, encoding, store.as_ref(), None, None));
         }
         let (tx, rx) = mpsc::channel();
-        let stage = Arc::new(AtomicU8::new(Stage::Reading as u8));
+        let first = if link {
+            Stage::Fetching
+        } else {
+            Stage::Reading
+        };
+        let stage = Arc::new(AtomicU8::new(first as u8));
         let cancel = Arc::new(AtomicBool::new(false));
         let (worker_stage, worker_cancel) = (stage.clone(), cancel.clone());
         let worker_path = path.to_path_buf();
@@ -111,6 +118,7 @@ impl Tasks {
             .spawn(move || {
                 let result = if link {
                     keep_link(&worker_path, worker_store.as_ref()).and_then(|kept| {
+                        worker_stage.store(Stage::Reading as u8, Ordering::Relaxed);
                         prepare(
                             &kept,
                             None,
@@ -178,10 +186,10 @@ impl Tasks {
     /// The file being opened on a worker and how far it has come.
     pub fn opening(&self) -> Option<(&Path, Stage)> {
         self.opening.as_ref().map(|o| {
-            let stage = if o.stage.load(Ordering::Relaxed) == Stage::Notes as u8 {
-                Stage::Notes
-            } else {
-                Stage::Reading
+            let stage = match o.stage.load(Ordering::Relaxed) {
+                s if s == Stage::Fetching as u8 => Stage::Fetching,
+                s if s == Stage::Notes as u8 => Stage::Notes,
+                _ => Stage::Reading,
             };
             (o.path.as_path(), stage)
         })

@@ -205,6 +205,7 @@ pub const PASTE_SAVE_FAILED: Text =
 /// Shown while a large document opens: `正在打开 name…（读取文本）`.
 pub fn opening(name: &str, stage: crate::app::tasks::Stage) -> String {
     let stage = match stage {
+        crate::app::tasks::Stage::Fetching => Text::new("下载网页", "fetching the page"),
         crate::app::tasks::Stage::Reading => Text::new("读取文本", "reading the text"),
         crate::app::tasks::Stage::Notes => Text::new("载入笔记", "loading the notes"),
     };

@@ -225,3 +225,55 @@ fn ctrl_l_opens_a_link_typed_in_the_open_dialog() {
     let kept = h.state().state.source.origin.path().unwrap().to_path_buf();
     assert!(kept.starts_with(dir.path().join("web")), "{kept:?}");
 }
+
+#[test]
+fn a_link_being_fetched_says_so_and_the_current_document_stays() {
+    use std::io::{BufRead, BufReader, Write};
+    let dir = tempfile::tempdir().unwrap();
+    // A server that answers only when the test lets it.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/slow", listener.local_addr().unwrap());
+    let (answer, wait) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if let Some(stream) = listener.incoming().flatten().next() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                line.clear();
+            }
+            let _ = wait.recv();
+            let body = "<html><head><title>慢慢来</title></head><body><article><h1>慢慢来</h1><p>这一页来得很慢，但终于到了。读书也是这样，急不得，一字一句地读下去就好。</p></article></body></html>";
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let mut h = common::harness(Source::builtin(), dir.path());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    h.get_by_label("文档路径或网址").type_text(&url);
+    h.run();
+    h.get_by_label("打开此文件").click();
+    h.step();
+    h.step();
+    assert!(
+        h.query_by_label_contains("（下载网页）").is_some(),
+        "the status names the stage while the page is fetched"
+    );
+    assert_eq!(h.state().state.source.origin, Origin::Builtin, "still open");
+    answer.send(()).unwrap();
+    for _ in 0..300 {
+        if h.state().state.source.origin != Origin::Builtin {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert_eq!(
+        h.state().state.source.document.meta.title.as_deref(),
+        Some("慢慢来")
+    );
+}
