@@ -147,9 +147,9 @@ struct Extracted {
     unread: Vec<u32>,
 }
 
-/// Collects every page's glyphs, the pages shared out among the cores: `pdf-extract` parses
-/// a font's ToUnicode map again on every page, which for a subset of thousands of Chinese
-/// glyphs is most of the time. A page the library fails on (it panics on some malformed
+/// Collects every page's glyphs, the pages shared out among the cores, each core's pages
+/// through one `PageReader` (our patched `pdf-extract`), so that a font's ToUnicode map —
+/// thousands of glyphs in a Chinese subset — is parsed once per core, not once per page. A page the library fails on (it panics on some malformed
 /// content) is left out and named; only a file none of whose pages read is damaged.
 fn extract_pages(doc: &lopdf::Document) -> Result<Extracted, PdfError> {
     let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
@@ -170,13 +170,18 @@ fn extract_pages(doc: &lopdf::Document) -> Result<Extracted, PdfError> {
                             pages: Vec::with_capacity(pages.len()),
                             unread: Vec::new(),
                         };
+                        // One reader for the thread's pages: the fonts they share are
+                        // parsed once.
+                        let mut reader = pdf_extract::PageReader::new(doc);
                         for &page in pages {
                             // A panic leaves nothing half-written behind: the page's
-                            // collector is dropped.
+                            // collector is dropped, and the reader's fonts are whole (a font
+                            // is kept only once made).
                             let read =
                                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                                     let mut collector = Collector::default();
-                                    pdf_extract::output_doc_page(doc, &mut collector, page)
+                                    reader
+                                        .output_page(&mut collector, page)
                                         .map(|()| collector.pages)
                                 }));
                             match read {
