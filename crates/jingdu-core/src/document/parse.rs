@@ -63,6 +63,9 @@ pub(crate) enum LineHint {
     Heading(u8),
     /// The whole line is bold or centred: a heading when it is short and not a sentence.
     Emphasis,
+    /// Body text the source marks as such (a PDF's footnote): never a heading, whatever it
+    /// starts with (`①…` would otherwise read as a numbered heading).
+    Body,
 }
 
 /// Parses lines whose format hints are known (`hints[i]` for `lines[i]`), starting from the
@@ -96,7 +99,9 @@ fn lines_to_blocks(
     let body_start = read_yaml_front_matter(&lines, &mut meta);
     lines.drain(..body_start);
     hints.drain(..body_start);
-    let explicit = hints.iter().any(|h| *h != LineHint::Text);
+    let explicit = hints
+        .iter()
+        .any(|h| matches!(h, LineHint::Heading(_) | LineHint::Emphasis));
 
     let markdown = MarkdownHeadings::scan(&lines);
     let layout = Layout::measure(&lines);
@@ -554,6 +559,8 @@ struct RawBlock {
     emphasis: bool,
     /// A numbering decided from the whole text (a section numeral in its sequence).
     numbered: Option<NumberKind>,
+    /// The source says it is body text (a footnote): never a heading.
+    body: bool,
 }
 
 /// Whether a line must stand on its own whatever the layout: a Markdown heading, or a short
@@ -604,6 +611,7 @@ fn group_blocks(
         markdown_level,
         emphasis,
         numbered,
+        body: false,
     };
     for ((&line, &section), &hint) in body.iter().zip(sections).zip(hints) {
         let t = trim(line);
@@ -623,7 +631,12 @@ fn group_blocks(
             }
             broke = false;
         }
-        let own_block = if section {
+        let own_block = if hint == LineHint::Body {
+            Some(RawBlock {
+                body: true,
+                ..single(t, None, false, None)
+            })
+        } else if section {
             Some(single(t, None, false, Some(NumberKind::Bare)))
         } else if let LineHint::Heading(level) = hint {
             Some(single(t, Some(level), false, None))
@@ -948,6 +961,9 @@ fn candidate(
     is_last: bool,
     explicit: bool,
 ) -> Option<Candidate> {
+    if block.body {
+        return None;
+    }
     if let Some(level) = block.markdown_level {
         return Some(Candidate::Markdown(level));
     }
@@ -1009,6 +1025,38 @@ fn run_in_heading(t: &str) -> Option<(NumberKind, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_marked_as_body_is_never_a_heading() {
+        let note = "①根据我们的理解，作者所谓治国之道是指治理国家的手段——译者";
+        let blocks = |hint| {
+            vec![
+                ("第一章 总论".to_owned(), LineHint::Heading(1)),
+                (
+                    "正文的一段，写得很长很长，说了许多道理，一直写到这里才结束。".to_owned(),
+                    LineHint::Text,
+                ),
+                (note.to_owned(), hint),
+                (
+                    "正文的又一段，也写得很长很长，说了许多道理，一直写到这里。".to_owned(),
+                    LineHint::Text,
+                ),
+            ]
+        };
+        let headings = |doc: &Document| -> Vec<String> {
+            doc.sections
+                .iter()
+                .map(|s| doc.blocks[s.heading].text.as_str().to_owned())
+                .collect()
+        };
+        // Read by the rules, a line opening with ① is a numbered heading…
+        let by_rules = parse_separate_blocks(&blocks(LineHint::Text), Metadata::default());
+        assert!(headings(&by_rules).iter().any(|h| h.starts_with('①')));
+        // …which a footnote is not.
+        let marked = parse_separate_blocks(&blocks(LineHint::Body), Metadata::default());
+        assert_eq!(headings(&marked), ["第一章 总论"]);
+        assert!(marked.body_text().contains(note));
+    }
 
     use crate::document::outline_of as outline;
 

@@ -480,7 +480,9 @@ fn build(
             continue;
         }
         let k = key(&p.text);
-        let hint = if let Some(&level) = bookmark_level.get(&k) {
+        let hint = if p.footnote {
+            LineHint::Body
+        } else if let Some(&level) = bookmark_level.get(&k) {
             LineHint::Heading(level)
         } else if bookmark_level.is_empty()
             && let Some(&level) = levels.get(&size_key(p.size))
@@ -635,6 +637,8 @@ struct Paragraph {
     text: String,
     size: f32,
     page: u32,
+    /// A footnote from the foot of its page: body text, never a heading.
+    footnote: bool,
 }
 
 /// Joins lines into paragraphs. A paragraph ends where a line ends well short of the
@@ -712,6 +716,7 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
                         text: l.text.trim().to_owned(),
                         size: l.size,
                         page: l.page,
+                        footnote: true,
                     }),
                 }
                 prev_note = Some(l);
@@ -750,6 +755,7 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<Paragraph> {
                 text: l.text.trim().to_owned(),
                 size: l.size,
                 page: l.page,
+                footnote: false,
             }),
         }
         prev = Some(l);
@@ -932,6 +938,8 @@ mod tests {
                 "下一段。",
             ]
         );
+        let footnotes: Vec<bool> = paras.iter().map(|p| p.footnote).collect();
+        assert_eq!(footnotes, [false, true, true, false]);
     }
 
     #[test]
@@ -1024,6 +1032,7 @@ mod tests {
             text: text.into(),
             size: 12.0,
             page,
+            footnote: false,
         };
         let paragraphs = [
             // A contents entry the detector left out: it must not match its heading far
