@@ -458,6 +458,8 @@ fn build(
         typical(&mut sizes)
     };
     let paragraphs = paragraphs(&lines, body_size);
+    // The lines are in the paragraphs now: a copy of the text less while the rest is built.
+    drop(lines);
     let levels = size_levels(&paragraphs, body_size);
     let bookmark_level: HashMap<String, u8> =
         bookmarks.iter().map(|b| (key(&b.title), b.level)).collect();
@@ -472,11 +474,12 @@ fn build(
         .filter(|(_, p)| p.page == 1 && p.size >= body_size * 1.25 && p.text.chars().count() <= 60)
         .max_by(|a, b| a.1.size.total_cmp(&b.1.size))
         .map(|(i, _)| i);
-    let mut texts: Vec<String> = Vec::with_capacity(paragraphs.len());
-    let mut hints: Vec<LineHint> = Vec::with_capacity(paragraphs.len());
-    for (i, p) in paragraphs.iter().enumerate() {
+    let mut blocks: Vec<(String, LineHint)> = Vec::with_capacity(paragraphs.len());
+    let mut marks: Vec<PageMark> = Vec::with_capacity(paragraphs.len());
+    for (i, p) in paragraphs.into_iter().enumerate() {
+        marks.push(PageMark::of(&p));
         if Some(i) == title_at && bookmark_level.is_empty() {
-            meta.title = Some(p.text.clone());
+            meta.title = Some(p.text);
             continue;
         }
         let k = key(&p.text);
@@ -492,8 +495,7 @@ fn build(
         } else {
             LineHint::Text
         };
-        texts.push(p.text.clone());
-        hints.push(hint);
+        blocks.push((p.text, hint));
     }
     if meta.title.is_none() {
         meta.title = info_title;
@@ -506,18 +508,36 @@ fn build(
         meta.issue = journal.issue;
         meta.pages = journal.pages;
     }
-    let blocks: Vec<(String, LineHint)> = texts.into_iter().zip(hints).collect();
     let mut doc = parse_separate_blocks(&blocks, meta);
-    let starts = page_starts(doc.body_text(), &paragraphs);
+    drop(blocks);
+    let starts = page_starts(doc.body_text(), &marks);
     doc.set_page_starts(starts);
     Ok(doc)
+}
+
+/// What finding a paragraph's page needs: its opening words, its length and its page.
+struct PageMark {
+    opening: String,
+    len: usize,
+    page: u32,
+}
+
+impl PageMark {
+    /// The mark of paragraph `p`.
+    fn of(p: &Paragraph) -> Self {
+        PageMark {
+            opening: p.text.trim().chars().take(12).collect(),
+            len: p.text.len(),
+            page: p.page,
+        }
+    }
 }
 
 /// Where each page's first paragraph stands in the body text: each paragraph's opening
 /// words are looked for a little ahead of the previous one's — no further than the
 /// paragraphs read since then could reach — so the walk is linear, and a paragraph the
 /// detector left out (the title, a table of contents) cannot match a heading far ahead.
-fn page_starts(body: &str, paragraphs: &[Paragraph]) -> Vec<(usize, u32)> {
+fn page_starts(body: &str, paragraphs: &[PageMark]) -> Vec<(usize, u32)> {
     /// Room for what joining and typography change in a paragraph's length (bytes).
     const SLACK: usize = 1024;
     let mut starts: Vec<(usize, u32)> = Vec::new();
@@ -525,7 +545,7 @@ fn page_starts(body: &str, paragraphs: &[Paragraph]) -> Vec<(usize, u32)> {
     let mut chars_before = 0usize; // chars in body[..cursor]
     let mut reach = 0usize; // bytes of the paragraphs since the last one found
     for p in paragraphs {
-        let opening: String = p.text.trim().chars().take(12).collect();
+        let opening = &p.opening;
         if opening.is_empty() {
             continue;
         }
@@ -533,13 +553,13 @@ fn page_starts(body: &str, paragraphs: &[Paragraph]) -> Vec<(usize, u32)> {
         while !body.is_char_boundary(end) {
             end -= 1;
         }
-        let Some(at) = body[cursor..end].find(&opening) else {
-            reach += p.text.len();
+        let Some(at) = body[cursor..end].find(opening.as_str()) else {
+            reach += p.len;
             continue;
         };
         chars_before += body[cursor..cursor + at].chars().count();
         cursor += at;
-        reach = p.text.len();
+        reach = p.len;
         match starts.last_mut() {
             // An entry left out (a contents line) matched the text its page's own
             // paragraph starts with: the later page is the one that holds it.
@@ -1048,7 +1068,8 @@ mod tests {
             p(&long, 3),
             p("第四段在第五页。", 5),
         ];
-        let starts = page_starts(&body, &paragraphs);
+        let marks: Vec<PageMark> = paragraphs.iter().map(PageMark::of).collect();
+        let starts = page_starts(&body, &marks);
         let offset = |s: &str| body[..body.find(s).unwrap()].chars().count();
         assert_eq!(
             starts,
