@@ -7,6 +7,7 @@
 mod common;
 
 mod a11y;
+mod budget;
 mod drafts;
 mod export;
 mod fit;
