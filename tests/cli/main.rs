@@ -10,3 +10,4 @@ mod cli;
 mod export_template;
 mod hardening;
 mod open_formats;
+mod soak;

@@ -1,8 +1,9 @@
-//! Soak test, run on demand (it is ignored by `cargo test`):
+//! Soak test, run on demand (it is ignored by `cargo test`; a module of the CLI test binary,
+//! not a binary of its own, to spare CI a link of the whole app):
 //!
 //! ```sh
-//! cargo test --release --test soak -- --ignored --nocapture
-//! SOAK_ROUNDS=200 cargo test --release --test soak -- --ignored --nocapture
+//! cargo test --release --test cli soak -- --ignored --nocapture
+//! SOAK_ROUNDS=200 cargo test --release --test cli soak -- --ignored --nocapture
 //! ```
 //!
 //! Eight writers add and remove notes on one store through the real command line while about
