@@ -441,6 +441,8 @@ fn build(
         return Err(PdfError::Unreadable);
     }
     let page_count = lines.len() as u32;
+    let mut lines = lines;
+    drop_justification_spaces(&mut lines);
     let (lines, furniture) = drop_page_furniture(lines);
     if std::env::var_os("JINGDU_DEBUG_PDF").is_some() {
         for l in &lines {
@@ -569,6 +571,43 @@ fn page_starts(body: &str, paragraphs: &[PageMark]) -> Vec<(usize, u32)> {
         }
     }
     starts
+}
+
+/// Whether a char stands on the Chinese side of a space: an ideograph, CJK or full-width
+/// punctuation, or the curly quotes and dashes Chinese text uses.
+fn chinese_side(c: char) -> bool {
+    super::lines::is_cjk(c) || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// The spaces between two Chinese chars in `text`: their byte offsets.
+fn spaces_between_chinese(text: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    (1..chars.len().saturating_sub(1))
+        .filter(|&i| {
+            chars[i].1 == ' ' && chinese_side(chars[i - 1].1) && chinese_side(chars[i + 1].1)
+        })
+        .map(|i| chars[i].0)
+        .collect()
+}
+
+/// Chinese has no spaces between words, but some producers (Word 97's justification among
+/// them) wrote the gaps of justified lines as spaces: `一个 嘶 哑 的 嗓 子`. When spaces between
+/// Chinese chars are that common — one for every ten Chinese chars or more — they are all
+/// dropped; a document with a few (`中共中央 国务院`, the issuers of a notice) keeps them.
+fn drop_justification_spaces(pages: &mut [Vec<Line>]) {
+    let (mut spaces, mut chinese) = (0usize, 0usize);
+    for line in pages.iter().flatten() {
+        spaces += spaces_between_chinese(&line.text).len();
+        chinese += line.text.chars().filter(|&c| chinese_side(c)).count();
+    }
+    if spaces == 0 || spaces * 10 < chinese {
+        return;
+    }
+    for line in pages.iter_mut().flatten() {
+        for at in spaces_between_chinese(&line.text).into_iter().rev() {
+            line.text.remove(at);
+        }
+    }
 }
 
 /// What the page furniture says: the running heads (each once, in order) and the page
@@ -1008,6 +1047,51 @@ mod tests {
     }
 
     #[test]
+    fn spaces_a_producer_justified_with_go_and_a_few_meant_ones_stay() {
+        let justified = vec![vec![
+            line(
+                "一个 嘶 哑 的 嗓 子 低 沉 地 叫 着 。",
+                1,
+                72.0,
+                522.0,
+                700.0,
+            ),
+            line(
+                "“胡 一 刀 ， 曲池 ， 天枢 ！ ” He said hello.",
+                1,
+                72.0,
+                522.0,
+                684.0,
+            ),
+        ]];
+        let mut pages = justified;
+        drop_justification_spaces(&mut pages);
+        assert_eq!(pages[0][0].text, "一个嘶哑的嗓子低沉地叫着。");
+        assert_eq!(pages[0][1].text, "“胡一刀，曲池，天枢！” He said hello.");
+        let mut meant = vec![vec![
+            line(
+                "中共中央 国务院关于实施乡村振兴战略的意见",
+                1,
+                72.0,
+                522.0,
+                700.0,
+            ),
+            line(
+                "实施乡村振兴战略，是党的十九大作出的重大决策部署。",
+                1,
+                72.0,
+                522.0,
+                684.0,
+            ),
+        ]];
+        drop_justification_spaces(&mut meant);
+        assert_eq!(
+            meant[0][0].text,
+            "中共中央 国务院关于实施乡村振兴战略的意见"
+        );
+    }
+
+    #[test]
     fn running_heads_footers_and_page_numbers_are_dropped() {
         let text = ["春", "夏", "秋", "冬"];
         let pages: Vec<Vec<Line>> = (1..=4)
@@ -1250,6 +1334,33 @@ mod tests {
             text.contains("读书要精"),
             "text in a form is mapped too: {text}"
         );
+    }
+
+    #[test]
+    fn a_chinese_system_font_in_winansi_reads_its_gbk_bytes() {
+        use lopdf::dictionary;
+        // Word 97–2003: 宋体 as a TrueType font in WinAnsi, not embedded, the text GBK bytes.
+        let (line, _, _) = encoding_rs::GBK.encode("旧版文档里的宋体正文，共2段。");
+        let hex: String = line.iter().map(|b| format!("{b:02X}")).collect();
+        let pages = vec![format!("BT /F1 12 Tf 72 700 Td <{hex}> Tj ET").into_bytes()];
+        let pdf = pdf_of_pages(&pages, |doc| {
+            let (name, _, _) = encoding_rs::GBK.encode("宋体");
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => lopdf::Object::Name(name.to_vec()),
+                "Flags" => 32, "FontBBox" => vec![0.into(), (-141).into(), 1000.into(), 859.into()],
+                "ItalicAngle" => 0, "Ascent" => 859, "Descent" => -141, "CapHeight" => 859,
+                "StemV" => 80,
+            });
+            doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType",
+                "BaseFont" => lopdf::Object::Name(name.to_vec()),
+                "Encoding" => "WinAnsiEncoding", "FirstChar" => 32, "LastChar" => 255,
+                "Widths" => vec![500.into(); 224], "FontDescriptor" => descriptor,
+            })
+        });
+        let doc = parse_pdf(&pdf).unwrap();
+        let text = format!("{:?} {}", doc.meta.title, doc.body_text());
+        assert!(text.contains("旧版文档里的宋体正文，共2段。"), "{text}");
     }
 
     #[test]

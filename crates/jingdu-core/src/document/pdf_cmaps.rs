@@ -132,6 +132,7 @@ impl Predefined {
 /// pages and their forms show in it (see the module comment). Returns how many fonts were
 /// rewritten.
 pub(super) fn read_predefined_cmaps(doc: &mut lopdf::Document) -> usize {
+    gbk_simple_fonts_as_cid(doc);
     let fonts: HashMap<ObjectId, Predefined> = doc
         .objects
         .iter()
@@ -180,6 +181,109 @@ pub(super) fn read_predefined_cmaps(doc: &mut lopdf::Document) -> usize {
         rewrite_font(doc, id, predefined, tables.get(&id).unwrap_or(&empty));
     }
     fonts.len()
+}
+
+/// Chinese font names a simple (one-byte) font may carry while its text is GBK: Word 97–2003
+/// wrote Chinese with the system's 宋体 or 黑体 as a TrueType font in WinAnsi, not embedded,
+/// and a reader shows it right only because the system font takes two-byte GBK codes.
+const CHINESE_FONT_NAMES: &[&str] = &[
+    "SimSun",
+    "NSimSun",
+    "SimHei",
+    "KaiTi",
+    "FangSong",
+    "STSong",
+    "STKaiti",
+    "STHeiti",
+    "STFangsong",
+    "STZhongsong",
+    "Microsoft YaHei",
+    "MicrosoftYaHei",
+    "_GB2312",
+    "SimLi",
+    "SimYou",
+];
+
+/// Whether a simple font's `BaseFont` names a Chinese font: one of [`CHINESE_FONT_NAMES`], or
+/// a name written in GBK itself (`宋体`, `楷体_GB2312`), which decodes to Chinese.
+fn chinese_font_name(name: &[u8]) -> bool {
+    if let Ok(ascii) = std::str::from_utf8(name)
+        && ascii.is_ascii()
+    {
+        return CHINESE_FONT_NAMES.iter().any(|n| ascii.contains(n));
+    }
+    let name = name
+        .split(|&b| b == b'_' || b == b',')
+        .next()
+        .unwrap_or(name);
+    encoding_rs::GBK
+        .decode_without_bom_handling_and_without_replacement(name)
+        .is_some_and(|n| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+}
+
+/// Turns each simple TrueType or Type1 font that is not embedded, has no `Differences` and
+/// names a Chinese font (see [`CHINESE_FONT_NAMES`]) into a Type0 font in `GBK-EUC-H`, which
+/// [`read_predefined_cmaps`] then reads: its strings are GBK, not WinAnsi.
+fn gbk_simple_fonts_as_cid(doc: &mut lopdf::Document) {
+    let simple: Vec<(ObjectId, Object)> = doc
+        .objects
+        .iter()
+        .filter_map(|(&id, o)| {
+            let font = o.as_dict().ok()?;
+            let subtype = font.get(b"Subtype").and_then(Object::as_name).ok()?;
+            if !matches!(subtype, b"TrueType" | b"Type1") {
+                return None;
+            }
+            let name = font.get(b"BaseFont").and_then(Object::as_name).ok()?;
+            let custom = match font.get(b"Encoding") {
+                Ok(Object::Dictionary(_) | Object::Reference(_)) => true,
+                _ => false,
+            };
+            // The descriptor, inline or referenced: a font without one is not read here.
+            let descriptor = font.get(b"FontDescriptor").ok()?;
+            let described = match descriptor {
+                Object::Reference(r) => doc.get_dictionary(*r).ok()?,
+                Object::Dictionary(d) => d,
+                _ => return None,
+            };
+            let embedded = [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| described.has(k));
+            (!custom && !embedded && chinese_font_name(name)).then(|| (id, descriptor.clone()))
+        })
+        .collect();
+    for (id, descriptor) in simple {
+        let Ok(font) = doc.get_dictionary(id) else {
+            continue;
+        };
+        let base = font
+            .get(b"BaseFont")
+            .cloned()
+            .unwrap_or(Object::Name(b"SimSun".to_vec()));
+        let mut system = Dictionary::new();
+        system.set("Registry", Object::string_literal("Adobe"));
+        system.set("Ordering", Object::string_literal("GB1"));
+        system.set("Supplement", 2);
+        let cid = doc.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Font".to_vec())),
+            ("Subtype", Object::Name(b"CIDFontType2".to_vec())),
+            ("BaseFont", base),
+            ("CIDSystemInfo", Object::Dictionary(system)),
+            ("FontDescriptor", descriptor),
+            ("DW", Object::Integer(1000)),
+        ]));
+        if let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) {
+            font.set("Subtype", Object::Name(b"Type0".to_vec()));
+            font.set("Encoding", Object::Name(b"GBK-EUC-H".to_vec()));
+            font.set(
+                "DescendantFonts",
+                Object::Array(vec![Object::Reference(cid)]),
+            );
+            for key in [&b"Widths"[..], b"FirstChar", b"LastChar"] {
+                font.remove(key);
+            }
+        }
+    }
 }
 
 /// The codes a font shows, in the order first seen: the new code of each is its place
@@ -504,6 +608,18 @@ mod tests {
         );
         assert!(predefined(b"Identity-H").is_none());
         assert!(predefined(b"WinAnsiEncoding").is_none());
+    }
+
+    #[test]
+    fn chinese_font_names_are_told_in_ascii_and_in_gbk() {
+        assert!(chinese_font_name(b"SimSun"));
+        assert!(chinese_font_name(b"KaiTi_GB2312"));
+        let (song, _, _) = encoding_rs::GBK.encode("宋体");
+        assert!(chinese_font_name(&song));
+        let (kai, _, _) = encoding_rs::GBK.encode("楷体_GB2312");
+        assert!(chinese_font_name(&kai));
+        assert!(!chinese_font_name(b"TimesNewRomanPSMT"));
+        assert!(!chinese_font_name(b"Arial,Bold"));
     }
 
     #[test]
