@@ -235,10 +235,10 @@ fn gbk_simple_fonts_as_cid(doc: &mut lopdf::Document) {
                 return None;
             }
             let name = font.get(b"BaseFont").and_then(Object::as_name).ok()?;
-            let custom = match font.get(b"Encoding") {
-                Ok(Object::Dictionary(_) | Object::Reference(_)) => true,
-                _ => false,
-            };
+            let custom = matches!(
+                font.get(b"Encoding"),
+                Ok(Object::Dictionary(_) | Object::Reference(_))
+            );
             // The descriptor, inline or referenced: a font without one is not read here.
             let descriptor = font.get(b"FontDescriptor").ok()?;
             let described = match descriptor {
