@@ -654,12 +654,12 @@ fn drop_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Furniture) {
         for (i, line) in page.into_iter().enumerate() {
             let at_edge = edges.contains(&i);
             // At a page's edge a bare number is its page number too.
-            let bare = line.text.trim();
+            // Page numbers set in full-width digits (`２`) read as the ASCII ones.
+            let folded: String = line.text.trim().chars().map(ascii_digit).collect();
             let bare_number =
-                (1..=5).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_digit());
-            if at_edge && (bare_number || super::meta::is_page_number(&line.text)) {
-                let digits: String = line
-                    .text
+                (1..=5).contains(&folded.len()) && folded.chars().all(|c| c.is_ascii_digit());
+            if at_edge && (bare_number || super::meta::is_page_number(&folded)) {
+                let digits: String = folded
                     .chars()
                     .skip_while(|c| !c.is_ascii_digit())
                     .take_while(char::is_ascii_digit)
@@ -680,6 +680,14 @@ fn drop_page_furniture(pages: Vec<Vec<Line>>) -> (Vec<Line>, Furniture) {
         }
     }
     (out, furniture)
+}
+
+/// A full-width digit (`０`–`９`) as its ASCII digit; any other char as it is.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        _ => c,
+    }
 }
 
 /// A line with its digits replaced, so that `第 3 页` and `第 4 页` are the same footer.
@@ -1114,13 +1122,28 @@ mod tests {
                         684.0,
                     ),
                     line(&format!("第 {p} 页 共 4 页"), p, 250.0, 340.0, 40.0),
-                    line(&format!("- {p} -"), p, 290.0, 310.0, 30.0),
+                    // Full-width digits on the last two pages, as some typesetters set them.
+                    if p < 3 {
+                        line(&format!("- {p} -"), p, 290.0, 310.0, 30.0)
+                    } else {
+                        line(
+                            &char::from_u32('０' as u32 + p).unwrap().to_string(),
+                            p,
+                            300.0,
+                            310.0,
+                            30.0,
+                        )
+                    },
                 ]
             })
             .collect();
         let (kept, furniture) = drop_page_furniture(pages);
         assert_eq!(furniture.heads, ["某某大学学报（社会科学版）"]);
-        assert_eq!(furniture.numbers.len(), 8, "第 N 页 and - N - on each page");
+        assert_eq!(
+            furniture.numbers.len(),
+            8,
+            "第 N 页 and - N - or Ｎ on each page"
+        );
         assert_eq!(kept.len(), 8);
         assert!(kept.iter().all(|l| l.text.starts_with("正文")));
     }
