@@ -1575,12 +1575,17 @@ struct Processor<'a> {
     // jingdu: fonts by object, kept across pages, so that a font's ToUnicode map and widths
     // are parsed once per document rather than once per page.
     font_objects: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
+    // jingdu: how deep the form being drawn is nested.
+    form_depth: usize,
     _none: PhantomData<&'a ()>,
 }
 
+// jingdu: forms drawn inside forms are followed this deep.
+const MAX_FORM_DEPTH: usize = 12;
+
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), font_objects: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), font_objects: HashMap::new(), form_depth: 0, _none: PhantomData }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
@@ -1883,9 +1888,19 @@ impl<'a> Processor<'a> {
                     let xobject: &Dictionary = get(&doc, resources, b"XObject");
                     let name = operation.operands[0].as_name().unwrap();
                     let xf: &Stream = get(&doc, xobject, name);
+                    // jingdu: only forms hold content (an image is not a content stream), and a
+                    // form that draws itself, or forms nested without end, stop at a depth
+                    // instead of overflowing the stack.
+                    let form = xf.dict.get(b"Subtype").and_then(|s| s.as_name()).map_or(false, |s| s == b"Form");
+                    if !form || self.form_depth >= MAX_FORM_DEPTH {
+                        continue;
+                    }
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
+                    self.form_depth += 1;
+                    let drawn = self.process_stream(&doc, contents, resources, &media_box, output, page_num);
+                    self.form_depth -= 1;
+                    drawn?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 

@@ -1456,6 +1456,52 @@ mod tests {
     }
 
     #[test]
+    fn a_form_that_draws_itself_is_followed_only_so_deep() {
+        use lopdf::{Object, Stream, dictionary};
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let resources_id = doc.new_object_id();
+        let form = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "Resources" => resources_id,
+            "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] },
+            b"q /Fm1 Do Q".to_vec(),
+        ));
+        doc.objects.insert(
+            resources_id,
+            Object::Dictionary(dictionary! {
+                "Font" => dictionary! { "F1" => font },
+                "XObject" => dictionary! { "Fm1" => form },
+            }),
+        );
+        let content = doc.add_object(Stream::new(
+            dictionary! {},
+            b"BT /F1 12 Tf 72 700 Td (A page whose form draws itself.) Tj ET q /Fm1 Do Q".to_vec(),
+        ));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut pdf = Vec::new();
+        doc.save_to(&mut pdf).unwrap();
+        // Before the depth limit this overflowed the stack and aborted the process.
+        let doc = parse_pdf(&pdf).unwrap();
+        let text = format!("{:?} {}", doc.meta.title, doc.body_text());
+        assert!(text.contains("A page whose form draws itself."), "{text}");
+    }
+
+    #[test]
     fn damaged_files_are_said_to_be_damaged_without_a_panic_message() {
         for bytes in [
             &b"%PDF-1.7\n garbage"[..],
