@@ -21,15 +21,20 @@ const MAX_FILL: f32 = 0.6;
 /// How many leading chars of a paragraph the outline shows (its row label, shortened).
 const OUTLINE_LABEL_CHARS: usize = 24;
 
-/// The fonts the window sets a document in.
+/// The fonts the window sets a document in. Each set of characters is warmed only in the
+/// font it is shown in: the atlas is kept as small as the document needs (on the corpus novel
+/// warming every label in every outline font had doubled it, 32 MB more in RAM and as much in
+/// the renderer's copy).
 #[derive(Clone, Debug, PartialEq)]
 pub struct WarmFonts {
     /// The reader's body text: every char of the document.
     pub body: FontId,
-    /// The reader's headings: the chars of the headings.
+    /// The reader's headings by level, level 1 first; deeper levels are set in the last one.
     pub headings: Vec<FontId>,
-    /// The outline's rows: the chars of headings and of the start of each paragraph.
-    pub outline: Vec<FontId>,
+    /// The outline's section rows: the chars of the headings.
+    pub outline_sections: FontId,
+    /// The outline's paragraph rows: the chars that start each paragraph.
+    pub outline_paragraphs: FontId,
     /// Vertical text: the vertical forms of the marks too.
     pub vertical: bool,
 }
@@ -87,9 +92,11 @@ impl GlyphWarmup {
         if ctx.fonts(|f| f.font_atlas_fill_ratio()) > MAX_FILL {
             self.jobs.clear();
         }
+        let jobs_left = self.jobs.len();
         let Some((font, chars)) = self.jobs.last_mut() else {
             return false;
         };
+        let last_batch = jobs_left == 1 && chars.len() <= BATCH;
         let split = chars.len().saturating_sub(BATCH);
         let batch: String = chars.drain(split..).collect();
         let font = font.clone();
@@ -101,55 +108,86 @@ impl GlyphWarmup {
             // dropped from egui's cache when no frame asks for it again.
             let _ = f.layout_no_wrap(batch, font, Color32::WHITE);
         });
+        if last_batch {
+            let (size, fill) = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
+            log::info!(
+                "glyph warm-up done: font atlas {}×{} ({:.0} % full)",
+                size[0],
+                size[1],
+                fill * 100.0
+            );
+        }
         self.busy()
     }
 }
 
-/// A document's distinct chars, least frequent first: all of them, the headings', and those
-/// the outline's rows show.
+/// A document's distinct chars, least frequent first: all of them, the headings' by level,
+/// and those the outline's rows show.
 #[derive(Clone, Debug, Default)]
 struct DocChars {
     body: Vec<char>,
-    headings: Vec<char>,
-    labels: Vec<char>,
+    /// Index 0 is level 1; the last entry holds every deeper level too.
+    headings: Vec<Vec<char>>,
+    sections: Vec<char>,
+    paragraph_labels: Vec<char>,
 }
+
+/// Heading levels told apart by the warm-up; deeper ones share the last level's font.
+const HEADING_LEVELS: usize = 3;
 
 impl DocChars {
     fn of(doc: &Document, vertical: bool) -> Self {
         let body = by_frequency(doc.blocks.iter().flat_map(|b| b.text.chars()), vertical);
-        let headings = by_frequency(
+        let headings = (1..=HEADING_LEVELS)
+            .map(|level| {
+                let at_level = |l: u8| {
+                    let l = usize::from(l);
+                    l == level || (level == HEADING_LEVELS && l > level)
+                };
+                by_frequency(
+                    doc.blocks
+                        .iter()
+                        .filter(|b| b.heading_level().is_some_and(at_level))
+                        .flat_map(|b| b.text.chars()),
+                    false,
+                )
+            })
+            .collect();
+        let sections = by_frequency(
             doc.blocks
                 .iter()
                 .filter(|b| b.is_heading())
                 .flat_map(|b| b.text.chars()),
             false,
         );
-        let labels = by_frequency(
-            doc.blocks.iter().flat_map(|b| {
-                let n = if b.is_heading() {
-                    usize::MAX
-                } else {
-                    OUTLINE_LABEL_CHARS
-                };
-                b.text.chars().take(n)
-            }),
+        let paragraph_labels = by_frequency(
+            doc.blocks
+                .iter()
+                .filter(|b| !b.is_heading())
+                .flat_map(|b| b.text.chars().take(OUTLINE_LABEL_CHARS)),
             false,
         );
         DocChars {
             body,
             headings,
-            labels,
+            sections,
+            paragraph_labels,
         }
     }
 
     /// What to rasterise in which font, the first job last.
     fn jobs(&self, fonts: &WarmFonts) -> Vec<(FontId, Vec<char>)> {
-        let mut jobs: Vec<(FontId, Vec<char>)> = Vec::new();
-        for font in &fonts.outline {
-            jobs.push((font.clone(), self.labels.clone()));
-        }
-        for font in &fonts.headings {
-            jobs.push((font.clone(), self.headings.clone()));
+        let mut jobs: Vec<(FontId, Vec<char>)> = vec![
+            (
+                fonts.outline_paragraphs.clone(),
+                self.paragraph_labels.clone(),
+            ),
+            (fonts.outline_sections.clone(), self.sections.clone()),
+        ];
+        for (level, chars) in self.headings.iter().enumerate().rev() {
+            if let Some(font) = fonts.headings.get(level).or(fonts.headings.last()) {
+                jobs.push((font.clone(), chars.clone()));
+            }
         }
         jobs.push((fonts.body.clone(), self.body.clone()));
         jobs.retain(|(_, chars)| !chars.is_empty());
@@ -205,7 +243,8 @@ mod tests {
                 size * 1.25,
                 super::super::fonts::heading_family(),
             )],
-            outline: vec![FontId::proportional(13.0)],
+            outline_sections: FontId::proportional(14.0),
+            outline_paragraphs: FontId::proportional(13.0),
             vertical: false,
         };
         let mut warmup = GlyphWarmup::default();
@@ -223,5 +262,80 @@ mod tests {
         let warm = ctx.fonts(|f| f.font_atlas_fill_ratio());
         assert!(warmup.step(&ctx, &doc, &fonts(22.0)));
         assert!(ctx.fonts(|f| f.font_atlas_fill_ratio()) > warm);
+    }
+
+    #[test]
+    fn each_set_of_characters_is_warmed_only_in_the_font_that_shows_it() {
+        let doc = crate::document::parse("第一章 甲\n\n乙丙丁。\n\n第二章 戊\n\n己庚。\n");
+        let font = |size: f32| FontId::proportional(size);
+        let fonts = WarmFonts {
+            body: font(18.0),
+            headings: vec![font(22.0), font(20.0), font(19.0)],
+            outline_sections: font(14.0),
+            outline_paragraphs: font(13.0),
+            vertical: false,
+        };
+        let jobs = DocChars::of(&doc, false).jobs(&fonts);
+        let chars_in = |size: f32| -> String {
+            jobs.iter()
+                .filter(|(f, _)| f.size == size)
+                .flat_map(|(_, c)| c.iter())
+                .collect()
+        };
+        assert!(chars_in(18.0).contains('甲') && chars_in(18.0).contains('乙'));
+        // Headings in their level's font (and only there), the outline's rows in theirs.
+        let top = chars_in(22.0);
+        assert!(
+            top.contains('甲') && top.contains('戊') && !top.contains('乙'),
+            "{top}"
+        );
+        assert!(chars_in(20.0).is_empty() && chars_in(19.0).is_empty());
+        let sections = chars_in(14.0);
+        assert!(
+            sections.contains('甲') && !sections.contains('乙'),
+            "{sections}"
+        );
+        let paragraphs = chars_in(13.0);
+        assert!(
+            paragraphs.contains('乙') && !paragraphs.contains('甲'),
+            "{paragraphs}"
+        );
+    }
+
+    #[test]
+    fn the_atlas_a_warm_up_leaves_stays_within_its_budget() {
+        // 4 000 distinct ideographs (as many as a long novel uses), in 100 chapters of 40
+        // paragraphs, warmed as the window warms them at 18 points in a GL-sized atlas.
+        let ideographs: Vec<char> = (0x4E00..0x4E00 + 4000).filter_map(char::from_u32).collect();
+        let mut text = String::new();
+        for (chapter, chunk) in ideographs.chunks(40).enumerate() {
+            text.push_str(&format!(
+                "第{}章 {}\n\n",
+                chapter + 1,
+                chunk[..8].iter().collect::<String>()
+            ));
+            for (i, _) in chunk.iter().enumerate() {
+                let para: String = chunk.iter().cycle().skip(i).take(60).collect();
+                text.push_str(&para);
+                text.push_str("。\n\n");
+            }
+        }
+        let doc = crate::document::parse(&text);
+        let ctx = egui::Context::default();
+        super::super::fonts::install(&ctx);
+        let input = egui::RawInput {
+            max_texture_side: Some(16_384),
+            ..Default::default()
+        };
+        ctx.run_ui(input, |_| {}).drop_without_applying_deltas();
+        let fonts = super::super::reader::warm_fonts(18.0, false);
+        let mut warmup = GlyphWarmup::default();
+        while warmup.step(&ctx, &doc, &fonts) {}
+        let [width, height] = ctx.fonts(|f| f.font_image_size());
+        eprintln!("atlas after the warm-up: {width}×{height}");
+        // Today 16 384 × 256 (16 MB, held twice: egui's image and the renderer's texture).
+        // Warming every outline label in every outline font had made it 512 rows.
+        assert_eq!(width, 16_384);
+        assert!(height <= 256, "{width}×{height}");
     }
 }

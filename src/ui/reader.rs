@@ -1512,12 +1512,15 @@ fn heading_size(size: f32, level: u8) -> f32 {
 
 /// The fonts the reader sets a document in at `size` points, for the glyph warm-up.
 pub fn warm_fonts(size: f32, vertical: bool) -> super::glyph_warmup::WarmFonts {
+    // The outline's root row is the title alone: laid out with the first frame, not warmed.
+    let [_, section_font, paragraph_font] = super::outline::row_fonts();
     super::glyph_warmup::WarmFonts {
         body: FontId::new(size, body_family()),
         headings: (1..=3)
             .map(|level| FontId::new(heading_size(size, level), heading_family()))
             .collect(),
-        outline: super::outline::row_fonts().to_vec(),
+        outline_sections: section_font,
+        outline_paragraphs: paragraph_font,
         vertical,
     }
 }
