@@ -494,3 +494,31 @@ fn a_damaged_utf8_file_opens_with_a_warning() {
         assert!(err.contains("1 个字节不是有效的 UTF-8"), "{args:?}: {err}");
     }
 }
+
+/// The window reads its document while the window is being made: a document that cannot be
+/// read is what the user is told, even where no window could have been made either.
+#[test]
+fn the_window_names_the_unreadable_document_before_a_missing_display() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.pdf");
+    std::fs::write(&broken, "%PDF-1.4 not really").unwrap();
+    let missing = dir.path().join("missing.txt");
+    for (file, says) in [(&broken, "PDF"), (&missing, "找不到文件")] {
+        let o = Command::new(env!("CARGO_BIN_EXE_jingdu"))
+            .arg(file)
+            .env("JINGDU_DATA_DIR", dir.path().join("data"))
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .env_remove("RUST_LOG")
+            .env("LC_ALL", "zh_CN.UTF-8")
+            .env_remove("LANGUAGE")
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert!(!err.contains("无法打开窗口"), "{err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+    }
+}
