@@ -12,8 +12,9 @@ use super::request::{Intent, Request};
 
 use super::strings as s;
 
-/// A command of the window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A command of the window, declared in the order the keyboard help lists them: the list of
+/// every command is derived from this declaration, so a new command cannot be left out of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 pub enum UiCommand {
     /// Write a note on the selection or the paragraph being read.
     NewNote,
@@ -23,12 +24,6 @@ pub enum UiCommand {
     Undo,
     /// Redo.
     Redo,
-    /// Larger text.
-    ZoomIn,
-    /// Smaller text.
-    ZoomOut,
-    /// Default text size.
-    ZoomReset,
     /// Find in the text.
     Find,
     /// Next hit.
@@ -51,6 +46,12 @@ pub enum UiCommand {
     ReadingList,
     /// Make a new document of the clipboard.
     Paste,
+    /// Larger text.
+    ZoomIn,
+    /// Smaller text.
+    ZoomOut,
+    /// Default text size.
+    ZoomReset,
     /// Vertical text (竖排) or horizontal.
     ToggleVertical,
     /// Show or hide the outline.
@@ -70,31 +71,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
     /// Every command, in the order the keyboard help lists them.
-    pub const ALL: [UiCommand; 23] = [
-        UiCommand::NewNote,
-        UiCommand::Bookmark,
-        UiCommand::Undo,
-        UiCommand::Redo,
-        UiCommand::Find,
-        UiCommand::FindNext,
-        UiCommand::FindPrevious,
-        UiCommand::CopyCitation,
-        UiCommand::Export,
-        UiCommand::ExportPdf,
-        UiCommand::Import,
-        UiCommand::Open,
-        UiCommand::OpenLink,
-        UiCommand::ReadingList,
-        UiCommand::Paste,
-        UiCommand::ZoomIn,
-        UiCommand::ZoomOut,
-        UiCommand::ZoomReset,
-        UiCommand::ToggleVertical,
-        UiCommand::ToggleOutline,
-        UiCommand::ToggleNotes,
-        UiCommand::KeyboardHelp,
-        UiCommand::Quit,
-    ];
+    pub const ALL: &'static [UiCommand] = <UiCommand as strum::VariantArray>::VARIANTS;
 
     /// The button or menu label.
     pub fn label(self) -> &'static str {
@@ -512,17 +489,56 @@ mod tests {
         }
     }
 
+    /// A shortcut as the key a user presses: Ctrl and ⌘ (`COMMAND`, `CTRL`, `MAC_CMD`) are one
+    /// key, since a `COMMAND` shortcut is Ctrl on Linux and Windows and ⌘ on macOS.
+    fn pressed(sc: &KeyboardShortcut) -> (bool, bool, bool, Key) {
+        let m = sc.modifiers;
+        (
+            m.alt,
+            m.shift,
+            m.ctrl || m.command || m.mac_cmd,
+            sc.logical_key,
+        )
+    }
+
     #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let mut seen = std::collections::BTreeSet::new();
-        for c in UiCommand::ALL {
-            for sc in c.shortcuts() {
-                assert!(
-                    seen.insert(format!("{:?}{:?}", sc.modifiers, sc.logical_key)),
-                    "{c:?} repeats {sc:?}"
-                );
+    fn no_two_commands_or_fixed_keys_share_a_shortcut() {
+        let mut seen = std::collections::BTreeMap::new();
+        let commands = UiCommand::ALL
+            .iter()
+            .map(|c| (format!("{c:?}"), c.shortcuts()));
+        let fixed = FIXED_KEYS
+            .iter()
+            .map(|(what, keys)| (what.get().to_string(), *keys));
+        for (what, shortcuts) in commands.chain(fixed) {
+            for sc in shortcuts {
+                if let Some(other) = seen.insert(pressed(sc), what.clone()) {
+                    panic!("{what} and {other} share {sc:?}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn ctrl_and_command_are_one_key_to_the_clash_check() {
+        let ctrl = KeyboardShortcut::new(Modifiers::CTRL, Key::S);
+        let command = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let mac = KeyboardShortcut::new(Modifiers::MAC_CMD, Key::S);
+        assert_eq!(pressed(&ctrl), pressed(&command));
+        assert_eq!(pressed(&mac), pressed(&command));
+        let shifted = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+        assert_ne!(pressed(&shifted), pressed(&command));
+    }
+
+    #[test]
+    fn every_command_is_listed_once() {
+        let mut listed: Vec<String> = UiCommand::ALL.iter().map(|c| format!("{c:?}")).collect();
+        let count = listed.len();
+        listed.sort();
+        listed.dedup();
+        assert_eq!(listed.len(), count);
+        assert!(UiCommand::ALL.contains(&UiCommand::Quit));
+        assert_eq!(UiCommand::ALL.first(), Some(&UiCommand::NewNote));
     }
 
     #[test]
