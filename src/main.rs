@@ -82,7 +82,6 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
     // until its first frame, so a document that cannot be read still ends with the command
     // line's message and no window.
     let reading = Rc::new(RefCell::new(Some(Reading::start(target.file.clone()))));
-    let failure: Rc<RefCell<Option<cli::CliError>>> = Rc::default();
     // The title is the document's; the window is named for the app until the creator knows it.
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(jingdu::ui::strings::APP_NAME)
@@ -103,7 +102,6 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
         options,
         Box::new({
             let reading = Rc::clone(&reading);
-            let failure = Rc::clone(&failure);
             move |cc| {
                 log::info!(
                     "window and renderer ready: {:.1} ms after start",
@@ -113,7 +111,8 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
                 let source = match pending.map(Reading::finish) {
                     Some(Ok(source)) => source,
                     Some(Err(e)) => {
-                        *failure.borrow_mut() = Some(e);
+                        // Put back for the report after the window closes.
+                        *reading.borrow_mut() = Some(Reading::Done(Box::new(Err(e))));
                         return Err("the document could not be read".into());
                     }
                     None => return Err("the document was already taken".into()),
@@ -135,9 +134,6 @@ fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) ->
     // A document that could not be read says so, whether or not a window could be made.
     let pending = reading.borrow_mut().take();
     if let Some(Err(e)) = pending.map(Reading::finish) {
-        return cli::report(&e);
-    }
-    if let Some(e) = failure.borrow_mut().take() {
         return cli::report(&e);
     }
     match result {

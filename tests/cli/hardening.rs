@@ -504,17 +504,16 @@ fn the_window_names_the_unreadable_document_before_a_missing_display() {
     std::fs::write(&broken, "%PDF-1.4 not really").unwrap();
     let missing = dir.path().join("missing.txt");
     for (file, says) in [(&broken, "PDF"), (&missing, "找不到文件")] {
-        let o = Command::new(env!("CARGO_BIN_EXE_jingdu"))
-            .arg(file)
-            .env("JINGDU_DATA_DIR", dir.path().join("data"))
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("WAYLAND_SOCKET")
-            .env_remove("RUST_LOG")
-            .env("LC_ALL", "zh_CN.UTF-8")
-            .env_remove("LANGUAGE")
-            .output()
-            .unwrap();
+        let o = cli_common::command_in(
+            &dir.path().join("data"),
+            "zh_CN.UTF-8",
+            &[file.to_str().unwrap()],
+        )
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(2), "{err}");
         assert!(err.contains(says), "{err}");

@@ -6,29 +6,27 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// Runs `jingdu ARGS` with notes kept in `data`.
-pub fn jingdu(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jingdu"))
-        .args(args)
-        .env("JINGDU_DATA_DIR", data)
-        .env_remove("RUST_LOG")
-        // Messages in 简体中文 (what the tests read), whatever the machine's locale.
-        .env("LC_ALL", "zh_CN.UTF-8")
-        .env_remove("LANGUAGE")
-        .output()
-        .expect("run jingdu")
-}
-
-/// Runs `jingdu ARGS` with notes kept in `data`, in the locale `locale`.
-pub fn jingdu_in(data: &Path, locale: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jingdu"))
+/// `jingdu ARGS` with notes kept in `data`, no log noise, in the locale `locale`.
+pub fn command_in(data: &Path, locale: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jingdu"));
+    command
         .args(args)
         .env("JINGDU_DATA_DIR", data)
         .env_remove("RUST_LOG")
         .env("LC_ALL", locale)
-        .env_remove("LANGUAGE")
-        .output()
-        .expect("run jingdu")
+        .env_remove("LANGUAGE");
+    command
+}
+
+/// Runs `jingdu ARGS` with notes kept in `data`.
+pub fn jingdu(data: &Path, args: &[&str]) -> Output {
+    // Messages in 简体中文 (what the tests read), whatever the machine's locale.
+    jingdu_in(data, "zh_CN.UTF-8", args)
+}
+
+/// Runs `jingdu ARGS` with notes kept in `data`, in the locale `locale`.
+pub fn jingdu_in(data: &Path, locale: &str, args: &[&str]) -> Output {
+    command_in(data, locale, args).output().expect("run jingdu")
 }
 
 /// Standard output as UTF-8.
